@@ -1,0 +1,14 @@
+// A page's title and one-line description.
+import type { ReactNode } from 'react'
+
+export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+        {description && <p className="mt-1 text-slate-600 dark:text-slate-400">{description}</p>}
+      </div>
+      {actions}
+    </div>
+  )
+}
