@@ -1,4 +1,5 @@
-# Mesh Dojo application image: the production Next.js build served by server.ts.
+# Mesh Dojo application image: the production Next.js build served by server.ts
+# (bundled to dist/server.mjs by `npm run build`).
 # Migrations run at start; the database comes from DATABASE_URL (see docker-compose.yml).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -16,4 +17,4 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:3000/readyz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "--import", "tsx", "server.ts"]
+CMD ["node", "--enable-source-maps", "dist/server.mjs"]

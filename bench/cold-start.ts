@@ -9,7 +9,7 @@ const ROOT = path.resolve(import.meta.dirname, '..')
 
 async function timeToReady(dataDir: string, port: number): Promise<number> {
   const started = performance.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+  const child = spawn(process.execPath, ['dist/server.mjs'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'error', DATABASE_URL: '' },
     stdio: 'ignore',

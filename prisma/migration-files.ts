@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { repoRoot } from './repo-root'
 
 export interface MigrationFile {
   /** The directory name, e.g. `20250101120000_init`. */
@@ -14,7 +14,7 @@ export interface MigrationFile {
 }
 
 export function defaultMigrationsDir(): string {
-  return fileURLToPath(new URL('./migrations', import.meta.url))
+  return path.join(repoRoot(), 'prisma/migrations')
 }
 
 export function checksumOf(sql: string): string {

@@ -1,7 +1,8 @@
 // Prisma's schema engine in WebAssembly (no downloaded binary): loading it and diffing a database to the schema.
 import fs from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
+import path from 'node:path'
+import { repoRoot } from './repo-root'
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import type { SchemaContainer, SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg'
 import { MIGRATIONS_TABLE } from './migrate'
@@ -27,7 +28,7 @@ function loadEngineModule(): Promise<EngineModule> {
 }
 
 export function defaultSchemaPath(): string {
-  return fileURLToPath(new URL('./schema.prisma', import.meta.url))
+  return path.join(repoRoot(), 'prisma/schema.prisma')
 }
 
 export async function readSchemaFiles(schemaPath: string = defaultSchemaPath()): Promise<SchemaContainer[]> {

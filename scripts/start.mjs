@@ -6,7 +6,7 @@ import { buildIfNeeded } from './build-if-needed.mjs'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 buildIfNeeded()
-const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server.mjs'], {
   cwd: ROOT,
   stdio: 'inherit',
   env: { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...process.env },

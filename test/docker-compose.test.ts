@@ -45,11 +45,11 @@ describe('docker-compose.yml (structure only: Docker cannot run on this machine)
 })
 
 describe('Dockerfile (structure only)', () => {
-  it('installs from the lockfile, builds, and runs server.ts as a non-root user', () => {
+  it('installs from the lockfile, builds, and runs the bundled server.ts as a non-root user', () => {
     expect(dockerfile).toMatch(/RUN npm ci/)
     expect(dockerfile).toMatch(/npm run build/)
     expect(dockerfile).toMatch(/USER node/)
-    expect(dockerfile).toMatch(/CMD \["node", "--import", "tsx", "server.ts"\]/)
+    expect(dockerfile).toMatch(/CMD \["node", "--enable-source-maps", "dist\/server.mjs"\]/)
     expect(dockerfile).toMatch(/HEALTHCHECK[\s\S]*\/readyz/)
   })
 

@@ -24,7 +24,7 @@ export function assertLocalDatabase(env: NodeJS.ProcessEnv) {
 export async function startServer(opts: { port: number; dataDir: string; env?: Record<string, string> }): Promise<ServerProcess> {
   assertLocalDatabase(process.env)
   let out = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server.mjs'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(opts.port), DATA_DIR: opts.dataDir, LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -33,6 +33,17 @@ export async function verifyCredentials(db: PrismaClient, input: SignInInput): P
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@meshdojo.local'
 
+export interface InitialCredentials {
+  password: string
+  passwordHash: string
+}
+
+/** A random password and its hash; start it early, it runs on libuv's thread pool. */
+export async function newInitialCredentials(): Promise<InitialCredentials> {
+  const password = generatePassword()
+  return { password, passwordHash: await hashPassword(password) }
+}
+
 /**
  * On a database with no users, create an admin with a random password and
  * return it (the caller prints it once). Returns null when users exist.
@@ -40,10 +51,10 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@meshdojo.local'
 export async function ensureInitialAdmin(
   db: PrismaClient,
   email = DEFAULT_ADMIN_EMAIL,
+  credentials: Promise<InitialCredentials> = newInitialCredentials(),
 ): Promise<{ email: string; password: string } | null> {
   if ((await db.user.count()) > 0) return null
-  const password = generatePassword()
-  const passwordHash = await hashPassword(password)
+  const { password, passwordHash } = await credentials
   const created = await db.$transaction(async (tx) => {
     if ((await tx.user.count()) > 0) return false
     await tx.user.create({ data: { email, name: 'Administrator', passwordHash, role: 'admin' } })

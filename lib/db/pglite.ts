@@ -6,7 +6,9 @@ import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { runMigrations } from '@/prisma/migrate'
 import { pgliteExecutor } from '@/prisma/sql-executor'
 import { PrismaClient } from '@/prisma/generated/client'
+import { logger } from '@/lib/log'
 import { closeOnce } from './close-once'
+import { copyTemplateInto, isEmptyDir, loadTemplate, templatePath } from './pglite-template'
 import type { Database } from './types'
 
 const IN_MEMORY = 'memory://'
@@ -38,8 +40,14 @@ export async function pgliteDatabase(pglite: PGlite, opts: { migrationsDir?: str
 export async function openPglite(dataDir: string, opts: { migrationsDir?: string } = {}): Promise<Database> {
   const inMemory = dataDir.startsWith(IN_MEMORY)
   const location = inMemory ? dataDir : path.resolve(dataDir)
+  const fresh = inMemory || isEmptyDir(location)
+  const template = fresh ? await templatePath({ migrationsDir: opts.migrationsDir }) : undefined
   if (!inMemory) await mkdir(location, { recursive: true })
-  const pglite = new PGlite(location)
+  // A fresh directory on disk starts as a copy of the template cluster; in memory, from its tarball.
+  const copied = template && !inMemory && (await copyTemplateInto(template, location))
+  const tarball = template && inMemory ? loadTemplate(template) : undefined
+  const pglite = new PGlite(location, tarball ? { loadDataDir: tarball } : {})
   await pglite.waitReady
+  if (copied === false) logger.warn('no PGlite template cluster found (run `npm run build`); initialising a new one, which is slower')
   return pgliteDatabase(pglite, opts)
 }

@@ -1,7 +1,9 @@
 // The client's address as seen by server.ts, passed to Next.js route handlers
 // in a header that server.ts always overwrites (so a client cannot spoof it).
 
-export const CLIENT_IP_HEADER = 'x-mesh-dojo-client-ip'
+import { CLIENT_IP_HEADER } from './internal-headers'
+
+export { CLIENT_IP_HEADER }
 
 export function clientIp(headers: Headers): string {
   return headers.get(CLIENT_IP_HEADER) ?? 'unknown'

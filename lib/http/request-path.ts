@@ -1,8 +1,6 @@
-// The request's path and query, set by server.ts on every request (overwriting
-// any client value) so layouts can send signed-out visitors back after sign-in.
+// The current page request's path, for sending signed-out visitors back after sign-in.
 import { headers } from 'next/headers'
-
-export const REQUEST_PATH_HEADER = 'x-mesh-dojo-path'
+import { REQUEST_PATH_HEADER } from './internal-headers'
 
 export async function currentRequestPath(fallback = '/dashboard'): Promise<string> {
   const path = (await headers()).get(REQUEST_PATH_HEADER)

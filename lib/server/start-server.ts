@@ -3,12 +3,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import path from 'node:path'
 import type { Duplex } from 'node:stream'
-import { ensureInitialAdmin } from '@/lib/auth/accounts'
+import { ensureInitialAdmin, newInitialCredentials } from '@/lib/auth/accounts'
 import { authenticate } from '@/lib/auth/authenticate'
 import { openDatabase, type Database, type DatabaseConfig } from '@/lib/db/database'
 import { setDatabase } from '@/lib/db/global'
-import { CLIENT_IP_HEADER, resolveClientIp } from '@/lib/http/client-ip'
-import { REQUEST_PATH_HEADER } from '@/lib/http/request-path'
+import { resolveClientIp } from '@/lib/http/client-ip'
+import { CLIENT_IP_HEADER, REQUEST_PATH_HEADER } from '@/lib/http/internal-headers'
 import { logger } from '@/lib/log'
 import type { ServerConfig } from './config'
 import { createMetrics, routeLabel, type ServerMetrics } from './metrics'
@@ -46,9 +46,16 @@ function claimEmbeddedData(database: DatabaseConfig): () => void {
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const releaseData = claimEmbeddedData(opts.database)
-  const [db, next] = await Promise.all([openDatabase(opts.database), opts.loadNext?.(opts.config) ?? null])
+  const t0 = performance.now()
+  const credentials = newInitialCredentials() // hashed in parallel, used only on a first start
+  const timed = <T>(p: Promise<T>) => p.then((v) => [v, Math.round(performance.now() - t0)] as const)
+  const [[db, dbMs], [next, nextMs]] = await Promise.all([
+    timed(openDatabase(opts.database)),
+    timed(opts.loadNext?.(opts.config) ?? Promise.resolve(null)),
+  ])
   setDatabase(db)
-  const admin = await ensureInitialAdmin(db.prisma, opts.config.adminEmail)
+  const admin = await ensureInitialAdmin(db.prisma, opts.config.adminEmail, credentials)
+  logger.info({ dbMs, nextMs, adminMs: Math.round(performance.now() - t0), sinceProcessStartMs: Math.round(performance.now()) }, 'startup timings')
   if (admin) opts.onFirstAdmin?.(admin)
   const metrics = createMetrics()
   let shuttingDown = false
