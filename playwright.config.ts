@@ -1,7 +1,7 @@
 // Playwright e2e: real Chromium (Debian's, or CHROMIUM_PATH) against the real
 // production server started by e2e/global-setup.ts, one worker.
 import { defineConfig } from '@playwright/test'
-import { findChromium } from './scripts/find-chromium.mjs'
+import { findChromium } from './scripts/find-chromium.cjs'
 
 // Chosen once here; workers inherit it through the environment.
 process.env.E2E_PORT ??= String(31000 + Math.floor(Math.random() * 2000))

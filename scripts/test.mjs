@@ -3,7 +3,9 @@
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { buildIfNeeded } from './build-if-needed.mjs'
-import { NO_CHROMIUM_MESSAGE, findChromium } from './find-chromium.mjs'
+import chromiumFinder from './find-chromium.cjs'
+
+const { NO_CHROMIUM_MESSAGE, findChromium } = chromiumFinder
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const chromium = findChromium()

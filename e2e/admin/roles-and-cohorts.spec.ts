@@ -20,7 +20,7 @@ test('admin promotes a learner to instructor and the change shows', async ({ pag
   expect((await me.json()).user.role).toBe('instructor')
   const inst = await anon.newPage()
   await inst.goto('/instructor/cohorts')
-  await expect(inst.getByRole('heading', { name: 'Cohorts' })).toBeVisible()
+  await expect(inst.getByRole('heading', { name: 'Cohorts', exact: true })).toBeVisible()
   await anon.close()
 })
 
@@ -51,6 +51,6 @@ test('an instructor creates a cohort and a learner joins through its link', asyn
   await expect(lp.getByTestId('my-cohorts')).toContainText('Istio bootcamp')
 
   await page.getByRole('link', { name: 'Istio bootcamp' }).first().click()
-  await expect(page.getByRole('cell', { name: 'Jo Joiner' })).toBeVisible()
+  await expect(page.getByRole('cell', { name: 'Jo Joiner', exact: true })).toBeVisible()
   for (const ctx of [instructorCtx, adminCtx, learnerCtx]) await ctx.close()
 })

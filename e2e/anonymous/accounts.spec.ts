@@ -14,7 +14,7 @@ test('sign up as a learner, sign out, sign in, and see 403 on an admin page', as
   await expect(page.getByTestId('whoami')).toContainText('Learner')
 
   await page.getByRole('button', { name: 'Sign out' }).click()
-  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible()
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible()
   const me = await page.request.get('/api/me')
   expect(me.status()).toBe(401)
 
@@ -37,7 +37,7 @@ test('a wrong password is refused with a clear message', async ({ page }) => {
   await page.getByLabel('Email').fill(uniqueEmail('nobody'))
   await page.getByLabel('Password').fill('not the password')
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page.getByRole('alert')).toHaveText('Wrong email or password.')
+  await expect(page.getByRole('alert').filter({ hasText: 'Wrong email or password.' })).toBeVisible()
   await expect(page).toHaveURL(/\/sign-in/)
 })
 

@@ -23,8 +23,8 @@ test('users and sessions survive a restart; SIGTERM closes sockets and exits in 
       () =>
         new Promise<void>((resolve, reject) => {
           const ws = new WebSocket(`ws://${location.host}/ws/ping`)
-          const w = window as unknown as { closed: Promise<number> }
-          w.closed = new Promise((r) => ws.addEventListener('close', (e) => r(e.code)))
+          const w = window as unknown as { wsClosed: Promise<number> }
+          w.wsClosed = new Promise((r) => ws.addEventListener('close', (e) => r(e.code)))
           ws.onopen = () => resolve()
           ws.onerror = () => reject(new Error('websocket error'))
         }),
@@ -32,7 +32,7 @@ test('users and sessions survive a restart; SIGTERM closes sockets and exits in 
     const stopped = await stopServer(first)
     expect(stopped.code).toBe(0)
     expect(stopped.ms).toBeLessThan(10_000)
-    expect(await page.evaluate(() => (window as unknown as { closed: Promise<number> }).closed)).toBe(1001)
+    expect(await page.evaluate(() => (window as unknown as { wsClosed: Promise<number> }).wsClosed)).toBe(1001)
 
     const second = await startServer({ port, dataDir })
     expect(second.admin, 'a restart does not create another admin').toBeNull()
