@@ -55,11 +55,14 @@ export async function ensureInitialAdmin(
 ): Promise<{ email: string; password: string } | null> {
   if ((await db.user.count()) > 0) return null
   const { password, passwordHash } = await credentials
-  const created = await db.$transaction(async (tx) => {
-    if ((await tx.user.count()) > 0) return false
-    await tx.user.create({ data: { email, name: 'Administrator', passwordHash, role: 'admin' } })
-    return true
-  })
+  const created = await db
+    .$transaction(async (tx) => {
+      if ((await tx.user.count()) > 0) return false
+      await tx.user.create({ data: { email, name: 'Administrator', passwordHash, role: 'admin' } })
+      return true
+    })
+    // Two instances starting at once on an empty PostgreSQL: the email's unique index lets one win.
+    .catch((err: { code?: string }) => (err.code === 'P2002' ? false : Promise.reject(err)))
   return created ? { email, password } : null
 }
 
