@@ -1,0 +1,72 @@
+// grep: print lines matching a pattern (BRE by default, -E for ERE); -i -v -c -n -q -l -h -H -e -F -w -o.
+import type { CommandContext, CommandSpec } from '../registry'
+import { readInputs, splitLines, withArgs } from './io-helpers'
+
+const SPEC = { flags: 'ivcnqlhHEFwo', values: 'e', long: { 'ignore-case': 'i', 'invert-match': 'v', count: 'c', 'line-number': 'n', quiet: 'q', 'extended-regexp': 'E' } }
+
+export const grep: CommandSpec = {
+  name: 'grep',
+  run: (ctx) => withArgs(ctx, 'grep', SPEC, 2, (a) => {
+    const ops = [...a.operands]
+    const pattern = a.values.e ?? ops.shift()
+    if (pattern === undefined) {
+      ctx.stderr.write("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n")
+      return 2
+    }
+    const re = compile(ctx, pattern, a.flags)
+    if (!re) return 2
+    const { files, failed } = readInputs(ctx, 'grep', ops)
+    const prefix = a.flags.has('H') || (ops.length > 1 && !a.flags.has('h'))
+    let matched = false
+    for (const f of files) matched = searchFile(ctx, f.name === '-' ? '(standard input)' : f.name, f.text, re, a.flags, prefix) || matched
+    return failed && !(a.flags.has('q') && matched) ? 2 : matched ? 0 : 1
+  }),
+}
+
+function searchFile(ctx: CommandContext, name: string, text: string, re: RegExp, flags: Set<string>, prefix: boolean): boolean {
+  const invert = flags.has('v')
+  let count = 0
+  const out: string[] = []
+  splitLines(text).forEach((line, i) => {
+    if (re.test(line) === invert) return
+    count++
+    const lead = (prefix ? `${name}:` : '') + (flags.has('n') ? `${i + 1}:` : '')
+    if (flags.has('o') && !invert) for (const m of line.match(new RegExp(re.source, re.flags + 'g')) ?? []) out.push(lead + m)
+    else out.push(lead + line)
+  })
+  if (flags.has('q')) return count > 0
+  if (flags.has('l')) { if (count) ctx.stdout.write(name + '\n') }
+  else if (flags.has('c')) ctx.stdout.write((prefix ? `${name}:` : '') + count + '\n')
+  else for (const l of out) ctx.stdout.write(l + '\n')
+  return count > 0
+}
+
+function compile(ctx: CommandContext, pattern: string, flags: Set<string>): RegExp | null {
+  let src = flags.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : flags.has('E') ? pattern : breToEre(pattern)
+  if (flags.has('w')) src = `(?<![\\w])(?:${src})(?![\\w])`
+  try {
+    return new RegExp(src, flags.has('i') ? 'i' : '')
+  } catch {
+    ctx.stderr.write(`grep: ${unbalanced(pattern)}\n`)
+    return null
+  }
+}
+
+function unbalanced(pattern: string): string {
+  if (/\[[^\]]*$/.test(pattern)) return 'Unmatched [, [^, [:, [., or [='
+  if (/\(/.test(pattern)) return 'Unmatched ( or \\('
+  return 'Invalid regular expression'
+}
+
+/** POSIX basic regex -> JS: `\( \) \{ \} \| \+ \?` are the operators; bare `( ) { } | + ?` are literal. */
+export function breToEre(p: string): string {
+  let out = ''
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i]
+    if (c === '\\' && i + 1 < p.length) {
+      const n = p[++i]
+      out += '(){}|+?'.includes(n) ? n : '\\' + n
+    } else out += '(){}|+?'.includes(c) ? '\\' + c : c
+  }
+  return out
+}

@@ -1,0 +1,51 @@
+// Command registry: commands register themselves by name, like xterm's escape-sequence handlers.
+import type { ShellClock } from './clock'
+import type { Input, Writer } from './io'
+import type { ShellState } from './state'
+import type { Vfs } from './vfs'
+
+export interface CommandContext {
+  /** argv[0] is the command name as typed. */
+  argv: string[]
+  /** All of standard input, read eagerly (buffered pipes). */
+  stdin: string
+  stdout: Writer
+  stderr: Writer
+  /** Exported variables plus this command's `X=1 cmd` prefixes. */
+  env: Record<string, string>
+  vfs: Vfs
+  cwd: string
+  clock: ShellClock
+  signal: AbortSignal
+  /** The session's shell state, for builtins (cd, export) that change it. */
+  shell: ShellState
+  /** The same standard input as a stream, for builtins (read) that take one line. */
+  input: Input
+  registry: CommandRegistry
+}
+
+export interface CommandSpec {
+  name: string
+  run(ctx: CommandContext): number | Promise<number>
+}
+
+export class CommandRegistry {
+  private readonly commands = new Map<string, CommandSpec>()
+
+  registerCommand(spec: CommandSpec): void {
+    if (this.commands.has(spec.name)) throw new Error(`command "${spec.name}" is already registered`)
+    this.commands.set(spec.name, spec)
+  }
+
+  get(name: string): CommandSpec | undefined {
+    return this.commands.get(name)
+  }
+
+  has(name: string): boolean {
+    return this.commands.has(name)
+  }
+
+  names(): string[] {
+    return [...this.commands.keys()].sort()
+  }
+}
