@@ -1,0 +1,73 @@
+// kubectl get: list or fetch objects and print them as tables, yaml, json, name, jsonpath or custom columns.
+//
+// Follows k8s.io/kubectl/pkg/cmd/get/get.go: missing names are NotFound errors
+// printed after what was found; a single named object prints alone for -o yaml/json;
+// several types (or `all`) prefix names with "kind.group/".
+
+import { notFound } from '../../cluster/api-error'
+import type { KubeObject } from '../../cluster/types'
+import { parseOutputFormat, printObjects } from '../printers'
+import { errorLine, KubectlError, type Verb, type VerbContext } from './context'
+import { bool, flag } from './flags'
+import { listNamespace, objectRef, parseResourceArgs } from './resource-args'
+
+const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
+
+error: Required resource not specified.
+Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
+See 'kubectl get -h' for help and examples
+`
+
+export const getVerb: Verb = {
+  name: 'get',
+  flags: [
+    { name: 'all-namespaces', short: 'A' }, { name: 'selector', short: 'l', value: true }, { name: 'output', short: 'o', value: true },
+    { name: 'show-labels' }, { name: 'watch', short: 'w' }, { name: 'label-columns', short: 'L', value: true, repeat: true },
+    { name: 'no-headers' }, { name: 'show-kind' }, { name: 'ignore-not-found' },
+  ],
+  run(ctx) {
+    if (ctx.flags.args.length === 0) { ctx.err(NO_TYPE); return 1 }
+    const format = parseOutputFormat(flag(ctx.flags, 'output') ?? '')
+    if (typeof format === 'string') throw new KubectlError(format)
+    if (bool(ctx.flags, 'watch')) throw new KubectlError(ctx.env.mode === 'virtual' ? 'watch (-w) is not available in a scripted session; run it in the lab terminal' : 'watch (-w) is not supported by the simulated cluster yet')
+    const { objects, errors, single } = collect(ctx)
+    const all = bool(ctx.flags, 'all-namespaces')
+    const requests = parseResourceArgs(ctx.env, ctx.flags.args)
+    const namespaced = requests.some((r) => r.info.namespaced)
+    const showNotFoundLine = errors.length === 0 || objects.length > 0
+    const printed = printObjects(objects, format, {
+      now: ctx.env.clock.now(), allNamespaces: all, namespace: all || !namespaced ? undefined : ctx.namespace,
+      showLabels: bool(ctx.flags, 'show-labels'), noHeaders: bool(ctx.flags, 'no-headers'),
+      labelColumns: ctx.flags.values.get('label-columns')?.flatMap((v) => v.split(',')),
+      withKind: bool(ctx.flags, 'show-kind') || requests.length > 1 ? true : undefined, singleItem: single,
+    })
+    ctx.out(printed.stdout)
+    if (showNotFoundLine || format.type !== 'table') ctx.err(printed.stderr)
+    for (const e of errors) ctx.err(e + '\n')
+    return errors.length > 0 ? 1 : printed.exitCode
+  },
+}
+
+function collect(ctx: VerbContext): { objects: KubeObject[]; errors: string[]; single: boolean } {
+  const requests = parseResourceArgs(ctx.env, ctx.flags.args)
+  const selector = flag(ctx.flags, 'selector')
+  const all = bool(ctx.flags, 'all-namespaces')
+  const objects: KubeObject[] = []
+  const errors: string[] = []
+  let named = 0
+  for (const { info, names } of requests) {
+    if (names.length > 0 && selector !== undefined) throw new KubectlError('name cannot be provided when a selector is specified')
+    if (names.length > 0 && all && info.namespaced) throw new KubectlError('a resource cannot be retrieved by name across all namespaces')
+    if (names.length === 0) {
+      objects.push(...ctx.env.store.list({ kind: info.kind, apiVersion: objectRef(info, '', '').apiVersion, namespace: listNamespace(info, ctx.namespace, all), labelSelector: selector }))
+      continue
+    }
+    for (const name of names) {
+      named++
+      const obj = ctx.env.store.get(objectRef(info, name, ctx.namespace))
+      if (obj) objects.push(obj)
+      else if (!bool(ctx.flags, 'ignore-not-found')) errors.push(errorLine(notFound(info, name)))
+    }
+  }
+  return { objects, errors, single: named === 1 && requests.length === 1 }
+}
