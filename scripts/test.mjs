@@ -21,6 +21,6 @@ function run(argv, env = {}) {
 }
 
 buildIfNeeded()
-run(['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json'])
+run(['npm', 'run', '--silent', 'typecheck'])
 run(['npx', 'vitest', 'run'], { NODE_ENV: 'test' })
 run(['npx', 'playwright', 'test'], { CHROMIUM_PATH: chromium })

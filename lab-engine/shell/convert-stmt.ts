@@ -1,6 +1,6 @@
 // Statement conversion: mvdan-sh Stmt/Command nodes -> our Stmt tree; anything outside the subset is refused.
 /// <reference path="./mvdan-sh.d.ts" />
-import { syntax, type GoNode } from 'mvdan-sh'
+import { syntax, type GoNode } from './mvdan'
 import type { Assign, CaseItem, Command, Redirect, RedirectOp, Stmt, Word } from './ast'
 import { convertHeredoc, convertWord } from './convert-word'
 import { UnsupportedSyntax } from './unsupported'

@@ -1,6 +1,6 @@
 // Word conversion: mvdan-sh Word nodes -> our WordPart lists, with bash's backslash rules applied.
 /// <reference path="./mvdan-sh.d.ts" />
-import { syntax, type GoNode } from 'mvdan-sh'
+import { syntax, type GoNode } from './mvdan'
 import type { ParamOp, Stmt, Word, WordPart } from './ast'
 import { UnsupportedSyntax } from './unsupported'
 

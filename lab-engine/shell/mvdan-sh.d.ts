@@ -12,4 +12,6 @@ declare module 'mvdan-sh' {
     IsIncomplete(err: unknown): boolean
     Walk(node: GoNode, fn: (node: GoNode) => boolean): void
   }
+  const mvdan: { syntax: typeof syntax }
+  export default mvdan
 }

@@ -1,6 +1,6 @@
 // Parse: a command line or script -> our AST through mvdan-sh, telling "incomplete" apart from syntax errors.
 /// <reference path="./mvdan-sh.d.ts" />
-import { syntax, type GoNode } from 'mvdan-sh'
+import { syntax, type GoNode } from './mvdan'
 import type { ParseResult } from './ast'
 import { makeConverter } from './convert-stmt'
 import { UnsupportedSyntax } from './unsupported'
