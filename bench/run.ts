@@ -1,5 +1,6 @@
 // `npm run bench`: prints figures; never part of pass/fail.
 import { execFileSync } from 'node:child_process'
+import { build } from 'esbuild'
 import path from 'node:path'
 import { coldStartBench } from './cold-start'
 
@@ -21,6 +22,15 @@ async function main() {
   console.log('\nbenchmark                                   median     runs')
   console.log(`cold start to /readyz=200 (fresh PGlite)    ${fmt(coldMedian).padEnd(10)} ${cold.map(fmt).join(', ')}   target < ${fmt(TARGET_COLD_START_MS)} ${coldMedian < TARGET_COLD_START_MS ? 'MET' : 'MISSED'}`)
   console.log(`warm start to /readyz=200 (existing data)   ${fmt(median(warm)).padEnd(10)} ${warm.map(fmt).join(', ')}`)
+  await simSessionBench()
+}
+
+/** The engine's schema packages are ESM-only: bundle the sim bench and run it in its own process. */
+async function simSessionBench() {
+  const root = path.join(import.meta.dirname, '..')
+  const outfile = path.join(root, 'dist/bench-sim.mjs')
+  await build({ entryPoints: [path.join(root, 'bench/sim-session.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' })
+  execFileSync(process.execPath, ['--expose-gc', outfile, root], { stdio: 'inherit' })
 }
 
 main().catch((err) => {
