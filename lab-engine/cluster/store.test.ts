@@ -287,3 +287,76 @@ describe('random operations', () => {
     }), { numRuns: 300 })
   })
 })
+
+describe('list index', () => {
+  const kinds = [
+    { kind: 'Namespace', apiVersion: 'v1' },
+    { kind: 'ConfigMap', apiVersion: 'v1' },
+    { kind: 'Deployment', apiVersion: 'apps/v1' },
+    { kind: 'ReplicaSet', apiVersion: 'apps/v1' },
+    { kind: 'Pod', apiVersion: 'v1' },
+    { kind: 'Node', apiVersion: 'v1' },
+  ]
+  const namespaces = ['default', 'a', 'b']
+  const names = ['x', 'y', 'z']
+  const policies = ['Background', 'Foreground', 'Orphan'] as const
+
+  type Op =
+    | { op: 'ns'; name: string }
+    | { op: 'create'; kind: number; name: string; namespace: string; owner: number }
+    | { op: 'update'; kind: number; name: string; namespace: string; v: number }
+    | { op: 'delete'; kind: number; name: string; namespace: string; policy: number }
+
+  const opArb: fc.Arbitrary<Op> = fc.oneof(
+    fc.record({ op: fc.constant('ns' as const), name: fc.constantFrom('a', 'b') }),
+    fc.record({ op: fc.constant('create' as const), kind: fc.nat(kinds.length - 1), name: fc.constantFrom(...names), namespace: fc.constantFrom(...namespaces), owner: fc.nat(20) }),
+    fc.record({ op: fc.constant('update' as const), kind: fc.nat(kinds.length - 1), name: fc.constantFrom(...names), namespace: fc.constantFrom(...namespaces), v: fc.nat(3) }),
+    fc.record({ op: fc.constant('delete' as const), kind: fc.nat(kinds.length - 1), name: fc.constantFrom(...names), namespace: fc.constantFrom(...namespaces), policy: fc.nat(2) }),
+  )
+
+  function apply(store: ObjectStore, o: Op): void {
+    try {
+      if (o.op === 'ns') { store.create(ns(o.name)); return }
+      const k = kinds[o.kind]
+      const ref = { ...k, name: o.name, namespace: o.namespace }
+      if (o.op === 'create') {
+        const all = store.snapshot().objects
+        const owner = o.owner < all.length ? [all[o.owner]] : []
+        store.create({ ...owned(k.kind, k.apiVersion, o.name, owner), metadata: { ...owned(k.kind, k.apiVersion, o.name, owner).metadata, namespace: o.namespace, labels: { v: '0' } } })
+      } else if (o.op === 'update') {
+        store.mutate(ref, (d) => { d.metadata.labels = { v: String(o.v) } })
+      } else {
+        store.delete(ref, { propagationPolicy: policies[o.policy] })
+      }
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err
+    }
+  }
+
+  function expectConsistent(store: ObjectStore): void {
+    const scan = store.snapshot().objects
+    for (const k of kinds) {
+      const want = scan.filter((o) => o.kind === k.kind)
+      expect(store.list({ kind: k.kind })).toEqual(want)
+      for (const n of namespaces) {
+        const inNs = k.kind === 'Namespace' || k.kind === 'Node' ? want : want.filter((o) => o.metadata.namespace === n)
+        expect(store.list({ kind: k.kind, namespace: n })).toEqual(inNs)
+        expect(store.list({ kind: k.kind, namespace: n, labelSelector: 'v=1' })).toEqual(inNs.filter((o) => o.metadata.labels?.v === '1'))
+      }
+    }
+  }
+
+  it('matches a full scan after creates, updates, deletes, cascades and namespace deletion', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 40 }), (ops) => {
+        const store = fresh()
+        for (const o of ops) {
+          apply(store, o)
+          expectConsistent(store)
+        }
+        expectConsistent(ObjectStore.restore(store.snapshot(), deps()))
+      }),
+      { numRuns: 200 },
+    )
+  })
+})

@@ -54,6 +54,8 @@ export interface WatchFilter {
 export class ObjectStore {
   private readonly objects = new Map<string, KubeObject>()
   private readonly uids = new Map<string, string>()
+  /** The same objects bucketed by group/kind, kept in step by put and remove only. */
+  private readonly byKind = new Map<string, Map<string, KubeObject>>()
   private rv = 0
   private readonly listeners = new Set<{ fn: WatchListener; filter: WatchFilter }>()
   private readonly queue: WatchEvent[] = []
@@ -116,9 +118,11 @@ export class ObjectStore {
     const info = this.kindOfRef({ kind: q.kind, apiVersion: q.apiVersion, name: '' })
     const selector = typeof q.labelSelector === 'string' ? parseSelector(q.labelSelector) : q.labelSelector
     const ns = q.namespace === undefined ? undefined : scoped(info, q.namespace)
-    return this.all().filter(
+    const bucket = this.byKind.get(kindKey(info))
+    if (!bucket) return []
+    return [...bucket.values()].filter(
       (o) => sameKind(info, o) && (ns === undefined || (o.metadata.namespace ?? '') === ns) && (!selector || matches(selector, o.metadata.labels)),
-    )
+    ).sort(compareObjects)
   }
 
   /**
@@ -279,20 +283,25 @@ export class ObjectStore {
   }
 
   private remove(obj: KubeObject): void {
-    const key = this.key(obj)
+    const info = this.kindOf(obj.apiVersion, obj.kind)
+    const key = keyOf(info, obj.metadata.namespace ?? '', obj.metadata.name)
     if (!this.objects.delete(key)) return
     this.uids.delete(obj.metadata.uid)
+    const bucket = this.byKind.get(kindKey(info))
+    bucket?.delete(key)
+    if (bucket?.size === 0) this.byKind.delete(kindKey(info))
     this.emit({ type: 'DELETED', object: obj })
   }
 
   private put(obj: KubeObject): void {
-    const key = this.key(obj)
+    const info = this.kindOf(obj.apiVersion, obj.kind)
+    const key = keyOf(info, obj.metadata.namespace ?? '', obj.metadata.name)
     this.objects.set(key, obj)
     this.uids.set(obj.metadata.uid, key)
-  }
-
-  private key(obj: KubeObject): string {
-    return keyOf(this.kindOf(obj.apiVersion, obj.kind), obj.metadata.namespace ?? '', obj.metadata.name)
+    const kk = kindKey(info)
+    let bucket = this.byKind.get(kk)
+    if (!bucket) this.byKind.set(kk, (bucket = new Map()))
+    bucket.set(key, obj)
   }
 
   private nextRv(): string {
@@ -321,6 +330,10 @@ export class ObjectStore {
     }
     if (firstError !== undefined) throw firstError
   }
+}
+
+function kindKey(info: KindInfo): string {
+  return `${info.group}/${info.kind}`
 }
 
 function keyOf(info: KindInfo, namespace: string, name: string): string {
