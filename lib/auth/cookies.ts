@@ -19,9 +19,14 @@ export function parseCookies(header: string | null | undefined): Map<string, str
   return out
 }
 
+/** A value shaped like our tokens (base64url); anything else is never looked up. */
+export function isSessionToken(value: string | undefined): value is string {
+  return !!value && /^[A-Za-z0-9_-]{20,100}$/.test(value)
+}
+
 export function sessionTokenFrom(cookieHeader: string | null | undefined): string | null {
   const token = parseCookies(cookieHeader).get(SESSION_COOKIE)
-  return token && /^[A-Za-z0-9_-]{20,100}$/.test(token) ? token : null
+  return isSessionToken(token) ? token : null
 }
 
 export function sessionCookie(token: string, opts: { secure: boolean; maxAgeMs?: number }): string {

@@ -1,9 +1,10 @@
 // The origin of the current page request (for links we show), honouring APP_ORIGIN.
 import { headers } from 'next/headers'
+import { allowedOrigins } from './same-origin'
 
 export async function currentOrigin(): Promise<string> {
-  const configured = process.env.APP_ORIGIN?.split(',')[0]?.trim()
-  if (configured) return configured.replace(/\/$/, '')
+  const configured = allowedOrigins()[0]
+  if (configured) return configured
   const h = await headers()
   const proto = process.env.COOKIE_SECURE === 'true' ? 'https' : 'http'
   return `${proto}://${h.get('host') ?? 'localhost'}`

@@ -1,9 +1,9 @@
 // One cohort: its invitation link and members (its staff and admins only).
-import { notFound } from 'next/navigation'
-import { forbidden } from 'next/navigation'
+import { forbidden, notFound } from 'next/navigation'
 import { PageHeader } from '@/app/_components/page-header'
 import { CopyButton } from '@/app/_components/copy-button'
 import { ApiError } from '@/lib/api/api-error'
+import { isUuid } from '@/lib/api/ids'
 import { requireUser } from '@/lib/auth/page-session'
 import { ROLE_LABELS, rolesWith } from '@/lib/auth/roles'
 import { cohortForStaff, inviteUrl } from '@/lib/cohorts/cohorts'
@@ -13,12 +13,10 @@ import { RemoveMemberButton } from './remove-member-button'
 
 export const metadata = { title: 'Cohort' }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 export default async function CohortPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
   const user = await requireUser(rolesWith('cohorts:manage'), `/instructor/cohorts/${id}`)
-  if (!UUID.test(id)) notFound()
+  if (!isUuid(id)) notFound()
   const cohort = await cohortForStaff(getPrisma(), user, id).catch((e: unknown) => {
     if (e instanceof ApiError && e.code === 'not_found') notFound()
     if (e instanceof ApiError && e.code === 'forbidden') forbidden()
