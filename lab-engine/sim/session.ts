@@ -11,6 +11,7 @@
 import { Clock, type HostTimers } from '../core/clock'
 import { DisposableStore, type Disposable } from '../core/disposable'
 import { Rng } from '../core/rng'
+import type { UiChannel } from '../core/ui-channel'
 import { createKindCluster } from '../cluster/bootstrap'
 import { startControllers } from '../cluster/controllers'
 import type { ObjectStore } from '../cluster/store'
@@ -26,6 +27,8 @@ export interface SimSessionOptions {
   host?: HostTimers
   /** Files to preload, by path; relative paths are under /home/learner. */
   files?: Record<string, string>
+  /** The learner's browser, for kubectl edit / port-forward and istioctl dashboard; absent headless. */
+  ui?: UiChannel
 }
 
 /** One top-level statement's outcome, as `npm run sim -- --json` prints it. */
@@ -74,7 +77,7 @@ export function createSimSession(opts: SimSessionOptions): SimSession {
   const vfs = Vfs.withHome(() => clock.now())
   preload(vfs, opts.files ?? {})
   const registry = registerCoreutils(new CommandRegistry())
-  registry.registerCommand(createKubectlCommand({ store, clock, mode, kubeconfig: {} }))
+  registry.registerCommand(createKubectlCommand({ store, clock, mode, kubeconfig: {}, ui: opts.ui }))
   const shell = new Shell({ vfs, registry, clock: shellClock, state: ShellState.initial() })
   return {
     mode, clock, rng, store, vfs, shell,

@@ -1,6 +1,7 @@
 // What a kubectl verb runs against: the session's store and clock, the shell's I/O, and parsed flags.
 
 import type { Clock } from '../../core/clock'
+import type { UiChannel } from '../../core/ui-channel'
 import { ApiError } from '../../cluster/api-error'
 import { resolveResource, unknownResourceMessage, type KindInfo } from '../../cluster/kinds'
 import type { ObjectStore } from '../../cluster/store'
@@ -15,6 +16,8 @@ export interface KubectlEnv {
   mode: 'virtual' | 'realtime'
   /** The kubeconfig context's namespace (`kubectl config set-context --current --namespace=x`); default "default". */
   kubeconfig?: { namespace?: string }
+  /** The learner's browser (edit, port-forward); absent in the headless CLI. */
+  ui?: UiChannel
 }
 
 export interface VerbContext {
