@@ -1,6 +1,8 @@
 // grep: print lines matching a pattern (BRE by default, -E for ERE); -i -v -c -n -q -l -h -H -e -F -w -o.
+// Patterns go through the safe-regex guard, so a learner's pattern cannot hang the session.
 import type { CommandContext, CommandSpec } from '../registry'
 import { readInputs, splitLines, withArgs } from './io-helpers'
+import { compileRegex } from './safe-regex'
 
 const SPEC = { flags: 'ivcnqlhHEFwo', values: 'e', long: { 'ignore-case': 'i', 'invert-match': 'v', count: 'c', 'line-number': 'n', quiet: 'q', 'extended-regexp': 'E' } }
 
@@ -42,31 +44,13 @@ function searchFile(ctx: CommandContext, name: string, text: string, re: RegExp,
 }
 
 function compile(ctx: CommandContext, pattern: string, flags: Set<string>): RegExp | null {
-  let src = flags.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : flags.has('E') ? pattern : breToEre(pattern)
-  if (flags.has('w')) src = `(?<![\\w])(?:${src})(?![\\w])`
-  try {
-    return new RegExp(src, flags.has('i') ? 'i' : '')
-  } catch {
-    ctx.stderr.write(`grep: ${unbalanced(pattern)}\n`)
+  const fixed = flags.has('F')
+  const source = fixed ? pattern.replace(/[\\.*+?^${}()|[\]]/g, '\\$&') : pattern
+  const result = compileRegex(source, { syntax: fixed || flags.has('E') ? 'ERE' : 'BRE', ignoreCase: flags.has('i') })
+  if (!result.ok) {
+    ctx.stderr.write(`grep: ${result.message}\n`)
     return null
   }
-}
-
-function unbalanced(pattern: string): string {
-  if (/\[[^\]]*$/.test(pattern)) return 'Unmatched [, [^, [:, [., or [='
-  if (/\(/.test(pattern)) return 'Unmatched ( or \\('
-  return 'Invalid regular expression'
-}
-
-/** POSIX basic regex -> JS: `\( \) \{ \} \| \+ \?` are the operators; bare `( ) { } | + ?` are literal. */
-export function breToEre(p: string): string {
-  let out = ''
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i]
-    if (c === '\\' && i + 1 < p.length) {
-      const n = p[++i]
-      out += '(){}|+?'.includes(n) ? n : '\\' + n
-    } else out += '(){}|+?'.includes(c) ? '\\' + c : c
-  }
-  return out
+  if (!flags.has('w')) return result.re
+  return new RegExp(`(?<![\\w])(?:${result.re.source})(?![\\w])`, result.re.flags)
 }
