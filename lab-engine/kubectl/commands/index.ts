@@ -17,12 +17,14 @@ import { apiResourcesVerb, clusterInfoVerb, configVerb, versionVerb } from './in
 import { rolloutVerb } from './rollout'
 import { exposeVerb, runVerb } from './run-expose'
 import { scaleVerb } from './scale'
+import { UPDATE_VERBS } from './update-verbs'
 
 export type { KubectlEnv } from './context'
 
 export const VERBS: readonly Verb[] = [
   getVerb, describeVerb, applyVerb, createVerb, deleteVerb, labelVerb, annotateVerb, scaleVerb,
   runVerb, exposeVerb, rolloutVerb, versionVerb, clusterInfoVerb, apiResourcesVerb, configVerb,
+  ...UPDATE_VERBS,
 ]
 
 const USAGE = `kubectl controls the Kubernetes cluster manager.

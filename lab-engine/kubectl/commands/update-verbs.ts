@@ -1,0 +1,8 @@
+// The verbs that change or inspect live objects beyond get/apply: patch, replace, edit, explain, wait.
+//
+// Collected here so index.ts registers them with one line.
+
+import type { Verb } from './context'
+import { patchVerb } from './patch'
+
+export const UPDATE_VERBS: readonly Verb[] = [patchVerb]
