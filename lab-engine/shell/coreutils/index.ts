@@ -11,6 +11,7 @@ import { head, tail } from './head-tail'
 import { ls } from './ls'
 import { mkdir, rm } from './mkdir-rm'
 import { printf } from './printf'
+import { sed } from './sed'
 import { seq } from './seq'
 import { sleep } from './sleep'
 import { sort, uniq } from './sort-uniq'
@@ -24,7 +25,7 @@ import { which } from './which'
 
 export const COREUTILS: readonly CommandSpec[] = [
   base64, bracket, cat, cd, colon, cp, cut, echo, env, exportCmd, falseCmd, grep, head, ls, mkdir, printf,
-  pwd, read, rm, seq, sleep, sort, tail, tee, test, tr, trueCmd, uniq, unset, wc, which,
+  pwd, read, rm, sed, seq, sleep, sort, tail, tee, test, tr, trueCmd, uniq, unset, wc, which,
 ]
 
 export function registerCoreutils(registry: CommandRegistry): CommandRegistry {
