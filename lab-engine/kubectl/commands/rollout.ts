@@ -8,6 +8,7 @@ import { KubectlError, type Verb, type VerbContext } from './context'
 import { flag } from './flags'
 import { objectRef, parseResourceArgs } from './resource-args'
 import { waitFor } from './wait-for'
+import { ROLLOUT_ACTIONS, runRolloutAction } from './rollout-actions'
 
 interface DeployStatus { observedGeneration?: number; replicas?: number; updatedReplicas?: number; availableReplicas?: number; conditions?: { type: string; reason?: string }[] }
 
@@ -27,9 +28,10 @@ export function deploymentStatus(d: KubeObject): { message: string; done: boolea
 
 export const rolloutVerb: Verb = {
   name: 'rollout',
-  flags: [{ name: 'timeout', value: true }, { name: 'watch', short: 'w', value: true }, { name: 'revision', value: true }],
+  flags: [{ name: 'timeout', value: true }, { name: 'watch', short: 'w', value: true }, { name: 'revision', value: true }, { name: 'to-revision', value: true }],
   async run(ctx) {
     const [sub, ...args] = ctx.flags.args
+    if (sub && Object.hasOwn(ROLLOUT_ACTIONS, sub)) return runRolloutAction(ctx, sub, args)
     if (sub !== 'status') throw new KubectlError(sub ? `unknown command "${sub}" for "kubectl rollout"` : 'Required resource not specified.')
     const requests = parseResourceArgs(ctx.env, args)
     if (requests.length !== 1 || requests[0]!.names.length !== 1) throw new KubectlError('rollout status requires exactly one resource')
