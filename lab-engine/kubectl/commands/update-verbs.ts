@@ -4,5 +4,6 @@
 
 import type { Verb } from './context'
 import { patchVerb } from './patch'
+import { waitVerb } from './wait'
 
-export const UPDATE_VERBS: readonly Verb[] = [patchVerb]
+export const UPDATE_VERBS: readonly Verb[] = [patchVerb, waitVerb]
