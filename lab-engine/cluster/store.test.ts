@@ -61,7 +61,11 @@ describe('create and get', () => {
 
   it('serves one object under every Istio version', () => {
     const store = fresh()
-    store.create({ apiVersion: 'networking.istio.io/v1alpha3', kind: 'VirtualService', metadata: { name: 'r' }, spec: {} })
+    const vs = { apiVersion: 'networking.istio.io/v1alpha3', kind: 'VirtualService', metadata: { name: 'r' }, spec: {} }
+    // Istio kinds are served only once their CRD exists (istioctl install creates it).
+    expect(apiError(() => store.create(vs)).message).toBe('no matches for kind "VirtualService" in version "networking.istio.io/v1alpha3"')
+    store.create({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'virtualservices.networking.istio.io' } })
+    store.create(vs)
     expect(store.get({ apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', name: 'r' })).toBeDefined()
     expect(apiError(() => store.create({ apiVersion: 'networking.istio.io/v1beta1', kind: 'VirtualService', metadata: { name: 'r' } })).reason).toBe('AlreadyExists')
   })

@@ -24,7 +24,12 @@ export interface StoreDeps {
   clock: Clock
   rng: Rng
   maxObjects?: number
+  /** Mutating admission (e.g. Istio's sidecar injector), called in order on every create. */
+  admission?: readonly AdmissionHook[]
 }
+
+/** A mutating admission step: returns the object to store (or the input unchanged). */
+export type AdmissionHook = (input: ObjectInput, ctx: { store: ObjectStore; namespace: string }) => ObjectInput
 
 export interface ListQuery {
   kind: string
@@ -88,13 +93,15 @@ export class ObjectStore {
 
   create(input: ObjectInput): KubeObject {
     const info = this.kindOf(input.apiVersion, input.kind)
+    if (info.istio && !this.crdServes(info)) throw new ApiError('NoMatch', noMatchMessage(input.apiVersion, input.kind))
     const namespace = this.namespaceFor(info, input.metadata?.namespace)
     const name = this.nameFor(info, input, namespace)
     if (this.objects.has(keyOf(info, namespace, name))) throw alreadyExists(info, name)
     if (this.objects.size >= this.maxObjects) {
       throw forbidden(`${info.plural} "${name}" is forbidden: object limit reached: this session holds at most ${this.maxObjects} objects; delete some first`)
     }
-    const obj = this.newObject(input, namespace, name)
+    const admitted = (this.deps.admission ?? []).reduce((o, hook) => hook(o, { store: this, namespace }), input)
+    const obj = this.newObject(admitted, namespace, name)
     this.put(obj)
     this.emit({ type: 'ADDED', object: obj })
     this.flush()
@@ -173,6 +180,11 @@ export class ObjectStore {
     const info = kindFor(apiVersion ?? '', kind ?? '')
     if (!info) throw new ApiError('NoMatch', noMatchMessage(apiVersion, kind))
     return info
+  }
+
+  /** Istio kinds are served only while their CustomResourceDefinition (`<plural>.<group>`) exists. */
+  private crdServes(info: KindInfo): boolean {
+    return this.objects.has(keyOf(kindByName('CustomResourceDefinition')!, '', `${info.plural}.${info.group}`))
   }
 
   private kindOfRef(ref: ObjRef): KindInfo {

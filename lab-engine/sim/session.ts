@@ -16,6 +16,8 @@ import { createKindCluster } from '../cluster/bootstrap'
 import { startControllers } from '../cluster/controllers'
 import type { ObjectStore } from '../cluster/store'
 import { createKubectlCommand } from '../kubectl/commands'
+import { createIstioctlCommand } from '../istioctl'
+import { sidecarInjector } from '../istio/sidecar-injector'
 import { CommandRegistry, HOME_DIR, parse, registerCoreutils, resolvePath, Shell, ShellState, Vfs, type ShellClock } from '../shell'
 
 export type SimMode = 'virtual' | 'realtime'
@@ -69,7 +71,7 @@ export function createSimSession(opts: SimSessionOptions): SimSession {
   if (mode === 'realtime' && !opts.host) throw new Error('createSimSession: real-time mode needs host timers')
   const clock = mode === 'virtual' ? Clock.virtual() : Clock.realtime(opts.host!)
   const rng = Rng.seeded(opts.seed)
-  const store = createKindCluster({ clock, rng })
+  const store = createKindCluster({ clock, rng, admission: [sidecarInjector] })
   const owned = new DisposableStore()
   owned.add(startControllers({ store, clock, rng }))
   owned.add(clock)
@@ -78,6 +80,7 @@ export function createSimSession(opts: SimSessionOptions): SimSession {
   preload(vfs, opts.files ?? {})
   const registry = registerCoreutils(new CommandRegistry())
   registry.registerCommand(createKubectlCommand({ store, clock, mode, kubeconfig: {}, ui: opts.ui }))
+  registry.registerCommand(createIstioctlCommand({ store, clock, ui: opts.ui }))
   const shell = new Shell({ vfs, registry, clock: shellClock, state: ShellState.initial() })
   return {
     mode, clock, rng, store, vfs, shell,

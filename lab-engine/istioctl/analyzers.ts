@@ -1,0 +1,154 @@
+// istioctl analyze's analyzers the sim runs, each returning messages in istio's format.
+//
+// Codes and texts from istio/istio pkg/config/analysis/msg/messages.yaml (1.26):
+//   IST0101 ReferencedResourceNotFound (Error): Referenced %s not found: %q
+//   IST0102 NamespaceNotInjected (Info): The namespace is not enabled for Istio injection. Run
+//           'kubectl label namespace %s istio-injection=enabled' to enable it, or 'kubectl label
+//           namespace %s istio-injection=disabled' to explicitly mark it as not needing injection.
+//   IST0103 PodMissingProxy (Warning): The pod %s is missing the Istio proxy. This can often be
+//           resolved by restarting or redeploying the workload.
+//   IST0106 SchemaValidationError (Error): Schema validation error: %v
+// Host matching is simplified: a short name, `name.ns`, `name.ns.svc` or the FQDN of a
+// Service, or any host a ServiceEntry lists; wildcard hosts are not checked.
+
+import { istioSemanticErrors } from '../cluster/validation/istio-semantics'
+import type { KubeObject } from '../cluster/types'
+import { hasProxy } from './version'
+
+export type Level = 'Error' | 'Warning' | 'Info'
+
+export interface AnalysisMessage {
+  level: Level
+  code: string
+  /** `VirtualService default/reviews` or `Namespace default`. */
+  resource: string
+  /** ` file.yaml:12` when the object came from a file. */
+  origin?: string
+  text: string
+}
+
+/** What the analyzers see: live objects overlaid with file objects, by kind. */
+export interface AnalysisInput {
+  byKind(kind: string): KubeObject[]
+  /** Namespaces being analyzed (all when -A). */
+  namespaces: string[]
+  originOf(obj: KubeObject): string | undefined
+}
+
+const LEVEL_ORDER: Record<Level, number> = { Error: 0, Warning: 1, Info: 2 }
+
+export function runAnalyzers(input: AnalysisInput): AnalysisMessage[] {
+  const messages = [...schemaErrors(input), ...referencedResources(input), ...namespaceInjection(input), ...podsMissingProxy(input)]
+  return messages.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.code.localeCompare(b.code) || a.resource.localeCompare(b.resource))
+}
+
+function resourceName(o: KubeObject): string {
+  return o.metadata.namespace ? `${o.kind} ${o.metadata.namespace}/${o.metadata.name}` : `${o.kind} ${o.metadata.name}`
+}
+
+function msg(input: AnalysisInput, o: KubeObject, level: Level, code: string, text: string): AnalysisMessage {
+  const origin = input.originOf(o)
+  return { level, code, resource: resourceName(o), text, ...(origin ? { origin } : {}) }
+}
+
+const ISTIO_KINDS = ['VirtualService', 'DestinationRule', 'Gateway', 'ServiceEntry', 'Sidecar', 'PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication']
+
+function inScope(input: AnalysisInput, o: KubeObject): boolean {
+  return input.namespaces.includes(o.metadata.namespace ?? '')
+}
+
+function schemaErrors(input: AnalysisInput): AnalysisMessage[] {
+  return ISTIO_KINDS.flatMap((k) => input.byKind(k)).filter((o) => inScope(input, o))
+    .flatMap((o) => istioSemanticErrors(o as unknown as Record<string, unknown>).map((e) => msg(input, o, 'Error', 'IST0106', `Schema validation error: ${e}`)))
+}
+
+interface Destination { host?: string; subset?: string }
+
+function destinationsOf(vs: KubeObject): Destination[] {
+  const spec = (vs.spec ?? {}) as Record<string, unknown>
+  const routes = ['http', 'tcp', 'tls'].flatMap((k) => (Array.isArray(spec[k]) ? (spec[k] as Record<string, unknown>[]) : []))
+  const dests: Destination[] = []
+  for (const r of routes) {
+    for (const d of Array.isArray(r.route) ? (r.route as { destination?: Destination }[]) : []) if (d?.destination) dests.push(d.destination)
+    const mirror = r.mirror as Destination | undefined
+    if (mirror) dests.push(mirror)
+  }
+  return dests
+}
+
+/** The FQDN a host means in namespace ns: `reviews` -> `reviews.default.svc.cluster.local`. */
+function fqdn(host: string, ns: string): string {
+  const parts = host.split('.')
+  if (parts.length === 1) return `${host}.${ns}.svc.cluster.local`
+  if (parts.length === 2) return `${host}.svc.cluster.local`
+  if (parts.length === 3 && parts[2] === 'svc') return `${host}.cluster.local`
+  return host
+}
+
+function knownHosts(input: AnalysisInput): Set<string> {
+  const hosts = new Set<string>()
+  for (const s of input.byKind('Service')) hosts.add(`${s.metadata.name}.${s.metadata.namespace}.svc.cluster.local`)
+  for (const se of input.byKind('ServiceEntry')) for (const h of ((se.spec as { hosts?: string[] } | undefined)?.hosts ?? [])) hosts.add(h)
+  return hosts
+}
+
+function knownSubsets(input: AnalysisInput): Set<string> {
+  const subsets = new Set<string>()
+  for (const dr of input.byKind('DestinationRule')) {
+    const spec = (dr.spec ?? {}) as { host?: string; subsets?: { name?: string }[] }
+    if (!spec.host) continue
+    for (const s of spec.subsets ?? []) subsets.add(`${fqdn(spec.host, dr.metadata.namespace ?? 'default')}+${s.name}`)
+  }
+  return subsets
+}
+
+function referencedResources(input: AnalysisInput): AnalysisMessage[] {
+  const hosts = knownHosts(input)
+  const subsets = knownSubsets(input)
+  const gateways = new Set(input.byKind('Gateway').map((g) => `${g.metadata.namespace}/${g.metadata.name}`))
+  const out: AnalysisMessage[] = []
+  for (const vs of input.byKind('VirtualService').filter((o) => inScope(input, o))) {
+    const ns = vs.metadata.namespace ?? 'default'
+    for (const gw of ((vs.spec as { gateways?: string[] } | undefined)?.gateways ?? [])) {
+      if (gw === 'mesh') continue
+      const key = gw.includes('/') ? gw : `${ns}/${gw}`
+      if (!gateways.has(key)) out.push(msg(input, vs, 'Error', 'IST0101', `Referenced gateway not found: "${gw}"`))
+    }
+    for (const d of destinationsOf(vs)) {
+      if (!d.host || d.host.includes('*')) continue
+      if (!hosts.has(fqdn(d.host, ns))) { out.push(msg(input, vs, 'Error', 'IST0101', `Referenced host not found: "${d.host}"`)); continue }
+      if (d.subset && !subsets.has(`${fqdn(d.host, ns)}+${d.subset}`)) {
+        out.push(msg(input, vs, 'Error', 'IST0101', `Referenced host+subset in destinationrule not found: "${d.host}+${d.subset}"`))
+      }
+    }
+  }
+  for (const gw of input.byKind('Gateway').filter((o) => inScope(input, o))) {
+    const selector = (gw.spec as { selector?: Record<string, string> } | undefined)?.selector ?? {}
+    const entries = Object.entries(selector)
+    if (entries.length === 0) continue
+    const matched = input.byKind('Pod').some((p) => entries.every(([k, v]) => p.metadata.labels?.[k] === v))
+    if (!matched) out.push(msg(input, gw, 'Error', 'IST0101', `Referenced selector not found: "${entries.map(([k, v]) => `${k}=${v}`).join(',')}"`))
+  }
+  return out
+}
+
+/** Namespaces istio's analyzer skips for IST0102 (system namespaces). */
+const SYSTEM_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage', 'istio-system']
+
+export function injectionEnabled(ns: KubeObject): boolean {
+  const labels = ns.metadata.labels ?? {}
+  return labels['istio-injection'] === 'enabled' || (labels['istio-injection'] === undefined && labels['istio.io/rev'] !== undefined)
+}
+
+function namespaceInjection(input: AnalysisInput): AnalysisMessage[] {
+  return input.byKind('Namespace').filter((n) => input.namespaces.includes(n.metadata.name) && !SYSTEM_NAMESPACES.includes(n.metadata.name))
+    .filter((n) => n.metadata.labels?.['istio-injection'] === undefined && n.metadata.labels?.['istio.io/rev'] === undefined)
+    .map((n) => msg(input, n, 'Info', 'IST0102', `The namespace is not enabled for Istio injection. Run 'kubectl label namespace ${n.metadata.name} istio-injection=enabled' to enable it, or 'kubectl label namespace ${n.metadata.name} istio-injection=disabled' to explicitly mark it as not needing injection.`))
+}
+
+function podsMissingProxy(input: AnalysisInput): AnalysisMessage[] {
+  const enabled = new Set(input.byKind('Namespace').filter(injectionEnabled).map((n) => n.metadata.name))
+  return input.byKind('Pod').filter((p) => inScope(input, p) && enabled.has(p.metadata.namespace ?? '') && !hasProxy(p))
+    .filter((p) => p.metadata.annotations?.['sidecar.istio.io/inject'] !== 'false' && p.metadata.labels?.['sidecar.istio.io/inject'] !== 'false')
+    .map((p) => msg(input, p, 'Warning', 'IST0103', `The pod ${p.metadata.namespace}/${p.metadata.name} is missing the Istio proxy. This can often be resolved by restarting or redeploying the workload.`))
+}
