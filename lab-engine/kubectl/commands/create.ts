@@ -10,6 +10,8 @@ import { eachManifest } from './apply'
 import { KubectlError, type Verb, type VerbContext } from './context'
 import { flag, flagAll } from './flags'
 import { withServerDefaults } from './server-defaults'
+import { dryRunMode, dryRunOutput } from './create-dry-run'
+import { SECRET_FLAGS, SECRET_GENERATORS } from './create-secret'
 
 const SUBCOMMANDS: Record<string, (ctx: VerbContext, name: string) => ObjectInput> = {
   namespace: (_ctx, name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } }),
@@ -24,18 +26,27 @@ export const createVerb: Verb = {
   flags: [
     { name: 'filename', short: 'f', value: true, repeat: true }, { name: 'image', value: true, repeat: true },
     { name: 'replicas', short: 'r', value: true }, { name: 'port', value: true }, { name: 'from-literal', value: true, repeat: true },
-    { name: 'save-config' }, { name: 'output', short: 'o', value: true },
+    { name: 'save-config' }, { name: 'output', short: 'o', value: true }, { name: 'dry-run', value: true }, ...SECRET_FLAGS,
   ],
   run(ctx) {
-    const [sub, name, ...extra] = ctx.flags.args
-    if (sub === undefined) return eachManifest(ctx, (c, obj) => created(c, obj), 'creating')
-    const kind = ALIASES[sub] ?? sub
-    const make = SUBCOMMANDS[kind]
+    const [sub, ...rest] = ctx.flags.args
+    if (sub === undefined) return eachManifest(ctx, (c, obj) => (dryRunMode(c) === 'none' ? created(c, obj) : dryRunOutput(c, obj).replace(/\n$/, '')), 'creating')
+    // `create secret TYPE NAME`: one more word picks the secret generator.
+    const [kind, make, [name, ...extra]] = sub === 'secret' ? secretGenerator(rest) : [ALIASES[sub] ?? sub, Object.hasOwn(SUBCOMMANDS, ALIASES[sub] ?? sub) ? SUBCOMMANDS[ALIASES[sub] ?? sub] : undefined, rest]
     if (!make) throw new KubectlError(`unknown command "${sub}" for "kubectl create"`)
     if (!name || extra.length > 0) throw new KubectlError(`exactly one NAME is required, got ${name ? 1 + extra.length : 0}\nSee 'kubectl create ${kind} -h' for help and examples`)
-    ctx.out(created(ctx, make(ctx, name)) + '\n')
+    const obj = make(ctx, name)
+    ctx.out(dryRunMode(ctx) === 'none' ? created(ctx, obj) + '\n' : dryRunOutput(ctx, obj))
     return 0
   },
+}
+
+function secretGenerator(rest: string[]): [string, ((ctx: VerbContext, name: string) => ObjectInput) | undefined, string[]] {
+  const [type, ...names] = rest
+  if (!type) throw new KubectlError('Create a secret with specified type.\nSee \'kubectl create secret -h\' for help and examples')
+  const make = Object.hasOwn(SECRET_GENERATORS, type) ? SECRET_GENERATORS[type] : undefined
+  if (!make) throw new KubectlError(`unknown command "${type}" for "kubectl create secret"`)
+  return [`secret ${type}`, make, names]
 }
 
 function created(ctx: VerbContext, obj: ObjectInput): string {
