@@ -1,5 +1,6 @@
 // Coreutils: registers the shell's standard commands on a registry.
 import { CommandRegistry, type CommandSpec } from '../registry'
+import { awk } from './awk'
 import { base64 } from './base64'
 import { cat } from './cat'
 import { cd, pwd } from './cd-pwd'
@@ -24,7 +25,7 @@ import { wc } from './wc'
 import { which } from './which'
 
 export const COREUTILS: readonly CommandSpec[] = [
-  base64, bracket, cat, cd, colon, cp, cut, echo, env, exportCmd, falseCmd, grep, head, ls, mkdir, printf,
+  awk, base64, bracket, cat, cd, colon, cp, cut, echo, env, exportCmd, falseCmd, grep, head, ls, mkdir, printf,
   pwd, read, rm, sed, seq, sleep, sort, tail, tee, test, tr, trueCmd, uniq, unset, wc, which,
 ]
 
