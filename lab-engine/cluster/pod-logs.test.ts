@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createSimSession, type SimSession } from '../sim/session'
+import { imageRepository, startupLines } from './log-seeds'
+import { MAX_LOG_LINES, podLogsFor } from './pod-logs'
+
+let session: SimSession | undefined
+afterEach(() => session?.dispose())
+
+async function runningPod(image: string) {
+  session = createSimSession({ seed: 3 })
+  await session.run(`kubectl run app --image=${image}\nsleep 5`)
+  const pod = session.store.get({ kind: 'Pod', name: 'app', namespace: 'default' })!
+  return { s: session, pod, logs: podLogsFor(session.store, () => session!.clock.now()) }
+}
+
+describe('pod logs', () => {
+  it('seeds a started container with its image start-up lines, stamped from its start time', async () => {
+    const { pod, logs } = await runningPod('nginx:1.27')
+    const entries = logs.read(pod.metadata.uid, 'app')
+    expect(entries.map((e) => e.line)).toEqual(startupLines('nginx:1.27', { pod, container: 'app' }))
+    expect(entries.length).toBeGreaterThan(0)
+    const started = Date.parse((pod.status as { containerStatuses: { state: { running: { startedAt: string } } }[] }).containerStatuses[0]!.state.running.startedAt)
+    expect(entries[0]!.time).toBe(started)
+  })
+
+  it('appends after the seed lines, keeps only the newest MAX_LOG_LINES and tells followers', async () => {
+    const { pod, logs } = await runningPod('nginx:1.27')
+    const seen: string[] = []
+    const sub = logs.follow(pod.metadata.uid, 'app', (e) => seen.push(e.line))
+    for (let i = 0; i < MAX_LOG_LINES + 5; i++) logs.appendLog(pod.metadata.uid, 'app', `line ${i}`)
+    sub.dispose()
+    logs.appendLog(pod.metadata.uid, 'app', 'after')
+    const entries = logs.read(pod.metadata.uid, 'app')
+    expect(entries).toHaveLength(MAX_LOG_LINES)
+    expect(entries.at(-1)!.line).toBe('after')
+    expect(seen).toHaveLength(MAX_LOG_LINES + 5)
+  })
+
+  it('keeps nothing for unknown pods and drops a deleted pod\'s lines', async () => {
+    const { s, pod, logs } = await runningPod('nginx:1.27')
+    logs.appendLog('no-such-uid', 'app', 'lost')
+    expect(logs.read('no-such-uid', 'app')).toEqual([])
+    logs.appendLog(pod.metadata.uid, 'app', 'x')
+    await s.run('kubectl delete pod app')
+    expect(logs.read(pod.metadata.uid, 'app')).toEqual([])
+  })
+
+  it('reads repositories from image references', () => {
+    expect(imageRepository('docker.io/istio/proxyv2:1.26.0')).toBe('istio/proxyv2')
+    expect(imageRepository('localhost:5000/app@sha256:abc')).toBe('app')
+    expect(imageRepository('nginx')).toBe('nginx')
+  })
+})

@@ -1,0 +1,106 @@
+// Pod logs: a bounded ring buffer per container, which `kubectl logs` reads and simulated apps append to.
+//
+// The kubelet keeps container logs on the node until the container is removed;
+// here each container keeps its last MAX_LOG_LINES lines. A container's buffer
+// starts with its image's start-up lines (log-seeds.ts), stamped at the time the
+// container started, the first time anything touches it after it started.
+
+import { toDisposable, type Disposable } from '../core/disposable'
+import { startupLines } from './log-seeds'
+import type { ObjectStore } from './store'
+import type { KubeObject } from './types'
+
+export const MAX_LOG_LINES = 1000
+/** Longest single line kept; longer lines are cut (the kubelet splits them at 16 KiB). */
+export const MAX_LOG_LINE_CHARS = 16 * 1024
+
+export interface LogEntry { time: number; line: string }
+export type LogListener = (entry: LogEntry) => void
+
+interface Buffer { entries: LogEntry[]; listeners: Set<LogListener> }
+
+export class PodLogs {
+  private readonly buffers = new Map<string, Buffer>()
+
+  constructor(private readonly store: ObjectStore, private readonly now: () => number) {}
+
+  /** Apps write here: one line of a container's stdout. */
+  appendLog(podUid: string, container: string, line: string): void {
+    const buffer = this.buffer(podUid, container)
+    const entry = { time: this.now(), line: line.slice(0, MAX_LOG_LINE_CHARS) }
+    buffer.entries.push(entry)
+    if (buffer.entries.length > MAX_LOG_LINES) buffer.entries.splice(0, buffer.entries.length - MAX_LOG_LINES)
+    for (const listener of buffer.listeners) listener(entry)
+  }
+
+  read(podUid: string, container: string): readonly LogEntry[] {
+    return this.buffer(podUid, container).entries
+  }
+
+  /** Calls listener for every line appended from now on (kubectl logs -f). */
+  follow(podUid: string, container: string, listener: LogListener): Disposable {
+    const buffer = this.buffer(podUid, container)
+    buffer.listeners.add(listener)
+    return toDisposable(() => buffer.listeners.delete(listener))
+  }
+
+  private buffer(podUid: string, container: string): Buffer {
+    this.dropDeletedPods()
+    const key = `${podUid}/${container}`
+    let buffer = this.buffers.get(key)
+    if (!buffer) {
+      const seed = this.seedFor(podUid, container)
+      if (!seed) return { entries: [], listeners: new Set() }
+      buffer = { entries: seed, listeners: new Set() }
+      this.buffers.set(key, buffer)
+    }
+    return buffer
+  }
+
+  /** Start-up lines for a started container; undefined while it has not started (nothing to keep yet). */
+  private seedFor(podUid: string, container: string): LogEntry[] | undefined {
+    const pod = this.podByUid(podUid)
+    if (!pod) return undefined
+    const startedAt = containerStartedAt(pod, container)
+    if (startedAt === undefined) return undefined
+    const image = containerImage(pod, container) ?? ''
+    return startupLines(image, { pod, container }).map((line, i) => ({ time: startedAt + i, line }))
+  }
+
+  private podByUid(uid: string): KubeObject | undefined {
+    return this.store.list({ kind: 'Pod' }).find((p) => p.metadata.uid === uid)
+  }
+
+  /** Logs go with their pod: a deleted pod's buffers are dropped, so memory stays bounded by live pods. */
+  private dropDeletedPods(): void {
+    if (this.buffers.size === 0) return
+    const live = new Set(this.store.list({ kind: 'Pod' }).map((p) => p.metadata.uid))
+    for (const key of this.buffers.keys()) if (!live.has(key.slice(0, key.indexOf('/')))) this.buffers.delete(key)
+  }
+}
+
+interface ContainerStatus { name: string; state?: { running?: { startedAt?: string }; terminated?: { startedAt?: string } } }
+
+export function containerStartedAt(pod: KubeObject, container: string): number | undefined {
+  const statuses = [
+    ...((pod.status as { containerStatuses?: ContainerStatus[] } | undefined)?.containerStatuses ?? []),
+    ...((pod.status as { initContainerStatuses?: ContainerStatus[] } | undefined)?.initContainerStatuses ?? []),
+  ]
+  const state = statuses.find((s) => s.name === container)?.state
+  const started = state?.running?.startedAt ?? state?.terminated?.startedAt
+  return started ? Date.parse(started) : undefined
+}
+
+function containerImage(pod: KubeObject, container: string): string | undefined {
+  const spec = pod.spec as { containers?: { name: string; image?: string }[]; initContainers?: { name: string; image?: string }[] } | undefined
+  return [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])].find((c) => c.name === container)?.image
+}
+
+const perStore = new WeakMap<ObjectStore, PodLogs>()
+
+/** The session's pod logs (one per store), created on first use. */
+export function podLogsFor(store: ObjectStore, now: () => number): PodLogs {
+  let logs = perStore.get(store)
+  if (!logs) perStore.set(store, (logs = new PodLogs(store, now)))
+  return logs
+}

@@ -1,0 +1,104 @@
+// HttpTransport: the seam between curl/wget's command lines and the simulated network.
+//
+// curl and wget build an HttpRequest and hand it to a transport; the mesh work
+// supplies one that routes through Services and sidecars. The default transport
+// here resolves the host and then answers like a network where nothing listens:
+// curl's exit 6 for unknown names, exit 7 (connection refused) otherwise.
+
+import type { ShellClock } from '../../shell/clock'
+
+export interface HttpRequest {
+  method: string
+  scheme: 'http' | 'https'
+  host: string
+  port: number
+  /** Path and query, always starting with "/". */
+  path: string
+  headers: [string, string][]
+  body?: string
+  /** `--resolve host:port:addr` pins. */
+  resolve: { host: string; port: number; address: string }[]
+  connectTimeoutMs?: number
+  maxTimeMs?: number
+  /** -k: certificate checks off. */
+  insecure: boolean
+}
+
+/** Where the request starts: inside a pod, or on the learner's terminal (the kind network). */
+export type RequestSource =
+  | { kind: 'pod'; namespace: string; podName: string; podIp: string; container: string }
+  | { kind: 'host' }
+
+/** Resolves a name from the source's point of view (pod: /etc/hosts + cluster DNS; host: IPs only). */
+export type HostResolver = (name: string) => string[] | undefined
+
+export interface TransportContext {
+  source: RequestSource
+  resolve: HostResolver
+  clock: ShellClock
+  signal: AbortSignal
+}
+
+/** Seconds from the start, as curl's -w %{time_*} variables report them. */
+export interface Timings { namelookup: number; connect: number; starttransfer: number; total: number }
+
+export interface HttpResponse {
+  kind: 'response'
+  httpVersion: '1.1' | '2'
+  status: number
+  statusText: string
+  headers: [string, string][]
+  body: string
+  remoteIp: string
+  remotePort: number
+  timings: Timings
+  /** Connection lines for -v, without the "* " prefix (resolution, Trying, Connected). */
+  trace: string[]
+}
+
+export interface HttpFailure {
+  kind: 'error'
+  /** curl's exit code: 6 resolve, 7 connect, 28 timeout, 52 empty reply, 56 recv failure... */
+  curlExitCode: number
+  /** curl's message after `curl: (N) `. */
+  message: string
+  /** The resolved address, when resolution succeeded (wget's "can't connect to remote host (ip)"). */
+  remoteIp?: string
+  timings: Timings
+  trace: string[]
+}
+
+export type HttpResult = HttpResponse | HttpFailure
+
+export interface HttpTransport {
+  send(req: HttpRequest, ctx: TransportContext): Promise<HttpResult>
+}
+
+const ZERO: Timings = { namelookup: 0, connect: 0, starttransfer: 0, total: 0 }
+
+/** Resolves like curl (a --resolve pin first), returning the addresses or the exit-6 failure. */
+export function resolveForRequest(req: HttpRequest, ctx: TransportContext): { addresses: string[]; trace: string[] } | HttpFailure {
+  const pinned = req.resolve.find((r) => r.host.toLowerCase() === req.host.toLowerCase() && r.port === req.port)
+  const addresses = pinned ? [pinned.address] : ctx.resolve(req.host)
+  if (!addresses?.length) {
+    return { kind: 'error', curlExitCode: 6, message: `Could not resolve host: ${req.host}`, timings: ZERO, trace: [`Could not resolve host: ${req.host}`] }
+  }
+  const trace = pinned
+    ? [`Added ${req.host}:${req.port}:${pinned.address} to DNS cache`, `Hostname ${req.host} was found in DNS cache`]
+    : [`Host ${req.host}:${req.port} was resolved.`, 'IPv6: (none)', `IPv4: ${addresses.join(', ')}`]
+  return { addresses, trace }
+}
+
+/** No data plane yet: every connection is refused once the name resolves. */
+export const refusingTransport: HttpTransport = {
+  async send(req, ctx) {
+    const resolved = resolveForRequest(req, ctx)
+    if ('kind' in resolved) return resolved
+    const ip = resolved.addresses[0]!
+    const message = `Failed to connect to ${req.host} port ${req.port} after 0 ms: Couldn't connect to server`
+    return {
+      kind: 'error', curlExitCode: 7, message, remoteIp: ip, timings: ZERO,
+      trace: [...resolved.trace, `  Trying ${ip}:${req.port}...`, `connect to ${ip} port ${req.port} from 0.0.0.0 port 0 failed: Connection refused`, message],
+    }
+  },
+}
