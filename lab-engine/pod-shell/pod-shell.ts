@@ -1,0 +1,129 @@
+// The shell a container offers to `kubectl exec`: its image's programs, its own file system, env and DNS view.
+//
+// Each container keeps one VFS for its lifetime (files written by one exec are
+// there for the next), dropped when its pod is gone. Commands run in a separate
+// Shell over that VFS with a registry holding only the image's programs
+// (images.ts), so `curl` in the productpage container is "executable file not found".
+
+import { resolveName, type DnsAnswer } from '../cluster/dns'
+import type { ObjectStore } from '../cluster/store'
+import type { KubeObject } from '../cluster/types'
+import { COREUTILS, CommandRegistry, Shell, ShellState, type CommandSpec, type ShellClock, type Vfs, type Writer } from '../shell'
+import { createCurlCommand, type CurlEnv } from './curl/curl'
+import { createWgetCommand } from './curl/wget'
+import { imageProfile, type ImageProfile } from './images'
+import { httpTransportFor } from './network'
+import { containerEnv, type ContainerSpec } from './pod-env'
+import { containerVfs, hostsTable, podHostname, podIp } from './pod-files'
+import { fortio, pilotAgent, python, createHostname } from './tools/apps'
+import { createNslookup } from './tools/nslookup'
+
+export interface ContainerTarget {
+  store: ObjectStore
+  pod: KubeObject
+  container: ContainerSpec
+  clock: ShellClock
+}
+
+export interface ExecIO { stdin: string; stdout: Writer; stderr: Writer; signal: AbortSignal }
+
+export type ExecOutcome = { kind: 'exited'; code: number } | { kind: 'not-found'; program: string }
+
+/** `sh -c 'sh -c ...'` nesting we allow before refusing, like a process limit. */
+export const MAX_NESTED_SHELLS = 16
+
+const filesystems = new WeakMap<ObjectStore, Map<string, Vfs>>()
+
+/** The container's file system, created on first exec and kept while its pod lives. */
+export function containerFilesystem(t: ContainerTarget): Vfs {
+  let byContainer = filesystems.get(t.store)
+  if (!byContainer) filesystems.set(t.store, (byContainer = new Map()))
+  const live = new Set(t.store.list({ kind: 'Pod' }).map((p) => p.metadata.uid))
+  for (const key of byContainer.keys()) if (!live.has(key.slice(0, key.indexOf('/')))) byContainer.delete(key)
+  const key = `${t.pod.metadata.uid}/${t.container.name}`
+  let vfs = byContainer.get(key)
+  if (!vfs) byContainer.set(key, (vfs = containerVfs(t.pod, () => t.clock.now())))
+  return vfs
+}
+
+/** The pod's resolver: /etc/hosts, then cluster DNS through its namespace's search path. */
+export function podResolver(t: ContainerTarget): (name: string) => DnsAnswer {
+  return (name) => resolveName(t.store, name, { namespace: t.pod.metadata.namespace ?? 'default', hosts: hostsTable(t.pod) })
+}
+
+/** Runs argv in the container as the runtime would: argv[0] must be a program the image has. */
+export async function execInContainer(t: ContainerTarget, argv: readonly string[], io: ExecIO): Promise<ExecOutcome> {
+  const profile = imageProfile(t.container.image ?? '')
+  const program = argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1)
+  if (!profile.programs.includes(program)) return { kind: 'not-found', program: argv[0]! }
+  const shell = containerShell(t, profile, 0)
+  const stderr = profile.shell === 'busybox' ? busyboxErrors(io.stderr) : io.stderr
+  const run = (script: string, stdin: string) => shell.run(script, { stdin, stdout: io.stdout, stderr, signal: io.signal })
+  if (program === 'sh' || program === 'bash') return { kind: 'exited', code: await runShellArgs(shell.vfs, argv.slice(1), io.stdin, run, stderr, program) }
+  return { kind: 'exited', code: await run([program, ...argv.slice(1)].map(shellQuote).join(' '), io.stdin) }
+}
+
+/** `sh -c SCRIPT`, `sh FILE`, or `sh` reading its script from stdin (`kubectl exec -i pod -- sh < script`). */
+async function runShellArgs(vfs: Vfs, args: readonly string[], stdin: string, run: (script: string, stdin: string) => Promise<number>, stderr: Writer, name: string): Promise<number> {
+  const c = args.indexOf('-c')
+  if (c >= 0) {
+    if (c + 1 >= args.length) { stderr.write(`${name}: -c: option requires an argument\n`); return 2 }
+    return run(args[c + 1]!, stdin)
+  }
+  const file = args.find((a) => !a.startsWith('-'))
+  if (file === undefined) return run(stdin, '')
+  if (!vfs.isFile(file)) { stderr.write(`${name}: can't open '${file}': No such file or directory\n`); return 2 }
+  return run(vfs.readFile(file), stdin)
+}
+
+function containerShell(t: ContainerTarget, profile: ImageProfile, depth: number): Shell {
+  const vfs = containerFilesystem(t)
+  const registry = containerRegistry(t, profile, depth)
+  const state = new ShellState()
+  for (const [k, v] of Object.entries(containerEnv(t.store, t.pod, t.container))) state.setExported(k, v)
+  state.cwd = '/'
+  return new Shell({ vfs, registry, clock: t.clock, state })
+}
+
+function containerRegistry(t: ContainerTarget, profile: ImageProfile, depth: number): CommandRegistry {
+  const registry = new CommandRegistry()
+  const has = (name: string) => profile.programs.includes(name)
+  const resolve = podResolver(t)
+  const net: CurlEnv = {
+    transport: () => httpTransportFor(t.store),
+    source: { kind: 'pod', namespace: t.pod.metadata.namespace ?? 'default', podName: t.pod.metadata.name, podIp: podIp(t.pod), container: t.container.name },
+    resolve: (name) => { const a = resolve(name); return a.kind === 'found' ? a.addresses : undefined },
+  }
+  const tools: CommandSpec[] = [
+    ...COREUTILS.filter((c) => has(c.name)),
+    createHostname(podHostname(t.pod), podIp(t.pod)),
+    createNslookup(resolve), createCurlCommand(net), createWgetCommand(net), fortio, python, { ...python, name: 'python3' }, pilotAgent,
+    ...['sh', 'bash'].map((name) => nestedShell(t, profile, depth, name)),
+  ]
+  for (const tool of tools) if (has(tool.name)) registry.registerCommand(tool)
+  return registry
+}
+
+/** `sh -c ...` inside a script: a child shell over the same file system, nesting bounded. */
+function nestedShell(t: ContainerTarget, profile: ImageProfile, depth: number, name: string): CommandSpec {
+  return {
+    name,
+    async run(ctx) {
+      if (depth >= MAX_NESTED_SHELLS) { ctx.stderr.write(`${name}: fork: retry: Resource temporarily unavailable\n`); return 1 }
+      const child = containerShell(t, profile, depth + 1)
+      for (const [k, v] of Object.entries(ctx.env)) child.state.setExported(k, v)
+      child.state.cwd = ctx.cwd
+      const run = (script: string, stdin: string) => child.run(script, { stdin, stdout: ctx.stdout, stderr: ctx.stderr, signal: ctx.signal })
+      return runShellArgs(child.vfs, ctx.argv.slice(1), ctx.stdin, run, ctx.stderr, name)
+    },
+  }
+}
+
+/** BusyBox ash words "not found" differently from bash. */
+function busyboxErrors(target: Writer): Writer {
+  return { write: (chunk) => target.write(chunk.replace(/^bash: (.+): command not found$/gm, 'sh: $1: not found')) }
+}
+
+function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_\-./:=@%+,]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`
+}
