@@ -3,7 +3,9 @@
 // Collected here so index.ts registers them with one line.
 
 import type { Verb } from './context'
+import { editVerb } from './edit'
 import { patchVerb } from './patch'
+import { replaceVerb } from './replace'
 import { waitVerb } from './wait'
 
-export const UPDATE_VERBS: readonly Verb[] = [patchVerb, waitVerb]
+export const UPDATE_VERBS: readonly Verb[] = [patchVerb, replaceVerb, editVerb, waitVerb]
