@@ -13,6 +13,7 @@ import { deleteVerb } from './delete'
 import { describeVerb } from './describe'
 import { FlagError, GLOBAL_FLAGS } from './flags'
 import { getVerb } from './get'
+import { POD_VERBS } from './pod-verbs'
 import { apiResourcesVerb, clusterInfoVerb, configVerb, versionVerb } from './info'
 import { rolloutVerb } from './rollout'
 import { exposeVerb, runVerb } from './run-expose'
@@ -25,6 +26,7 @@ export const VERBS: readonly Verb[] = [
   getVerb, describeVerb, applyVerb, createVerb, deleteVerb, labelVerb, annotateVerb, scaleVerb,
   runVerb, exposeVerb, rolloutVerb, versionVerb, clusterInfoVerb, apiResourcesVerb, configVerb,
   ...UPDATE_VERBS,
+  ...POD_VERBS,
 ]
 
 const USAGE = `kubectl controls the Kubernetes cluster manager.
@@ -49,6 +51,9 @@ Cluster Management Commands:
 
 Troubleshooting and Debugging Commands:
   describe        Show details of a specific resource or group of resources
+  logs            Print the logs for a container in a pod
+  exec            Execute a command in a container
+  port-forward    Forward one or more local ports to a pod
 
 Advanced Commands:
   apply           Apply a configuration to a resource by file name or stdin

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { podLogsFor } from '../../cluster/pod-logs'
+import { createSimSession, runScript } from '../../sim/session'
+
+const DUO = `apiVersion: v1
+kind: Pod
+metadata: {name: duo, labels: {app: duo}}
+spec:
+  containers:
+  - {name: web, image: nginx:1.27}
+  - {name: istio-proxy, image: docker.io/istio/proxyv2:1.26.0}
+`
+
+async function last(script: string, files: Record<string, string> = {}) {
+  return (await runScript(script, { seed: 9, files })).at(-1)!
+}
+
+const NGINX_LINES = '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n' +
+  '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/\n/docker-entrypoint.sh: Configuration complete; ready for start up\n'
+
+describe('kubectl logs', () => {
+  it('prints a running container\'s start-up lines', async () => {
+    expect(await last('kubectl run web --image=nginx:1.27\nsleep 5\nkubectl logs web')).toMatchObject({ stdout: NGINX_LINES, stderr: '', exitCode: 0 })
+  })
+
+  it('--tail and --timestamps', async () => {
+    const r = await last('kubectl run web --image=nginx:1.27\nsleep 5\nkubectl logs web --tail=1 --timestamps')
+    expect(r.stdout).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z \/docker-entrypoint\.sh: Configuration complete; ready for start up\n$/)
+  })
+
+  it('defaults to the first container of several and names the choice; -c picks one; a bad -c is refused', async () => {
+    const files = { 'duo.yaml': DUO }
+    const r = await last('kubectl apply -f duo.yaml\nsleep 5\nkubectl logs duo', files)
+    expect(r.stderr).toBe('Defaulted container "web" out of: web, istio-proxy\n')
+    expect(r.stdout).toBe(NGINX_LINES)
+    expect((await last('kubectl apply -f duo.yaml\nsleep 5\nkubectl logs duo -c istio-proxy', files)).stdout).toContain('Envoy proxy is ready')
+    expect((await last('kubectl apply -f duo.yaml\nsleep 5\nkubectl logs duo -c nope', files)).stderr).toBe('error: container nope is not valid for pod duo\n')
+    const all = await last('kubectl apply -f duo.yaml\nsleep 5\nkubectl logs duo --all-containers --prefix', files)
+    expect(all.stdout).toContain('[pod/duo/web] /docker-entrypoint.sh')
+    expect(all.stdout).toContain('[pod/duo/istio-proxy] info\tEnvoy proxy is ready')
+  })
+
+  it('reports waiting containers, --previous and missing pods as the server does', async () => {
+    expect((await last('kubectl run web --image=nginx\nkubectl logs web')).stderr).toBe('Error from server (BadRequest): container "web" in pod "web" is waiting to start: ContainerCreating\n')
+    expect((await last('kubectl run web --image=nginx\nsleep 5\nkubectl logs web -p')).stderr).toBe('Error from server (BadRequest): previous terminated container "web" in pod "web" not found\n')
+    expect((await last('kubectl logs nope')).stderr).toBe('Error from server (NotFound): pods "nope" not found\n')
+    expect((await last('kubectl logs')).stderr).toContain("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.")
+    expect((await last('kubectl logs -l app=none')).stderr).toBe('No resources found in default namespace.\n')
+  })
+
+  it('deploy/NAME picks one pod and says how many there were', async () => {
+    const r = await last('kubectl create deployment web --image=nginx --replicas=2\nkubectl rollout status deploy/web\nkubectl logs deploy/web')
+    expect(r.stderr).toMatch(/^Found 2 pods, using pod\/web-[0-9a-z]+-[0-9a-z]{5}\n$/)
+    expect(r.stdout).toBe(NGINX_LINES)
+  })
+
+  it('shows lines apps appended, and -f in virtual time prints what exists and exits 0', async () => {
+    const s = createSimSession({ seed: 2 })
+    try {
+      await s.run('kubectl run web --image=nginx\nsleep 5')
+      const pod = s.store.get({ kind: 'Pod', name: 'web', namespace: 'default' })!
+      podLogsFor(s.store, () => s.clock.now()).appendLog(pod.metadata.uid, 'web', '10.244.0.7 - - "GET / HTTP/1.1" 200 615')
+      const [r] = await s.run('kubectl logs -f web --tail=1')
+      expect(r).toMatchObject({ stdout: '10.244.0.7 - - "GET / HTTP/1.1" 200 615\n', exitCode: 0 })
+    } finally {
+      s.dispose()
+    }
+  })
+})

@@ -1,0 +1,110 @@
+// kubectl port-forward: checks the target and ports, prints kubectl's Forwarding lines, opens a browser preview.
+//
+// Follows k8s.io/kubectl/pkg/cmd/portforward/portforward.go (kubectl 1.33):
+// `TYPE/NAME and list of ports are required for port-forward`; a Service's
+// port is translated to the pod's targetPort (`Service x does not have a
+// service port N`, `Service 'x' does not have a named port 'y'`); a pod's named
+// port must exist (`Pod 'x' does not have a named port 'y'`); the pod must be
+// running (`unable to forward port because pod is not running. Current status=Pending`).
+// `--address localhost` (the default) listens on 127.0.0.1 and [::1].
+// In real time it runs until Ctrl-C; without a browser channel (headless CLI)
+// or in virtual time it prints the Forwarding lines and exits 0.
+
+import type { KubeObject } from '../../cluster/types'
+import { attachablePod, podContainers } from './attachable-pod'
+import { KubectlError, type Verb, type VerbContext } from './context'
+import { flag } from './flags'
+
+const USAGE_SUFFIX = "\nSee 'kubectl port-forward -h' for help and examples"
+/** Forwarded ports one command may hold. */
+const MAX_PORTS = 16
+
+interface PortPair { local: number; remote: number; typedRemote: string }
+interface ServicePort { name?: string; port: number; targetPort?: number | string }
+
+export const portForwardVerb: Verb = {
+  name: 'port-forward',
+  flags: [{ name: 'address', value: true }, { name: 'pod-running-timeout', value: true }],
+  async run(ctx) {
+    const [resource, ...ports] = ctx.flags.args
+    if (!resource || ports.length === 0) throw new KubectlError(`TYPE/NAME and list of ports are required for port-forward${USAGE_SUFFIX}`)
+    if (ports.length > MAX_PORTS) throw new KubectlError(`too many ports: at most ${MAX_PORTS} may be forwarded at once`)
+    const addresses = listenAddresses(flag(ctx.flags, 'address') ?? 'localhost')
+    const service = serviceFor(ctx, resource)
+    const { pod } = await attachablePod(ctx, resource)
+    const pairs = ports.map((p) => parsePortSpec(p, resource))
+      .map((p) => ({ ...p, remote: service ? servicePortToTarget(service, pod, p.typedRemote) : podPort(pod, p.typedRemote) }))
+    const phase = (pod.status as { phase?: string } | undefined)?.phase ?? 'Pending'
+    if (phase !== 'Running') throw new KubectlError(`unable to forward port because pod is not running. Current status=${phase}`)
+    for (const pair of pairs) for (const address of addresses) ctx.out(`Forwarding from ${address}:${pair.local} -> ${pair.remote}\n`)
+    for (const pair of pairs) ctx.env.ui?.emit({ action: 'open-preview', localPort: pair.local, target: `${pod.metadata.name}.${pod.metadata.namespace}`, remotePort: pair.remote })
+    if (!ctx.env.ui || ctx.env.mode === 'virtual') return 0
+    await untilAborted(ctx.shell.signal)
+    return 130
+  },
+}
+
+function listenAddresses(raw: string): string[] {
+  return raw.split(',').flatMap((a) => {
+    if (a === 'localhost') return ['127.0.0.1', '[::1]']
+    if (!/^(\d{1,3}\.){3}\d{1,3}$/.test(a) && !a.includes(':')) throw new KubectlError(`${a} is not a valid IP`)
+    return [a.includes(':') ? `[${a}]` : a]
+  })
+}
+
+function serviceFor(ctx: VerbContext, resource: string): KubeObject | undefined {
+  const [type, name] = resource.split('/')
+  if (name === undefined || !['svc', 'service', 'services'].includes(type!.toLowerCase())) return undefined
+  return ctx.env.store.get({ kind: 'Service', name, namespace: ctx.namespace })
+}
+
+/** `8080:80`, `80` (same local port), `:80` (a free local port). */
+function parsePortSpec(spec: string, resource: string): PortPair {
+  const parts = spec.split(':')
+  if (parts.length > 2) throw new KubectlError(`invalid port format '${spec}'`)
+  const [localText, remoteText] = parts.length === 2 ? parts as [string, string] : [parts[0]!, parts[0]!]
+  if (!remoteText) throw new KubectlError(`invalid port format '${spec}'`)
+  const local = localText === '' ? freeLocalPort(resource + spec) : parsePort(localText, 'local')
+  return { local, remote: 0, typedRemote: remoteText }
+}
+
+function parsePort(text: string, which: 'local' | 'remote'): number {
+  const n = Number(text)
+  if (!/^\d+$/.test(text) || n > 65535) throw new KubectlError(`Error parsing ${which} port '${text}': strconv.ParseUint: parsing "${text}": ${/^\d+$/.test(text) ? 'value out of range' : 'invalid syntax'}`)
+  if (which === 'remote' && n === 0) throw new KubectlError(`remote port must be > 0`)
+  return n
+}
+
+/** The OS picks an ephemeral port; a stable pick from the spec keeps transcripts reproducible. */
+function freeLocalPort(seed: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193)
+  return 32768 + ((h >>> 0) % (60999 - 32768))
+}
+
+/** A pod port: a number, or a named containerPort. */
+function podPort(pod: KubeObject, typed: string): number {
+  if (/^\d+$/.test(typed)) return parsePort(typed, 'remote')
+  const port = podContainers(pod).flatMap((c) => c.ports ?? []).find((p) => p.name === typed)
+  if (!port) throw new KubectlError(`Pod '${pod.metadata.name}' does not have a named port '${typed}'`)
+  return port.containerPort
+}
+
+/** A service port (number or name) to the container port behind its targetPort. */
+function servicePortToTarget(svc: KubeObject, pod: KubeObject, typed: string): number {
+  const ports = ((svc.spec ?? {}) as { ports?: ServicePort[] }).ports ?? []
+  const byName = /^\d+$/.test(typed) ? undefined : ports.find((p) => p.name === typed)
+  if (!/^\d+$/.test(typed) && !byName) throw new KubectlError(`Service '${svc.metadata.name}' does not have a named port '${typed}'`)
+  const number = byName ? byName.port : parsePort(typed, 'remote')
+  const sp = ports.find((p) => p.port === number)
+  if (!sp) throw new KubectlError(`Service ${svc.metadata.name} does not have a service port ${number}`)
+  if (sp.targetPort === undefined || sp.targetPort === 0) return sp.port
+  return typeof sp.targetPort === 'number' ? sp.targetPort : podPort(pod, sp.targetPort)
+}
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve()
+    signal.addEventListener('abort', () => resolve(), { once: true })
+  })
+}
