@@ -1,4 +1,5 @@
 // ShellState: what a shell session remembers between lines: variables, exports, cwd and `$?`.
+import { History } from './line-editor/history'
 import { HOME_DIR } from './vfs'
 
 export interface ShellStateJson {
@@ -6,6 +7,8 @@ export interface ShellStateJson {
   exported: string[]
   cwd: string
   lastStatus: number
+  /** Command history (bash keeps it in ~/.bash_history); optional for older snapshots. */
+  history?: string[]
 }
 
 export class ShellState {
@@ -13,6 +16,8 @@ export class ShellState {
   exported = new Set<string>()
   cwd = HOME_DIR
   lastStatus = 0
+  /** One history for the line editor (Up, Ctrl-R) and the `history` builtin. */
+  history = new History()
 
   static initial(env: Record<string, string> = {}): ShellState {
     const s = new ShellState()
@@ -27,16 +32,21 @@ export class ShellState {
     s.exported = new Set(json.exported)
     s.cwd = json.cwd
     s.lastStatus = json.lastStatus
+    for (const line of json.history ?? []) s.history.add(line)
     return s
   }
 
   toJSON(): ShellStateJson {
-    return { vars: Object.fromEntries(this.vars), exported: [...this.exported], cwd: this.cwd, lastStatus: this.lastStatus }
+    return { vars: Object.fromEntries(this.vars), exported: [...this.exported], cwd: this.cwd, lastStatus: this.lastStatus, history: [...this.history.list()] }
   }
 
   /** A subshell's copy: `$(...)` and `( ... )` never change the parent. */
   clone(): ShellState {
-    return ShellState.fromJSON(this.toJSON())
+    const { history: _, ...json } = this.toJSON()
+    const copy = ShellState.fromJSON(json)
+    // A subshell sees (and `history -c` clears) the same history, as in bash.
+    copy.history = this.history
+    return copy
   }
 
   get(name: string): string | undefined {

@@ -2,6 +2,8 @@
 import type { CommandContext, CommandSpec } from '../registry'
 import { interpretEscapes } from './escapes'
 
+/** Stands for `%%` while conversions are expanded (a private-use char, so \0 escapes stay NUL). */
+const PERCENT = '\uE000'
 const SPEC = /%([-+ 0#]*)(\*|\d+)?(?:\.(\*|\d+))?([sbdiuxXocfFeEgG%])/g
 
 export const printf: CommandSpec = {
@@ -30,7 +32,7 @@ interface FormatState { status: number; args: string[]; used: number }
 function formatOnce(ctx: CommandContext, format: string, st: FormatState): { text: string; stop: boolean } {
   const next = () => st.args[st.used++] ?? ''
   let stop = false
-  const text = interpretEscapes(format.replace(/%%/g, '\u0000')).text.replace(SPEC, (_m, flags: string, width: string, prec: string, conv: string) => {
+  const text = interpretEscapes(format.replace(/%%/g, PERCENT)).text.replace(SPEC, (_m, flags: string, width: string, prec: string, conv: string) => {
     const w = width === '*' ? Number(next()) : width ? Number(width) : 0
     const p = prec === '*' ? Number(next()) : prec !== undefined ? Number(prec) : undefined
     let body: string
@@ -41,7 +43,7 @@ function formatOnce(ctx: CommandContext, format: string, st: FormatState): { tex
     } else body = convert(ctx, conv, next(), p, flags, st)
     return pad(body, w, flags, /[diuxXofFeEgG]/.test(conv))
   })
-  return { text: text.replace(/\u0000/g, '%'), stop }
+  return { text: text.split(PERCENT).join('%'), stop }
 }
 
 function convert(ctx: CommandContext, conv: string, arg: string, prec: number | undefined, flags: string, st: FormatState): string {

@@ -2,7 +2,7 @@
 import type { CommandSpec } from '../registry'
 
 /** Commands that exist only inside bash, so `which` finds no file for them. */
-export const SHELL_BUILTINS = new Set(['cd', 'export', 'unset', 'read', 'break', 'continue', 'exit', ':'])
+export const SHELL_BUILTINS = new Set(['cd', 'export', 'unset', 'read', 'break', 'continue', 'exit', ':', 'history', 'help'])
 
 export const which: CommandSpec = {
   name: 'which',

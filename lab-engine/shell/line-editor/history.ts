@@ -8,8 +8,16 @@ export class History {
   /** Position while browsing with Up/Down; entries.length means "the line being typed". */
   private index = 0
   private draft = ''
+  /** Entries dropped off the front by the limit, so numbers stay stable as bash's do. */
+  private dropped = 0
 
-  constructor(private readonly limit = HISTORY_LIMIT) {}
+  constructor(private limit = HISTORY_LIMIT) {}
+
+  /** A new limit (the line editor's option); older entries beyond it are dropped. */
+  setLimit(limit: number): void {
+    this.limit = Math.max(0, limit)
+    this.trim()
+  }
 
   get size(): number { return this.entries.length }
 
@@ -18,8 +26,27 @@ export class History {
   /** Adds a submitted command; blank lines and a repeat of the previous command are skipped (bash's ignoredups). */
   add(line: string): void {
     if (line.trim() && this.entries[this.entries.length - 1] !== line) this.entries.push(line)
-    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit)
+    this.trim()
     this.reset()
+  }
+
+  /** `history -c`: forget everything; numbering starts again at 1. */
+  clear(): void {
+    this.entries = []
+    this.dropped = 0
+    this.reset()
+  }
+
+  /** Entries with bash's history numbers (1-based, counting dropped ones). */
+  numbered(): { n: number; line: string }[] {
+    return this.entries.map((line, i) => ({ n: this.dropped + i + 1, line }))
+  }
+
+  private trim(): void {
+    const extra = this.entries.length - this.limit
+    if (extra <= 0) return
+    this.entries.splice(0, extra)
+    this.dropped += extra
   }
 
   /** Back to the line being typed (after a submit or an abandoned browse). */

@@ -3,7 +3,7 @@ import type { Disposable } from '../../core/disposable'
 import type { Shell } from '../interpreter'
 import { parse } from '../parse'
 import { defaultCompleter, type Completer } from './completion'
-import { History, HISTORY_LIMIT } from './history'
+import type { History } from './history'
 import { KeyDecoder, MAX_PASTE_CHARS, type Key, type KeyName } from './keys'
 import { LineBuffer } from './line-buffer'
 import { listCompletions, pasteKeys, toTerminal } from './editor-helpers'
@@ -59,7 +59,9 @@ export class LineEditor implements Disposable {
     this.out = opts.write
     this.ps1 = opts.prompt
     this.completer = opts.completer ?? defaultCompleter(opts.shell)
-    this.history = new History(opts.historyLimit ?? HISTORY_LIMIT)
+    // The shell's history, so the `history` builtin lists what Up and Ctrl-R browse.
+    this.history = opts.shell.state.history
+    if (opts.historyLimit !== undefined) this.history.setLimit(opts.historyLimit)
     this.write(BRACKETED_PASTE_ON)
     this.newPrompt()
   }
