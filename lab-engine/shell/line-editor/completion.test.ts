@@ -14,7 +14,7 @@ function shellWithFiles() {
 describe('defaultCompleter', () => {
   const CASES: [name: string, line: string, candidates: string[], replaceFrom: number][] = [
     ['command names', 'ec', ['echo'], 0],
-    ['command after a pipe', 'ls | he', ['head'], 5],
+    ['command after a pipe', 'ls | hea', ['head'], 5],
     ['command after &&', 'true && wh', ['which'], 8],
     ['paths in argument position', 'cat sa', ['samples/'], 4],
     ['inside a directory', 'cat samples/', ['samples/httpbin/', 'samples/sleep.yaml'], 4],
