@@ -65,13 +65,12 @@ Events:                   <none>
     expect(out.match(/^Name: /gm)).toHaveLength(2)
   })
 
-  it('reports missing objects and kinds it cannot describe yet', async () => {
+  it('reports missing objects and empty lists', async () => {
     expect(await run('kubectl describe pod ghost\nkubectl describe cm\nkubectl describe')).toBe(`$ kubectl describe pod ghost
 ! Error from server (NotFound): pods "ghost" not found
 [exit 1]
 $ kubectl describe cm
-! error: describe is not available for configmaps in this simulated cluster yet
-[exit 1]
+! No resources found in default namespace.
 $ kubectl describe
 ! error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.
 [exit 1]

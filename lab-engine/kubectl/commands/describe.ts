@@ -1,4 +1,4 @@
-// kubectl describe for pods, deployments and services: the common fields and the Events table.
+// kubectl describe: pods, deployments and services here; other core kinds in describe-core.ts, the rest generic.
 //
 // Layout follows k8s.io/kubectl/pkg/describe/describe.go (describePod,
 // describeDeployment, describeService, DescribeEvents) as kubectl v1.33 prints
@@ -8,13 +8,17 @@ import type { KubeObject } from '../../cluster/types'
 import { age, formatLabels } from '../printers'
 import { KubectlError, type Verb, type VerbContext } from './context'
 import { DescribeWriter } from './describe-writer'
+import { CORE_DESCRIBERS } from './describe-core'
+import { describeGeneric } from './describe-generic'
 import { bool, flag } from './flags'
 import { listNamespace, objectRef, parseResourceArgs } from './resource-args'
 
 type Loose = any
 
-const DESCRIBERS: Record<string, (w: DescribeWriter, o: KubeObject, ctx: VerbContext) => void> = {
-  Pod: describePod, Deployment: describeDeployment, Service: describeService,
+export type Describer = (w: DescribeWriter, o: KubeObject, ctx: VerbContext) => void
+
+const DESCRIBERS: Record<string, Describer> = {
+  Pod: describePod, Deployment: describeDeployment, Service: describeService, ...CORE_DESCRIBERS,
 }
 
 export const describeVerb: Verb = {
@@ -25,13 +29,14 @@ export const describeVerb: Verb = {
     const texts: string[] = []
     const errors: string[] = []
     for (const { info, names } of parseResourceArgs(ctx.env, ctx.flags.args)) {
-      if (!DESCRIBERS[info.kind]) throw new KubectlError(`describe is not available for ${info.plural} in this simulated cluster yet`)
+      // Kinds without their own describer (events, CRD-backed Istio kinds) use kubectl's generic describer.
+      const describer = Object.hasOwn(DESCRIBERS, info.kind) ? DESCRIBERS[info.kind]! : describeGeneric
       const objects = names.length ? names.map((n) => ctx.env.store.get(objectRef(info, n, ctx.namespace)) ?? n)
         : ctx.env.store.list({ kind: info.kind, apiVersion: objectRef(info, '', '').apiVersion, namespace: listNamespace(info, ctx.namespace, bool(ctx.flags, 'all-namespaces')), labelSelector: flag(ctx.flags, 'selector') })
       for (const o of objects) {
         if (typeof o === 'string') { errors.push(`Error from server (NotFound): ${info.group ? `${info.plural}.${info.group}` : info.plural} "${o}" not found`); continue }
         const w = new DescribeWriter()
-        DESCRIBERS[info.kind]!(w, o, ctx)
+        describer(w, o, ctx)
         texts.push(w.text())
       }
     }
@@ -50,7 +55,7 @@ export function rfc1123z(timestamp: string | undefined): string {
   return `${wd}, ${day} ${mon} ${year} ${time} +0000`
 }
 
-function entries(map: Record<string, string> | undefined, sep: string): string[] {
+export function entries(map: Record<string, string> | undefined, sep: string): string[] {
   return Object.keys(map ?? {}).sort().map((k) => `${k}${sep}${map![k]}`)
 }
 
@@ -58,7 +63,7 @@ function entries(map: Record<string, string> | undefined, sep: string): string[]
 const MAX_ANNOTATION_LEN = 140
 
 /** printAnnotationsMultiline: long or multi-line values go under their key, shortened with "...". */
-function annotations(w: DescribeWriter, level: number, map: Record<string, string> | undefined): void {
+export function annotations(w: DescribeWriter, level: number, map: Record<string, string> | undefined): void {
   const lines: string[] = []
   for (const key of Object.keys(map ?? {}).sort()) {
     const value = map![key]!.replace(/\n$/, '')
@@ -69,7 +74,7 @@ function annotations(w: DescribeWriter, level: number, map: Record<string, strin
   w.list(level, 'Annotations', lines)
 }
 
-function header(w: DescribeWriter, o: KubeObject): void {
+export function header(w: DescribeWriter, o: KubeObject): void {
   w.write(0, `Name:\t${o.metadata.name}`)
   w.write(0, `Namespace:\t${o.metadata.namespace ?? ''}`)
 }
@@ -208,7 +213,7 @@ function endpointsFor(eps: KubeObject | undefined, port: Loose): string {
   return addrs.join(',')
 }
 
-function events(w: DescribeWriter, o: KubeObject, ctx: VerbContext): void {
+export function events(w: DescribeWriter, o: KubeObject, ctx: VerbContext): void {
   const now = ctx.env.clock.now()
   const list = ctx.env.store.list({ kind: 'Event', namespace: o.metadata.namespace })
     .filter((e) => (e.involvedObject as Loose)?.uid === o.metadata.uid)
