@@ -21,6 +21,7 @@ const LEVELS: Record<string, number> = { Error: 0, Warning: 1, Info: 2 }
 
 export const analyzeCommand: Subcommand = {
   path: ['analyze'],
+  short: 'Analyze Istio configuration and print validation messages',
   flags: [
     { name: 'all-namespaces', short: 'A' }, { name: 'filename', short: 'f', value: true, repeat: true }, { name: 'use-kube', short: 'k', value: true },
     { name: 'output-threshold', value: true }, { name: 'failure-threshold', value: true }, { name: 'output', short: 'o', value: true },

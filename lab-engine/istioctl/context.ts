@@ -36,6 +36,8 @@ export interface Subcommand {
   /** The path after `istioctl`, e.g. ["proxy-config"] or ["x", "precheck"]. */
   path: readonly string[]
   aliases?: readonly string[]
+  /** The one-line description `--help` prints. */
+  short?: string
   flags: readonly FlagDef[]
   run(ctx: SubContext): number | Promise<number>
 }

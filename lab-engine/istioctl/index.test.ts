@@ -28,6 +28,15 @@ describe('istioctl dispatch (cobra)', () => {
     expect((await h.istioctl(['d', 'prometheus'])).stderr).toBe('Error: no Prometheus pods found\n')
   })
 
+  it('--help prints the subcommand usage; root flags alone print the root usage', async () => {
+    const h = harness()
+    const r = await h.istioctl(['proxy-status', '--help'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^Retrieves the synchronization status of each Envoy in the mesh\n\nUsage:\n {2}istioctl proxy-status \[flags\]\n\nAliases:\n {2}proxy-status, ps\n/)
+    expect((await h.istioctl(['-i', 'istio-system'])).stdout).toMatch(/^Istio configuration command line utility/)
+    expect(await h.istioctl(['--nope'])).toEqual({ stdout: '', stderr: 'Error: unknown flag: --nope\n', code: 1 })
+  })
+
   it('install asks first and reads the answer from stdin', async () => {
     const h = harness()
     const no = await h.istioctl(['install', '--set', 'profile=minimal'], { stdin: 'N\n' })

@@ -7,7 +7,7 @@
 // arguments, longest path first (`x describe pod` before `x`).
 
 import type { CommandSpec } from '../shell/registry'
-import { FlagError, GLOBAL_FLAGS, type FlagDef } from '../kubectl/commands/flags'
+import { FlagError, GLOBAL_FLAGS, parseFlags, type FlagDef } from '../kubectl/commands/flags'
 import { analyzeCommand } from './analyze'
 import { IstioctlError, makeSubContext, ROOT_FLAGS, type IstioctlEnv, type Subcommand } from './context'
 import { dashboardCommands, dashboardUsageCommand } from './dashboard'
@@ -93,14 +93,16 @@ export function createIstioctlCommand(env: IstioctlEnv): CommandSpec {
       const argv = shell.argv.slice(1)
       const first = positionalIndices(argv)[0]
       if (first === undefined) {
-        if (argv.some((a) => a !== '-h' && a !== '--help')) return flagOnly(shell, argv)
-        shell.stdout.write(USAGE)
-        return 0
+        return flagOnly(shell, argv.filter((a) => a !== '-h' && a !== '--help'))
       }
       const found = findSubcommand(argv)
       if (!found) {
         shell.stderr.write(`Error: unknown command "${argv[first]}" for "istioctl"\nRun 'istioctl --help' for usage.\n`)
         return 1
+      }
+      if (found.rest.some((a) => a === '-h' || a === '--help')) {
+        shell.stdout.write(helpText(found.cmd))
+        return 0
       }
       try {
         const ctx = makeSubContext(env, shell, found.rest, found.cmd.flags)
@@ -116,11 +118,25 @@ export function createIstioctlCommand(env: IstioctlEnv): CommandSpec {
   }
 }
 
-/** `istioctl --bogus`: cobra reports the flag on the root command. */
+/** `istioctl --bogus`: cobra reports the flag on the root command; known root flags alone print the usage. */
 function flagOnly(shell: Parameters<CommandSpec['run']>[0], argv: readonly string[]): number {
-  const bad = argv.find((a) => a.startsWith('-') && a !== '-h' && a !== '--help')!
-  shell.stderr.write(`Error: unknown ${bad.startsWith('--') ? `flag: ${bad.split('=')[0]}` : `shorthand flag: '${bad[1]}' in ${bad}`}\n`)
-  return 1
+  try {
+    parseFlags(argv, ROOT_FLAGS)
+  } catch (e) {
+    if (!(e instanceof FlagError)) throw e
+    shell.stderr.write(`Error: ${e.message}\n`)
+    return 1
+  }
+  shell.stdout.write(USAGE)
+  return 0
+}
+
+/** A subcommand's `--help`: its description, usage line, aliases and flags (descriptions of flags left out). */
+function helpText(cmd: Subcommand): string {
+  const path = cmd.path.join(' ')
+  const aliases = cmd.aliases?.length ? `\nAliases:\n  ${[cmd.path[0], ...cmd.aliases].join(', ')}\n` : ''
+  const flags = cmd.flags.map((f) => `  ${f.short ? `-${f.short}, ` : '    '}--${f.name}${f.value ? ' string' : ''}`).join('\n')
+  return `${cmd.short ?? ''}\n\nUsage:\n  istioctl ${path} [flags]\n${aliases}\nFlags:\n${flags}\n  -h, --help\n`
 }
 
 function isReportable(e: unknown): boolean {

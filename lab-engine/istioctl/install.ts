@@ -45,6 +45,7 @@ const INSTALL_FLAGS = [
 
 export const installCommand: Subcommand = {
   path: ['install'],
+  short: 'Applies an Istio manifest, installing or reconfiguring Istio on a cluster.',
   flags: INSTALL_FLAGS,
   async run(ctx) {
     if (ctx.args.length > 0) throw new IstioctlError(`unknown command "${ctx.args[0]}" for "istioctl install"`)
@@ -96,6 +97,7 @@ function deploymentReady(ctx: SubContext, name: string): boolean {
 
 export const uninstallCommand: Subcommand = {
   path: ['uninstall'],
+  short: 'Uninstall Istio from a cluster',
   flags: [{ name: 'purge' }, { name: 'skip-confirmation', short: 'y' }, { name: 'revision', short: 'r', value: true }, { name: 'filename', short: 'f', value: true }, { name: 'dry-run' }, { name: 'set', short: 's', value: true, repeat: true }],
   run(ctx) {
     if (!bool(ctx.flags, 'purge') && !ctx.flags.values.has('revision')) {
@@ -123,6 +125,7 @@ export const uninstallCommand: Subcommand = {
  */
 export const verifyInstallCommand: Subcommand = {
   path: ['verify-install'],
+  short: 'Verifies Istio Installation Status',
   flags: [{ name: 'revision', short: 'r', value: true }, { name: 'filename', short: 'f', value: true }],
   run(ctx) {
     const store = ctx.env.store
@@ -151,6 +154,7 @@ export const verifyInstallCommand: Subcommand = {
 /** `istioctl x precheck` (istio.io/latest/docs/setup/install/istioctl/#check-before-install). */
 export const precheckCommand: Subcommand = {
   path: ['x', 'precheck'],
+  short: 'Check whether Istio can safely be installed or upgraded',
   flags: [{ name: 'revision', short: 'r', value: true }, { name: 'output', short: 'o', value: true }],
   run(ctx) {
     ctx.out('✔ No issues found when checking the cluster. Istio is safe to install or upgrade!\n  To get started, check out https://istio.io/latest/docs/setup/getting-started/\n')

@@ -23,6 +23,7 @@ const TEMPLATE_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 
 
 export const kubeInjectCommand: Subcommand = {
   path: ['kube-inject'],
+  short: 'Inject Istio sidecar into Kubernetes pod resources',
   flags: [{ name: 'filename', short: 'f', value: true }, { name: 'output', short: 'o', value: true }, { name: 'revision', short: 'r', value: true },
     { name: 'meshConfigFile', value: true }, { name: 'injectConfigFile', value: true }, { name: 'valuesFile', value: true }],
   run(ctx) {

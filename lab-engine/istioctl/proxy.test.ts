@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createSimSession } from '../sim/session'
 import { harness } from './harness.test-util'
 import type { ProxyConfigQuery, ProxyConfigSource } from './proxy-config-source'
 
@@ -55,5 +56,16 @@ describe('proxy-status and x describe', () => {
     const r = await h.istioctl(['x', 'describe', 'pod', 'web', '-n', 'shop'])
     expect(r.stdout).toBe('Pod: web\n   Pod Revision: default\n   Pod Ports: 8080 (web), 15090 (istio-proxy)\n--------------------\nService: web\n   Port:  80/auto-detect targets pod port 8080\nVirtualService: web-routes\n')
     expect((await h.istioctl(['x', 'describe', 'pod', 'plain'])).stdout).toMatch(/WARNING: plain\.default is not part of mesh; no Istio sidecar\n$/)
+  })
+})
+
+describe('session wiring', () => {
+  it('createSimSession({ proxyConfig }) builds the source over the session store and istioctl uses it', async () => {
+    let seenStore: unknown
+    const session = createSimSession({ seed: 2, proxyConfig: ({ store }) => { seenStore = store; return new RecordingSource() } })
+    const results = await session.run('istioctl install -y >/dev/null\nkubectl label ns default istio-injection=enabled >/dev/null\nkubectl run web --image=nginx >/dev/null\nistioctl pc endpoints web')
+    expect(seenStore).toBe(session.store)
+    expect(results.at(-1)).toMatchObject({ stdout: 'table for endpoints of web.default\n', exitCode: 0 })
+    session.dispose()
   })
 })

@@ -26,6 +26,7 @@ function istiodPod(ctx: SubContext): KubeObject {
 
 export const proxyStatusCommand: Subcommand = {
   path: ['proxy-status'],
+  short: 'Retrieves the synchronization status of each Envoy in the mesh',
   aliases: ['ps'],
   flags: [{ name: 'output', short: 'o', value: true }, { name: 'revision', short: 'r', value: true }, { name: 'file', short: 'f', value: true }],
   run(ctx) {
@@ -113,6 +114,7 @@ function proxyConfig(ctx: SubContext, kind: ProxyConfigKind, typeName: string): 
  */
 export const describePodCommand: Subcommand = {
   path: ['x', 'describe', 'pod'],
+  short: 'Describe pods and their Istio configuration [kube-only]',
   aliases: [],
   flags: [{ name: 'ignoreUnmeshed' }, { name: 'verbose', short: 'v' }],
   run(ctx) {

@@ -33,6 +33,7 @@ function istiodRunning(store: ObjectStore): boolean {
 
 export const versionCommand: Subcommand = {
   path: ['version'],
+  short: 'Prints out build version information',
   flags: [{ name: 'remote', value: true }, { name: 'short', short: 's' }, { name: 'output', short: 'o', value: true }, { name: 'revision', short: 'r', value: true }],
   run(ctx) {
     const remote = flag(ctx.flags, 'remote') !== 'false' && !bool(ctx.flags, 'short')

@@ -16,8 +16,9 @@ import { createKindCluster } from '../cluster/bootstrap'
 import { startControllers } from '../cluster/controllers'
 import type { ObjectStore } from '../cluster/store'
 import { createKubectlCommand } from '../kubectl/commands'
-import { createIstioctlCommand } from '../istioctl'
+import { createIstioctlCommand, type ProxyConfigSource } from '../istioctl'
 import { sidecarInjector } from '../istio/sidecar-injector'
+import { createHostCurl } from '../pod-shell/host-curl'
 import { CommandRegistry, HOME_DIR, parse, registerCoreutils, resolvePath, Shell, ShellState, Vfs, type ShellClock } from '../shell'
 
 export type SimMode = 'virtual' | 'realtime'
@@ -31,6 +32,8 @@ export interface SimSessionOptions {
   files?: Record<string, string>
   /** The learner's browser, for kubectl edit / port-forward and istioctl dashboard; absent headless. */
   ui?: UiChannel
+  /** Builds the Envoy config source for `istioctl proxy-config` / `x describe` (the mesh model); absent: proxies are unreachable. */
+  proxyConfig?: (session: { store: ObjectStore; clock: Clock }) => ProxyConfigSource
 }
 
 /** One top-level statement's outcome, as `npm run sim -- --json` prints it. */
@@ -80,7 +83,8 @@ export function createSimSession(opts: SimSessionOptions): SimSession {
   preload(vfs, opts.files ?? {})
   const registry = registerCoreutils(new CommandRegistry())
   registry.registerCommand(createKubectlCommand({ store, clock, mode, kubeconfig: {}, ui: opts.ui }))
-  registry.registerCommand(createIstioctlCommand({ store, clock, ui: opts.ui }))
+  registry.registerCommand(createIstioctlCommand({ store, clock, ui: opts.ui, proxyConfig: opts.proxyConfig?.({ store, clock }) }))
+  registry.registerCommand(createHostCurl(store))
   const shell = new Shell({ vfs, registry, clock: shellClock, state: ShellState.initial() })
   return {
     mode, clock, rng, store, vfs, shell,
