@@ -1,10 +1,12 @@
 // Which programs each container image has: one table, first match wins, matched on the image's repository.
 //
 // Follows the images themselves: curlimages/curl is Alpine (BusyBox sh, wget,
-// nslookup) plus curl; nginx and the Bookinfo images are Debian-based with
-// bash but no curl (productpage has python); istio/proxyv2 is Ubuntu-based with
-// curl and pilot-agent; fortio/fortio is a scratch image holding only `fortio`;
-// mccutchen/go-httpbin is distroless (no shell at all).
+// nslookup) plus curl; nginx's Debian image installs curl alongside
+// gettext-base; the Bookinfo ratings image has curl (Istio's Bookinfo page runs
+// `kubectl exec <ratings pod> -c ratings -- curl productpage:9080`), the other
+// Bookinfo images have bash but no curl (productpage has python); istio/proxyv2
+// is Ubuntu-based with curl and pilot-agent; fortio/fortio is a scratch image
+// holding only `fortio`; mccutchen/go-httpbin is distroless (no shell at all).
 
 import { imageRepository } from '../cluster/log-seeds'
 
@@ -30,8 +32,10 @@ const RULES: readonly ImageRule[] = [
   { match: /^fortio\/fortio$/, profile: { programs: ['fortio'], shell: 'none' } },
   { match: /go-httpbin$/, profile: { programs: ['go-httpbin'], shell: 'none' } },
   { match: /examples-bookinfo-productpage/, profile: { programs: [...DEBIAN, 'python', 'python3'], shell: 'bash' } },
+  { match: /examples-bookinfo-ratings/, profile: { programs: [...DEBIAN, 'curl', 'node'], shell: 'bash' } },
   { match: /examples-bookinfo-/, profile: { programs: DEBIAN, shell: 'bash' } },
-  { match: /(^|\/)(nginx|ubuntu|debian|httpd)$/, profile: { programs: DEBIAN, shell: 'bash' } },
+  { match: /(^|\/)nginx$/, profile: { programs: [...DEBIAN, 'curl'], shell: 'bash' } },
+  { match: /(^|\/)(ubuntu|debian|httpd)$/, profile: { programs: DEBIAN, shell: 'bash' } },
 ]
 
 /** Unknown images: assume a Debian-like base with a shell and no network tools, the common case. */

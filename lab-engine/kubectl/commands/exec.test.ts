@@ -46,8 +46,8 @@ describe('kubectl exec', () => {
   })
 
   it('reports a program the image lacks as containerd does, exit 1', async () => {
-    const r = await last('kubectl run web --image=nginx\nsleep 5\nkubectl exec web -- curl -s web')
-    expect(r.stderr).toMatch(/^error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "curl": executable file not found in \$PATH: unknown\n$/)
+    const r = await last('kubectl run web --image=nginx\nsleep 5\nkubectl exec web -- wget -qO- web')
+    expect(r.stderr).toMatch(/^error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "wget": executable file not found in \$PATH: unknown\n$/)
     expect(r.exitCode).toBe(1)
   })
 
