@@ -18,6 +18,7 @@ import type { ObjectStore } from '../cluster/store'
 import { createKubectlCommand } from '../kubectl/commands'
 import { createIstioctlCommand, type ProxyConfigSource } from '../istioctl'
 import { sidecarInjector } from '../istio/sidecar-injector'
+import { createHostCurl } from '../pod-shell/host-curl'
 import { CommandRegistry, HOME_DIR, parse, registerCoreutils, resolvePath, Shell, ShellState, Vfs, type ShellClock } from '../shell'
 
 export type SimMode = 'virtual' | 'realtime'
@@ -83,6 +84,7 @@ export function createSimSession(opts: SimSessionOptions): SimSession {
   const registry = registerCoreutils(new CommandRegistry())
   registry.registerCommand(createKubectlCommand({ store, clock, mode, kubeconfig: {}, ui: opts.ui }))
   registry.registerCommand(createIstioctlCommand({ store, clock, ui: opts.ui, proxyConfig: opts.proxyConfig?.({ store, clock }) }))
+  registry.registerCommand(createHostCurl(store))
   const shell = new Shell({ vfs, registry, clock: shellClock, state: ShellState.initial() })
   return {
     mode, clock, rng, store, vfs, shell,
