@@ -42,6 +42,9 @@ describe('sidecar injection on Pod create', () => {
     const session = await sessionWithPod('istioctl install -y >/dev/null\nkubectl label ns default istio-injection=enabled\nkubectl create deployment api --image=nginx --replicas=2\nsleep 30')
     const out = (await session.run('kubectl get pods -l app=api --no-headers'))[0]!.stdout
     expect(out.trim().split('\n').map((l) => l.split(/\s+/).slice(1, 3).join(' '))).toEqual(['2/2 Running', '2/2 Running'])
+    const pod = session.store.list({ kind: 'Pod', namespace: 'default', labelSelector: 'app=api' })[0]!
+    const init = (pod.status as { initContainerStatuses: { name: string; state: { terminated: { reason: string } } }[] }).initContainerStatuses
+    expect(init.map((c) => `${c.name} ${c.state.terminated.reason}`)).toEqual(['istio-init Completed'])
     session.dispose()
   })
 
