@@ -3,7 +3,7 @@ import { CommandRegistry } from '../../shell/registry'
 import { runCaptured } from '../../shell/test-support'
 import { createShell, manualClock, registerCoreutils } from '../../shell'
 import { createCurlCommand, CURL_VERSION, type CurlEnv } from './curl'
-import { refusingTransport, type HttpRequest, type HttpResult, type HttpTransport } from './transport'
+import { refusingTransport, timeoutFailure, type HttpRequest, type HttpResult, type HttpTransport } from './transport'
 import { createWgetCommand } from './wget'
 
 const ZERO = { namelookup: 0.001, connect: 0.002, starttransfer: 0.01, total: 0.0125 }
@@ -133,5 +133,21 @@ describe('wget', () => {
     const t = fakeTransport({ '/x': { status: 404 } })
     expect((await runCaptured(shellWith(t), 'wget -q -O - web/x')).stderr).toBe('wget: server returned error: HTTP/1.1 404 Not Found\n')
     expect((await runCaptured(shellWith(refusingTransport), 'wget -qO- web')).stderr).toBe("wget: can't connect to remote host (10.96.0.20): Connection refused\n")
+  })
+})
+
+describe('curl timeouts (exit 28) from a transport with a silent peer', () => {
+  const silent = (phase: 'connect' | 'transfer'): HttpTransport => ({ async send(req) { return timeoutFailure(req, phase, []) } })
+
+  it('--connect-timeout and --max-time give curl 8.x messages', async () => {
+    expect(await runCaptured(shellWith(silent('connect')), 'curl --connect-timeout 2 web')).toEqual({ stdout: '', stderr: 'curl: (28) Connection timed out after 2002 milliseconds\n', code: 28 })
+    expect(await runCaptured(shellWith(silent('transfer')), 'curl -m 1.5 web')).toEqual({ stdout: '', stderr: 'curl: (28) Operation timed out after 1502 milliseconds with 0 bytes received\n', code: 28 })
+    expect(await runCaptured(shellWith(silent('connect')), 'curl --connect-timeout 5 -m 1 web')).toEqual({ stdout: '', stderr: 'curl: (28) Operation timed out after 1002 milliseconds with 0 bytes received\n', code: 28 })
+  })
+
+  it('--retry retries timeouts', async () => {
+    const r = await runCaptured(shellWith(silent('connect')), 'curl -sS --retry 1 --connect-timeout 1 web')
+    expect(r.code).toBe(28)
+    expect(r.stderr).toBe('curl: (28) Connection timed out after 1002 milliseconds\n')
   })
 })

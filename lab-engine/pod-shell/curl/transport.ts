@@ -89,6 +89,25 @@ export function resolveForRequest(req: HttpRequest, ctx: TransportContext): { ad
   return { addresses, trace }
 }
 
+/**
+ * curl's exit-28 failures, for transports that model a silent peer: a connect
+ * that never completes (--connect-timeout, or curl's 300 s default) or a
+ * transfer cut by --max-time. curl reports the elapsed milliseconds, a couple
+ * past the limit; the wording is curl 8.x's.
+ */
+export function timeoutFailure(req: HttpRequest, phase: 'connect' | 'transfer', trace: string[], remoteIp?: string): HttpFailure {
+  const DEFAULT_CONNECT_TIMEOUT_MS = 300_000
+  const limit = phase === 'connect'
+    ? Math.min(req.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, req.maxTimeMs ?? Infinity)
+    : req.maxTimeMs ?? DEFAULT_CONNECT_TIMEOUT_MS
+  const elapsed = limit + 2
+  const message = phase === 'connect' && limit === (req.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS)
+    ? `Connection timed out after ${elapsed} milliseconds`
+    : `Operation timed out after ${elapsed} milliseconds with 0 bytes received`
+  const seconds = elapsed / 1000
+  return { kind: 'error', curlExitCode: 28, message, remoteIp, timings: { ...ZERO, total: seconds }, trace: [...trace, message] }
+}
+
 /** No data plane yet: every connection is refused once the name resolves. */
 export const refusingTransport: HttpTransport = {
   async send(req, ctx) {
