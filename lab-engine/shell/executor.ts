@@ -71,7 +71,7 @@ export class Executor {
       case 'and-or': return this.andOr(c, io)
       case 'pipeline': return this.pipeline(c.stages, io)
       case 'group': return this.list(c.body, io)
-      case 'subshell': return this.subshell().list(c.body, io)
+      case 'subshell': return isolated(this.subshell(), (sub) => sub.list(c.body, io))
       case 'if': return this.ifCmd(c, io)
       case 'while': return this.whileCmd(c, io)
       case 'for': return this.forCmd(c, io)
@@ -93,7 +93,7 @@ export class Executor {
     for (let i = 0; i < stages.length; i++) {
       const last = i === stages.length - 1
       const buf = last ? null : new BufferWriter()
-      status = await this.subshell().stmt(stages[i], { stdin, stdout: buf ?? io.stdout, stderr: io.stderr })
+      status = await isolated(this.subshell(), (sub) => sub.stmt(stages[i], { stdin, stdout: buf ?? io.stdout, stderr: io.stderr }))
       if (buf) stdin = new Input(buf.text())
     }
     return status
@@ -181,5 +181,15 @@ export class Executor {
       this.lastSubstStatus = err.code
     }
     return out.text()
+  }
+}
+
+/** `( exit 3 )` and `exit 3 | cat`: exit ends only the subshell, whose status becomes the command's. */
+async function isolated(sub: Executor, body: (sub: Executor) => Promise<number>): Promise<number> {
+  try {
+    return await body(sub)
+  } catch (err) {
+    if (!(err instanceof ExitRequest)) throw err
+    return err.code < 0 ? sub.state.lastStatus : err.code
   }
 }

@@ -15,6 +15,8 @@ export interface ShellIO {
   stderr: Writer
   /** Ctrl-C: the foreground command stops and run() resolves to 130. */
   signal?: AbortSignal
+  /** `exit [N]` at top level (not in a subshell): the script stops; the line editor ends the session. */
+  onExit?: (code: number) => void
 }
 
 export interface ShellOptions {
@@ -59,20 +61,24 @@ export class Shell {
     const stderr = budgeted(io.stderr, budget)
     const signal = io.signal ?? new AbortController().signal
     const shared: RunShared = { vfs: this.vfs, registry: this.registry, clock: this.clock, signal, iterations: 0, stderr }
-    const status = await this.guard(() => new Executor(shared, this.state).list(stmts, { stdin: new Input(io.stdin ?? ''), stdout, stderr }), io.stderr)
+    const status = await this.guard(() => new Executor(shared, this.state).list(stmts, { stdin: new Input(io.stdin ?? ''), stdout, stderr }), io)
     this.state.lastStatus = status
     return status
   }
 
-  private async guard(body: () => Promise<number>, stderr: Writer): Promise<number> {
+  private async guard(body: () => Promise<number>, io: ShellIO): Promise<number> {
     try {
       return await body()
     } catch (err) {
-      if (err instanceof ExitRequest) return err.code < 0 ? this.state.lastStatus : err.code
+      if (err instanceof ExitRequest) {
+        const code = err.code < 0 ? this.state.lastStatus : err.code
+        io.onExit?.(code)
+        return code
+      }
       if (err instanceof RunAborted) return STATUS_INTERRUPTED
       if (err instanceof LoopControl) return 0
       if (err instanceof ShellLimitError) {
-        stderr.write(err.message + '\n')
+        io.stderr.write(err.message + '\n')
         return 1
       }
       throw err

@@ -70,6 +70,36 @@ describe('LineEditor: editing', () => {
     expect(exits).toEqual([1])
   })
 
+  it('the exit builtin ends the session with its code, prints exit and stops reading', async () => {
+    const h = harness()
+    const exits: number[] = []
+    h.editor.on('exit', (code) => { exits.push(code) })
+    h.take()
+    await h.type('echo bye; exit 3; echo never\r')
+    expect(plain(h.take())).toBe('echo bye; exit 3; echo never\r\nbye\r\nexit\r\n')
+    expect(exits).toEqual([3])
+    await h.type('echo more\r')
+    expect(h.take()).toBe('')
+    expect(h.editor.state.running).toBe(false)
+  })
+
+  it('exit inside a subshell does not end the session', async () => {
+    const h = harness()
+    const exits: number[] = []
+    h.editor.on('exit', (code) => { exits.push(code) })
+    await h.type('(exit 4); echo $?\r')
+    expect(plain(h.output())).toContain('4\r\n' + PROMPT)
+    expect(exits).toEqual([])
+  })
+
+  it('Ctrl-D passes the last status to exit listeners', async () => {
+    const h = harness()
+    const exits: number[] = []
+    h.editor.on('exit', (code) => { exits.push(code) })
+    await h.type('false\r\x04')
+    expect(exits).toEqual([1])
+  })
+
   it('Ctrl-D on an empty line emits exit; on a line it deletes', async () => {
     const h = harness()
     let exits = 0

@@ -27,8 +27,11 @@ export interface LineEditorOptions {
 }
 
 export interface LineEditorEvents {
-  /** Ctrl-D on an empty line: the UI closes the terminal. */
-  exit: () => void
+  /**
+   * The session ended: Ctrl-D on an empty line, or the `exit [N]` builtin at top level. `code` is
+   * the shell's exit status; the UI closes the terminal (printing its `logout` line).
+   */
+  exit: (code: number) => void
   commandStarted: (command: string) => void
   commandFinished: (command: string, exitCode: number) => void
 }
@@ -53,6 +56,8 @@ export class LineEditor implements Disposable {
   private lastKeyWasTab = false
   private prompt = ''
   private disposed = false
+  /** Set once the shell has exited; the editor then ignores input, like a closed tty. */
+  private exited = false
 
   constructor(opts: LineEditorOptions) {
     this.shell = opts.shell
@@ -79,7 +84,7 @@ export class LineEditor implements Disposable {
 
   /** Raw bytes from the terminal, in any chunking. */
   input(bytes: string): void {
-    if (this.disposed) return
+    if (this.disposed || this.exited) return
     for (const key of this.decoder.feed(bytes)) {
       if (this.running && isKey(key, 'ctrl-c')) this.interrupt()
       else if (this.queue.length < MAX_TYPEAHEAD_KEYS) this.queue.push(key)
@@ -110,7 +115,7 @@ export class LineEditor implements Disposable {
   }
 
   private drain(): void {
-    while (!this.running && !this.disposed && this.queue.length) {
+    while (!this.running && !this.disposed && !this.exited && this.queue.length) {
       const key = this.queue.shift()!
       const wasTab = isKey(key, 'tab')
       if (this.search) this.searchKey(key)
@@ -173,11 +178,7 @@ export class LineEditor implements Disposable {
   }
 
   private ctrlD(): void {
-    if (this.line.text === '' && !this.continued.length) {
-      this.write('exit\r\n')
-      for (const l of this.listeners.exit) l()
-      return
-    }
+    if (this.line.text === '' && !this.continued.length) return this.end(this.shell.state.lastStatus)
     // Ctrl-D on an empty continuation line: bash gives up on the open command (EOF).
     if (this.line.text === '') return this.submit(true)
     this.edit(() => this.line.deleteChar())
@@ -270,8 +271,10 @@ export class LineEditor implements Disposable {
     let atLineStart = true
     const sink = { write: (s: string) => { if (s && !controller.signal.aborted) { atLineStart = s.endsWith('\n'); this.write(toTerminal(s)) } } }
     let code: number
+    let exitCode: number | null = null
     try {
-      code = await this.shell.run(source, { stdin: '', stdout: sink, stderr: sink, signal: controller.signal })
+      const onExit = (c: number) => { exitCode = c }
+      code = await this.shell.run(source, { stdin: '', stdout: sink, stderr: sink, signal: controller.signal, onExit })
     } catch (err) {
       sink.write(`bash: internal error: ${err instanceof Error ? err.message : String(err)}\n`)
       code = 1
@@ -281,8 +284,17 @@ export class LineEditor implements Disposable {
     // bash would print the prompt after unterminated output; a fresh line keeps the wrap arithmetic honest.
     if (controller.signal.aborted || !atLineStart) this.write('\r\n')
     for (const l of this.listeners.commandFinished) l(source, code)
+    if (exitCode !== null) return this.end(exitCode)
     this.newPrompt()
     this.drain()
+  }
+
+  /** The shell exits: bash prints `exit`, then the terminal layer closes; nothing more is read. */
+  private end(code: number): void {
+    this.exited = true
+    this.queue = []
+    this.write('exit\r\n')
+    for (const l of this.listeners.exit) l(code)
   }
 
   /** Ctrl-C while a command runs: echo ^C, abort it through its signal, drop the type-ahead (a tty flushes input on SIGINT). */
