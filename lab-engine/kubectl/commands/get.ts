@@ -10,6 +10,7 @@ import { parseOutputFormat, printObjects } from '../printers'
 import { errorLine, KubectlError, type Verb, type VerbContext } from './context'
 import { bool, flag } from './flags'
 import { listNamespace, objectRef, parseResourceArgs } from './resource-args'
+import { watchChanges } from './watch'
 
 const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
 
@@ -23,27 +24,33 @@ export const getVerb: Verb = {
   flags: [
     { name: 'all-namespaces', short: 'A' }, { name: 'selector', short: 'l', value: true }, { name: 'output', short: 'o', value: true },
     { name: 'show-labels' }, { name: 'watch', short: 'w' }, { name: 'label-columns', short: 'L', value: true, repeat: true },
-    { name: 'no-headers' }, { name: 'show-kind' }, { name: 'ignore-not-found' },
+    { name: 'no-headers' }, { name: 'show-kind' }, { name: 'ignore-not-found' }, { name: 'watch-only' },
   ],
-  run(ctx) {
+  async run(ctx) {
     if (ctx.flags.args.length === 0) { ctx.err(NO_TYPE); return 1 }
     const format = parseOutputFormat(flag(ctx.flags, 'output') ?? '')
     if (typeof format === 'string') throw new KubectlError(format)
-    if (bool(ctx.flags, 'watch')) throw new KubectlError(ctx.env.mode === 'virtual' ? 'watch (-w) is not available in a scripted session; run it in the lab terminal' : 'watch (-w) is not supported by the simulated cluster yet')
+    const watchOnly = bool(ctx.flags, 'watch-only')
+    const watching = watchOnly || bool(ctx.flags, 'watch')
     const { objects, errors, single } = collect(ctx)
     const all = bool(ctx.flags, 'all-namespaces')
     const requests = parseResourceArgs(ctx.env, ctx.flags.args)
     const namespaced = requests.some((r) => r.info.namespaced)
     const showNotFoundLine = errors.length === 0 || objects.length > 0
-    const printed = printObjects(objects, format, {
+    const printOpts = {
       now: ctx.env.clock.now(), allNamespaces: all, namespace: all || !namespaced ? undefined : ctx.namespace,
       showLabels: bool(ctx.flags, 'show-labels'), noHeaders: bool(ctx.flags, 'no-headers'),
       labelColumns: ctx.flags.values.get('label-columns')?.flatMap((v) => v.split(',')),
       withKind: bool(ctx.flags, 'show-kind') || requests.length > 1 ? true : undefined, singleItem: single,
-    })
-    ctx.out(printed.stdout)
-    if (showNotFoundLine || format.type !== 'table') ctx.err(printed.stderr)
+    }
+    const printed = printObjects(objects, format, printOpts)
+    if (!watchOnly) ctx.out(printed.stdout)
+    // The watch path lists without the "No resources found" notice (get.go returns into watch() first).
+    if (!watching && (showNotFoundLine || format.type !== 'table')) ctx.err(printed.stderr)
     for (const e of errors) ctx.err(e + '\n')
+    if (errors.length === 0 && printed.exitCode === 0 && watching) {
+      return watchChanges(ctx, { requests, format, print: printOpts, headerShown: !watchOnly && objects.length > 0, initialTable: watchOnly ? '' : printed.stdout, namespace: printOpts.namespace, selector: flag(ctx.flags, 'selector') })
+    }
     return errors.length > 0 ? 1 : printed.exitCode
   },
 }
