@@ -66,4 +66,25 @@ describe('kubectl logs', () => {
       s.dispose()
     }
   })
+
+  it('-f in real time streams appended lines until Ctrl-C', async () => {
+    const s = createSimSession({ seed: 2 })
+    try {
+      await s.run('kubectl run web --image=nginx\nsleep 5')
+      const pod = s.store.get({ kind: 'Pod', name: 'web', namespace: 'default' })!
+      const { createKubectlCommand } = await import('./index')
+      const kubectl = createKubectlCommand({ store: s.store, clock: s.clock, mode: 'realtime' })
+      const ac = new AbortController()
+      let out = ''
+      const sink = { write: (t: string) => { out += t } }
+      const running = kubectl.run({ argv: ['kubectl', 'logs', '-f', 'web', '--tail=0'], stdin: '', stdout: sink, stderr: sink, env: {}, vfs: s.vfs, cwd: '/', clock: s.shell.clock, signal: ac.signal, shell: s.shell.state, input: undefined as never, registry: s.shell.registry })
+      await new Promise((r) => setTimeout(r, 5))
+      podLogsFor(s.store, () => s.clock.now()).appendLog(pod.metadata.uid, 'web', 'GET /healthz 200')
+      ac.abort()
+      expect(await running).toBe(130)
+      expect(out).toBe('GET /healthz 200\n')
+    } finally {
+      s.dispose()
+    }
+  })
 })
