@@ -93,3 +93,12 @@ describe('istioctl analyze', () => {
     expect((await h.istioctl(['analyze', 'nope.yaml'])).stderr).toBe('Error: open nope.yaml: no such file or directory\n')
   })
 })
+
+describe('IST0118', () => {
+  it('reports service ports whose names carry no protocol prefix', async () => {
+    const h = await installed()
+    await h.sh('kubectl label ns default istio-injection=enabled >/dev/null\nkubectl run api --image=nginx --port=8080 >/dev/null\nkubectl expose pod api --port=80 --target-port=8080 >/dev/null')
+    const r = await h.istioctl(['analyze'])
+    expect(r).toMatchObject({ code: 0, stdout: "Info [IST0118] (Service default/api) Port name  (port: 80, targetPort: 8080) doesn't follow the naming convention of Istio port.\n" })
+  })
+})

@@ -8,6 +8,8 @@
 //   IST0103 PodMissingProxy (Warning): The pod %s is missing the Istio proxy. This can often be
 //           resolved by restarting or redeploying the workload.
 //   IST0106 SchemaValidationError (Error): Schema validation error: %v
+//   IST0118 PortNameIsNotUnderNamingConvention (Info): Port name %s (port: %d, targetPort: %s)
+//           doesn't follow the naming convention of Istio port.
 // Host matching is simplified: a short name, `name.ns`, `name.ns.svc` or the FQDN of a
 // Service, or any host a ServiceEntry lists; wildcard hosts are not checked.
 
@@ -38,7 +40,7 @@ export interface AnalysisInput {
 const LEVEL_ORDER: Record<Level, number> = { Error: 0, Warning: 1, Info: 2 }
 
 export function runAnalyzers(input: AnalysisInput): AnalysisMessage[] {
-  const messages = [...schemaErrors(input), ...referencedResources(input), ...namespaceInjection(input), ...podsMissingProxy(input)]
+  const messages = [...schemaErrors(input), ...referencedResources(input), ...namespaceInjection(input), ...podsMissingProxy(input), ...portNames(input)]
   return messages.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.code.localeCompare(b.code) || a.resource.localeCompare(b.resource))
 }
 
@@ -151,4 +153,21 @@ function podsMissingProxy(input: AnalysisInput): AnalysisMessage[] {
   return input.byKind('Pod').filter((p) => inScope(input, p) && enabled.has(p.metadata.namespace ?? '') && !hasProxy(p))
     .filter((p) => p.metadata.annotations?.['sidecar.istio.io/inject'] !== 'false' && p.metadata.labels?.['sidecar.istio.io/inject'] !== 'false')
     .map((p) => msg(input, p, 'Warning', 'IST0103', `The pod ${p.metadata.namespace}/${p.metadata.name} is missing the Istio proxy. This can often be resolved by restarting or redeploying the workload.`))
+}
+
+/** Protocol prefixes Istio recognises in a port name (`http`, `http-web`, `grpc-api`...); kube's ConvertProtocol. */
+const PROTOCOL_PREFIXES = ['http', 'http2', 'https', 'grpc', 'grpc-web', 'tcp', 'tls', 'mongo', 'redis', 'mysql', 'udp']
+
+function namedByConvention(name: string): boolean {
+  const lower = name.toLowerCase()
+  return PROTOCOL_PREFIXES.some((p) => lower === p || lower.startsWith(`${p}-`))
+}
+
+function portNames(input: AnalysisInput): AnalysisMessage[] {
+  type Port = { name?: string; port: number; targetPort?: number | string; appProtocol?: string; protocol?: string }
+  return input.byKind('Service').filter((s) => inScope(input, s) && s.metadata.namespace !== 'kube-system').flatMap((svc) =>
+    ((svc.spec as { ports?: Port[] } | undefined)?.ports ?? [])
+      // The gateways' status-port (15021) is not reported in real `analyze -A` transcripts: skipped (assumption).
+      .filter((p) => !p.appProtocol && p.protocol !== 'UDP' && !namedByConvention(p.name ?? '') && p.name !== 'status-port')
+      .map((p) => msg(input, svc, 'Info', 'IST0118', `Port name ${p.name ?? ''} (port: ${p.port}, targetPort: ${p.targetPort ?? p.port}) doesn't follow the naming convention of Istio port.`)))
 }
