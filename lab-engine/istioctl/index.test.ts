@@ -49,6 +49,17 @@ describe('istioctl dispatch (cobra)', () => {
     expect(h.session.store.list({ kind: 'Deployment', namespace: 'istio-system' }).map((d) => d.metadata.name)).toEqual(['istiod'])
   })
 
+  it('install -f takes the profile and gateway switches from an IstioOperator (docs: demo-profile-no-gateways.yaml)', async () => {
+    const h = harness()
+    h.session.vfs.writeFile('/home/learner/iop.yaml', 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  profile: demo\n  components:\n    ingressGateways:\n    - name: istio-ingressgateway\n      enabled: false\n    egressGateways:\n    - name: istio-egressgateway\n      enabled: false\n')
+    const r = await h.istioctl(['install', '-f', 'iop.yaml', '-y'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/\n✔ Istio core installed ⛵️\n✔ Istiod installed 🧠\n✔ Installation complete\n/)
+    expect(h.session.store.list({ kind: 'Deployment', namespace: 'istio-system' }).map((d) => d.metadata.name)).toEqual(['istiod'])
+    h.session.vfs.writeFile('/home/learner/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n')
+    expect((await h.istioctl(['install', '-f', 'cm.yaml', '-y'])).stderr).toBe('Error: could not generate config: no IstioOperator found in cm.yaml\n')
+  })
+
   it('uninstall needs --purge or a revision', async () => {
     const r = await harness().istioctl(['uninstall', '-y'])
     expect(r).toMatchObject({ code: 1, stderr: 'Error: at least one of the --revision (or --set revision=<revision>), --filename or --purge flags must be set\n' })

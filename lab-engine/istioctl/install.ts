@@ -10,12 +10,14 @@
 // component Deployments to be ready, as istioctl does before ticking a component.
 // `--set` keys other than profile are accepted and ignored (recorded assumption).
 
-import { profileByName, COMPONENT_EMOJI, type ComponentName } from '../istio/profiles'
+import { profileByName, COMPONENT_EMOJI, type ComponentName, type Profile } from '../istio/profiles'
 import { controlPlaneInstalled, installComponent, purgeIstio, removedLine } from '../istio/install'
 import { componentObjects } from '../istio/install-objects'
 import { ISTIO_NAMESPACE, ISTIO_VERSION } from '../istio/version'
 import { bool, flagAll } from '../kubectl/commands/flags'
 import { confirm, IstioctlError, type SubContext, type Subcommand } from './context'
+import { readObjects } from './file-input'
+import { profileFromOperator } from './operator-file'
 
 export const INSTALL_WAIT_MS = 5 * 60_000
 const POLL_MS = 1000
@@ -49,10 +51,7 @@ export const installCommand: Subcommand = {
   flags: INSTALL_FLAGS,
   async run(ctx) {
     if (ctx.args.length > 0) throw new IstioctlError(`unknown command "${ctx.args[0]}" for "istioctl install"`)
-    if (flagAll(ctx.flags, 'filename').length > 0) throw new IstioctlError('installing from an IstioOperator file (-f) is not supported in this lab; use --set profile=<name>')
-    const profileName = profileSetting(ctx) ?? 'default'
-    const profile = profileByName(profileName)
-    if (!profile) throw new IstioctlError(`could not generate config: could not read profile ${profileName}: profile does not exist`)
+    const profile = chosenProfile(ctx)
     ctx.out(BANNER)
     if (!bool(ctx.flags, 'skip-confirmation')) {
       if (!confirm(ctx, `This will install the Istio ${ISTIO_VERSION} profile "${profile.name}" into the cluster. Proceed? (y/N)`)) {
@@ -70,6 +69,17 @@ export const installCommand: Subcommand = {
   },
 }
 
+/** The profile from -f (an IstioOperator) and/or --set profile=x; default when neither says. */
+function chosenProfile(ctx: SubContext): Profile {
+  const setProfile = profileSetting(ctx)
+  const file = flagAll(ctx.flags, 'filename').at(-1)
+  if (file) return profileFromOperator(readObjects(ctx, file), setProfile)
+  const name = setProfile ?? 'default'
+  const profile = profileByName(name)
+  if (!profile) throw new IstioctlError(`could not generate config: could not read profile ${name}: profile does not exist`)
+  return profile
+}
+
 /** `--set profile=demo`; other --set values (meshConfig.*, values.*) are accepted and ignored. */
 function profileSetting(ctx: SubContext): string | undefined {
   let profile: string | undefined
@@ -82,7 +92,7 @@ function profileSetting(ctx: SubContext): string | undefined {
 }
 
 /** Waits for the component's Deployments to report every replica ready (bounded). */
-async function waitReady(ctx: SubContext, component: ComponentName, profile: Parameters<typeof componentObjects>[1]): Promise<void> {
+async function waitReady(ctx: SubContext, component: ComponentName, profile: Profile): Promise<void> {
   const names = componentObjects(component, profile).filter((o) => o.kind === 'Deployment').map((o) => String(o.metadata.name))
   for (let waited = 0; waited < INSTALL_WAIT_MS && !names.every((n) => deploymentReady(ctx, n)); waited += POLL_MS) {
     await ctx.shell.clock.sleep(POLL_MS, ctx.shell.signal)
