@@ -67,18 +67,23 @@ export function allContainerNames(pod: KubeObject): string {
   return [...podContainers(pod).map((c) => c.name), ...initContainers(pod).map((c) => `${c.name} (init)`)].join(', ')
 }
 
-/** The default container; prints kubectl's "Defaulted container" line when the pod has a choice. */
-export function defaultContainer(ctx: VerbContext, pod: KubeObject, quiet = false): ContainerSpec {
+/**
+ * The default container; prints kubectl's "Defaulted container" line when the pod has a choice.
+ * An annotation naming no container is an error for exec (podcmd.FindOrDefaultContainerByName)
+ * and a warning for logs, which then falls back to the first container (logsForObject).
+ */
+export function defaultContainer(ctx: VerbContext, pod: KubeObject, opts: { quiet?: boolean; verb: 'exec' | 'logs' }): ContainerSpec {
   const containers = podContainers(pod)
+  const first = containers[0]
+  if (!first) throw new KubectlError(`pod ${pod.metadata.namespace}/${pod.metadata.name} does not have any containers`)
   const annotated = pod.metadata.annotations?.[DEFAULT_CONTAINER_ANNOTATION]
   if (annotated) {
-    const found = containers.find((c) => c.name === annotated)
+    const found = containerByName(pod, annotated)
     if (found) return found
-    if (!quiet) ctx.err(`Warning: default container name "${annotated}" not found in pod ${pod.metadata.name}\n`)
+    if (opts.verb === 'exec') throw new KubectlError(`container ${annotated} is not valid for pod ${pod.metadata.name} out of: ${allContainerNames(pod)}`)
+    ctx.err(`Default container name "${annotated}" not found in pod ${pod.metadata.name}\n`)
   }
-  const first = containers[0]
-  if (!first) throw new KubectlError(`pod ${pod.metadata.name} does not have a container`)
-  if (!quiet && containers.length + initContainers(pod).length > 1) ctx.err(`Defaulted container "${first.name}" out of: ${allContainerNames(pod)}\n`)
+  if (!opts.quiet && containers.length + initContainers(pod).length > 1) ctx.err(`Defaulted container "${first.name}" out of: ${allContainerNames(pod)}\n`)
   return first
 }
 

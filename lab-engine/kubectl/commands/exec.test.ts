@@ -57,6 +57,9 @@ describe('kubectl exec', () => {
     const annotated = TWO_CONTAINERS.replace('annotations: {}', "annotations: {kubectl.kubernetes.io/default-container: istio-proxy}")
     const r2 = await last('kubectl apply -f duo.yaml\nsleep 5\nkubectl exec duo -- which pilot-agent', { 'duo.yaml': annotated })
     expect(r2).toMatchObject({ stdout: '/usr/bin/pilot-agent\n', stderr: '', exitCode: 0 })
+    const broken = TWO_CONTAINERS.replace('annotations: {}', 'annotations: {kubectl.kubernetes.io/default-container: gone}')
+    const r3 = await last('kubectl apply -f duo.yaml\nsleep 5\nkubectl exec duo -- hostname', { 'duo.yaml': broken })
+    expect(r3).toMatchObject({ stdout: '', stderr: 'error: container gone is not valid for pod duo out of: app, istio-proxy, istio-init (init)\n', exitCode: 1 })
   })
 
   it('finds a pod through deploy/NAME and svc/NAME', async () => {

@@ -42,7 +42,7 @@ export const execVerb: Verb = {
     const phase = (pod.status as { phase?: string } | undefined)?.phase
     if (phase === 'Succeeded' || phase === 'Failed') throw new KubectlError(`cannot exec into a container in a completed pod; current phase is ${phase}`)
     const named = flag(ctx.flags, 'container')
-    const container = named !== undefined ? containerByName(pod, named) : defaultContainer(ctx, pod, quiet)
+    const container = named !== undefined ? containerByName(pod, named) : defaultContainer(ctx, pod, { quiet, verb: 'exec' })
     if (!container) throw new ApiError('BadRequest', `container ${named} is not valid for pod ${pod.metadata.name}`)
     if (!containerRunning(pod, container.name)) throw new KubectlError(`unable to upgrade connection: container not found ("${container.name}")`)
     if (bool(ctx.flags, 'tty') && !quiet) ctx.err('Unable to use a TTY - input is not a terminal or the right kind of file\n')

@@ -38,6 +38,10 @@ describe('kubectl logs', () => {
     const all = await last('kubectl apply -f duo.yaml\nsleep 5\nkubectl logs duo --all-containers --prefix', files)
     expect(all.stdout).toContain('[pod/duo/web] /docker-entrypoint.sh')
     expect(all.stdout).toContain('[pod/duo/istio-proxy] info\tEnvoy proxy is ready')
+    const broken = { 'duo.yaml': DUO.replace('labels: {app: duo}}', 'labels: {app: duo}, annotations: {kubectl.kubernetes.io/default-container: gone}}') }
+    const r2 = await last('kubectl apply -f duo.yaml\nsleep 5\nkubectl logs duo', broken)
+    expect(r2.stderr).toBe('Default container name "gone" not found in pod duo\nDefaulted container "web" out of: web, istio-proxy\n')
+    expect(r2.stdout).toBe(NGINX_LINES)
   })
 
   it('reports waiting containers, --previous and missing pods as the server does', async () => {

@@ -80,7 +80,7 @@ function selectedPods(ctx: VerbContext, selector: string): KubeObject[] {
 function containersFor(ctx: VerbContext, pod: KubeObject, positional: string | undefined): ContainerSpec[] {
   if (bool(ctx.flags, 'all-containers')) return [...initContainers(pod), ...podContainers(pod)]
   const name = flag(ctx.flags, 'container') ?? positional
-  if (name === undefined) return [defaultContainer(ctx, pod)]
+  if (name === undefined) return [defaultContainer(ctx, pod, { verb: 'logs' })]
   const c = containerByName(pod, name)
   if (!c) throw new KubectlError(`container ${name} is not valid for pod ${pod.metadata.name}`)
   return [c]
