@@ -42,7 +42,9 @@ describe('kubectl exec', () => {
     expect((await last('kubectl exec nope -- ls')).stderr).toBe('Error from server (NotFound): pods "nope" not found\n')
     expect((await last(`${SETUP}kubectl exec client -c other -- ls`)).stderr).toBe('Error from server (BadRequest): container other is not valid for pod client\n')
     expect((await last('kubectl run early --image=nginx\nkubectl exec early -- ls')).stderr).toBe('error: unable to upgrade connection: container not found ("early")\n')
-    expect((await last(`${SETUP}kubectl exec client`)).stderr).toContain('error: you must specify at least one command for the container')
+    expect((await last(`${SETUP}kubectl exec client`)).stderr).toBe('error: you must specify at least one command for the container\n')
+    expect((await last(`${SETUP}kubectl exec -- ls`)).stderr).toBe('error: pod, type/name or --filename must be specified\n')
+    expect((await last(`${SETUP}kubectl exec client ignored -- hostname`)).stdout).toBe('client\n')
   })
 
   it('reports a program the image lacks as containerd does, exit 1', async () => {
@@ -69,9 +71,11 @@ describe('kubectl exec', () => {
     expect((await last('kubectl exec deploy/nope -- ls')).stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found\n')
   })
 
-  it('accepts -it and warns that stdin is not a terminal', async () => {
+  it('accepts -it and warns that stdin is not a terminal; -t alone or -q stays quiet', async () => {
     const r = await last(`${SETUP}kubectl exec -it client -- sh -c 'echo hi'`)
     expect(r).toMatchObject({ stdout: 'hi\n', stderr: 'Unable to use a TTY - input is not a terminal or the right kind of file\n', exitCode: 0 })
+    expect((await last(`${SETUP}kubectl exec -t client -- sh -c 'echo hi'`)).stderr).toBe('')
+    expect((await last(`${SETUP}kubectl exec -itq client -- sh -c 'echo hi'`)).stderr).toBe('')
   })
 
   it('passes stdin only with -i', async () => {

@@ -9,8 +9,9 @@
 // - a container not running yet: the kubelet's `unable to upgrade connection: container not found ("x")`;
 // - a remote non-zero exit: `command terminated with exit code N` and kubectl exits N.
 // An unknown program is containerd's OCI error (kind runs containerd), exit 1.
-// -t without a terminal on stdin: `Unable to use a TTY - input is not a terminal or the right kind of file`;
-// the sim's commands get buffered stdin, so -t always takes that path (no interactive shells).
+// -it without a terminal on stdin: `Unable to use a TTY - input is not a terminal or the right kind of file`
+// (SetupTTY; -t alone just drops the TTY). The sim's commands get buffered stdin,
+// so -it always takes that path: there are no interactive shells in a pod.
 
 import { ApiError } from '../../cluster/api-error'
 import { execInContainer } from '../../pod-shell/pod-shell'
@@ -32,11 +33,11 @@ export const execVerb: Verb = {
   ],
   async run(ctx) {
     const { args, dashArgs } = ctx.flags
-    if (args.length === 0) throw new KubectlError(`expected 'exec (POD | TYPE/NAME) COMMAND [ARG1] [ARG2] ... [ARGN]'.\nPOD or TYPE/NAME is a required argument for the exec command${USAGE_SUFFIX}`)
+    // Complete(): words after the pod without `--` are the removed legacy form; words between the pod and `--` are ignored.
     if (dashArgs === undefined && args.length > 1) throw new KubectlError(`exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead${USAGE_SUFFIX}`)
-    if (args.length > 1) throw new KubectlError(`exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead${USAGE_SUFFIX}`)
+    if (args.length === 0) throw new KubectlError('pod, type/name or --filename must be specified')
     const command = dashArgs ?? []
-    if (command.length === 0) throw new KubectlError(`you must specify at least one command for the container${USAGE_SUFFIX}`)
+    if (command.length === 0) throw new KubectlError('you must specify at least one command for the container')
     const quiet = bool(ctx.flags, 'quiet')
     const { pod } = await attachablePod(ctx, args[0]!, POD_RUNNING_TIMEOUT_MS)
     const phase = (pod.status as { phase?: string } | undefined)?.phase
@@ -45,7 +46,7 @@ export const execVerb: Verb = {
     const container = named !== undefined ? containerByName(pod, named) : defaultContainer(ctx, pod, { quiet, verb: 'exec' })
     if (!container) throw new ApiError('BadRequest', `container ${named} is not valid for pod ${pod.metadata.name}`)
     if (!containerRunning(pod, container.name)) throw new KubectlError(`unable to upgrade connection: container not found ("${container.name}")`)
-    if (bool(ctx.flags, 'tty') && !quiet) ctx.err('Unable to use a TTY - input is not a terminal or the right kind of file\n')
+    if (bool(ctx.flags, 'stdin') && bool(ctx.flags, 'tty') && !quiet) ctx.err('Unable to use a TTY - input is not a terminal or the right kind of file\n')
     return runRemote(ctx, command, { store: ctx.env.store, pod, container, clock: ctx.shell.clock })
   },
 }
