@@ -34,7 +34,8 @@ export function profileObjects(profile: Profile): ObjectInput[] {
 }
 
 function namespace(): ObjectInput {
-  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS, labels: { 'kubernetes.io/metadata.name': NS } } }
+  // The API server's namespace strategy sets spec.finalizers and status.phase Active on create.
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS, labels: { 'kubernetes.io/metadata.name': NS } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } }
 }
 
 function meta(name: string, component: string, labels: Record<string, string> = {}) {
