@@ -4,8 +4,9 @@
 
 import type { Verb } from './context'
 import { editVerb } from './edit'
+import { explainVerb } from './explain'
 import { patchVerb } from './patch'
 import { replaceVerb } from './replace'
 import { waitVerb } from './wait'
 
-export const UPDATE_VERBS: readonly Verb[] = [patchVerb, replaceVerb, editVerb, waitVerb]
+export const UPDATE_VERBS: readonly Verb[] = [patchVerb, replaceVerb, editVerb, explainVerb, waitVerb]
