@@ -24,6 +24,12 @@ export interface CommandContext {
   registry: CommandRegistry
 }
 
+/**
+ * Completes one command's arguments for Tab: `words` are the words before the one being completed
+ * (`words[0]` the command), `word` the partial word. Returns candidates, or null for path completion.
+ */
+export type ArgumentCompleter = (words: string[], word: string) => string[] | null
+
 export interface CommandSpec {
   name: string
   run(ctx: CommandContext): number | Promise<number>
@@ -31,6 +37,7 @@ export interface CommandSpec {
 
 export class CommandRegistry {
   private readonly commands = new Map<string, CommandSpec>()
+  private readonly completers = new Map<string, ArgumentCompleter>()
 
   registerCommand(spec: CommandSpec): void {
     if (this.commands.has(spec.name)) throw new Error(`command "${spec.name}" is already registered`)
@@ -43,6 +50,15 @@ export class CommandRegistry {
 
   has(name: string): boolean {
     return this.commands.has(name)
+  }
+
+  /** Lets a command complete its own arguments (kubectl's verbs, types and names). */
+  registerCompleter(name: string, completer: ArgumentCompleter): void {
+    this.completers.set(name, completer)
+  }
+
+  completerFor(name: string): ArgumentCompleter | undefined {
+    return this.completers.get(name)
   }
 
   names(): string[] {

@@ -16,6 +16,7 @@ import { createKindCluster } from '../cluster/bootstrap'
 import { startControllers } from '../cluster/controllers'
 import type { ObjectStore } from '../cluster/store'
 import { createKubectlCommand } from '../kubectl/commands'
+import { createKubectlCompleter } from '../kubectl/completion'
 import { createIstioctlCommand, type ProxyConfigSource } from '../istioctl'
 import { sidecarInjector } from '../istio/sidecar-injector'
 import { createHostCurl } from '../pod-shell/host-curl'
@@ -82,7 +83,9 @@ export function createSimSession(opts: SimSessionOptions): SimSession {
   const vfs = Vfs.withHome(() => clock.now())
   preload(vfs, opts.files ?? {})
   const registry = registerCoreutils(new CommandRegistry())
-  registry.registerCommand(createKubectlCommand({ store, clock, mode, kubeconfig: {}, ui: opts.ui }))
+  const kubectlEnv = { store, clock, mode, kubeconfig: {}, ui: opts.ui }
+  registry.registerCommand(createKubectlCommand(kubectlEnv))
+  registry.registerCompleter('kubectl', createKubectlCompleter(kubectlEnv))
   registry.registerCommand(createIstioctlCommand({ store, clock, ui: opts.ui, proxyConfig: opts.proxyConfig?.({ store, clock }) }))
   registry.registerCommand(createHostCurl(store))
   const shell = new Shell({ vfs, registry, clock: shellClock, state: ShellState.initial() })

@@ -1,5 +1,6 @@
 // Tab completion: the completer interface, a default one for command names and VFS paths, and bash's column listing.
 import type { Shell } from '../interpreter'
+import type { ArgumentCompleter } from '../registry'
 import { HOME_DIR, resolvePath } from '../vfs'
 
 export interface Completion {
@@ -10,12 +11,7 @@ export interface Completion {
 
 export type Completer = (line: string, cursor: number) => Completion
 
-/**
- * Completes the arguments of one command (kubectl verbs, resource types, object names come
- * through this hook later). `words` are the words before the one being completed, `words[0]`
- * the command; return the candidates for `word`, or null to fall back to path completion.
- */
-export type ArgumentCompleter = (words: string[], word: string) => string[] | null
+export type { ArgumentCompleter } from '../registry'
 
 /** Characters that end a word for completion (readline's rl_basic_word_break_characters, minus quotes). */
 const WORD_BREAK = /[\s;|&<>()`=]/
@@ -31,8 +27,11 @@ export function defaultCompleter(shell: Shell, argumentCompleters: Record<string
     if (COMMAND_POSITION.test(before) && !word.includes('/')) {
       return { candidates: shell.registry.names().filter((n) => n.startsWith(word)), replaceFrom: from }
     }
-    const words = before.split(/\s+/).filter(Boolean)
-    const custom = words.length ? argumentCompleters[words[0]]?.(words, word) : null
+    // Only the current simple command counts: `ls; kubectl get <Tab>` completes kubectl's arguments.
+    const words = before.split(/[;|&(`]/).pop()!.split(/\s+/).filter(Boolean)
+    // Completers passed in win over the ones commands registered (kubectl's, wired by the session).
+    const complete = words.length ? argumentCompleters[words[0]] ?? shell.registry.completerFor(words[0]) : undefined
+    const custom = complete ? complete(words, word) : null
     if (custom) return { candidates: custom.filter((c) => c.startsWith(word)), replaceFrom: from }
     return { candidates: completePath(shell, word), replaceFrom: from }
   }
