@@ -35,6 +35,9 @@ describe('kubectl port-forward', () => {
     const r = await last(`${SETUP}kubectl port-forward svc/web 8080:80`)
     expect(r).toMatchObject({ stdout: 'Forwarding from 127.0.0.1:8080 -> 8080\nForwarding from [::1]:8080 -> 8080\n', exitCode: 0 })
     expect((await last(`${SETUP}kubectl port-forward svc/web 9000:http`)).stdout).toContain('127.0.0.1:9000 -> 8080')
+    // A named service port without a local port listens on the service port's number.
+    expect((await last(`${SETUP}kubectl port-forward svc/web http`)).stdout).toBe('Forwarding from 127.0.0.1:80 -> 8080\nForwarding from [::1]:80 -> 8080\n')
+    expect((await last(`${SETUP}kubectl port-forward deploy/web :8080`)).stdout).toMatch(/^Forwarding from 127\.0\.0\.1:(\d+) -> 8080\n/)
   })
 
   it('forwards pod ports by number or name, with --address', async () => {
@@ -48,7 +51,9 @@ describe('kubectl port-forward', () => {
     expect((await last(`${SETUP}kubectl port-forward deploy/web 8080:grpc`)).stderr).toMatch(/^error: Pod 'web-[0-9a-z-]+' does not have a named port 'grpc'\n$/)
     expect((await last('kubectl port-forward svc/web')).stderr).toBe("error: TYPE/NAME and list of ports are required for port-forward\nSee 'kubectl port-forward -h' for help and examples\n")
     expect((await last('kubectl run p --image=nginx\nkubectl port-forward p 80')).stderr).toBe('error: unable to forward port because pod is not running. Current status=Pending\n')
-    expect((await last(`${SETUP}kubectl port-forward svc/web abc:80`)).stderr).toContain("Error parsing local port 'abc'")
+    expect((await last(`${SETUP}kubectl port-forward svc/web abc:80`)).stderr).toBe(`error: error parsing local port 'abc': strconv.ParseUint: parsing "abc": invalid syntax\n`)
+    expect((await last(`${SETUP}kubectl port-forward deploy/web 70000:80`)).stderr).toBe(`error: error parsing local port '70000': strconv.ParseUint: parsing "70000": value out of range\n`)
+    expect((await last(`${SETUP}kubectl port-forward deploy/web 80:0`)).stderr).toBe('error: remote port must be > 0\n')
   })
 
   it('asks the browser for a preview and runs until Ctrl-C in real time', async () => {

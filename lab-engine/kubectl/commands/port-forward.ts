@@ -19,7 +19,7 @@ const USAGE_SUFFIX = "\nSee 'kubectl port-forward -h' for help and examples"
 /** Forwarded ports one command may hold. */
 const MAX_PORTS = 16
 
-interface PortPair { local: number; remote: number; typedRemote: string }
+interface PortPair { local: number; remote: number }
 interface ServicePort { name?: string; port: number; targetPort?: number | string }
 
 export const portForwardVerb: Verb = {
@@ -29,13 +29,14 @@ export const portForwardVerb: Verb = {
     const [resource, ...ports] = ctx.flags.args
     if (!resource || ports.length === 0) throw new KubectlError(`TYPE/NAME and list of ports are required for port-forward${USAGE_SUFFIX}`)
     if (ports.length > MAX_PORTS) throw new KubectlError(`too many ports: at most ${MAX_PORTS} may be forwarded at once`)
-    const addresses = listenAddresses(flag(ctx.flags, 'address') ?? 'localhost')
     const service = serviceFor(ctx, resource)
     const { pod } = await attachablePod(ctx, resource)
-    const pairs = ports.map((p) => parsePortSpec(p, resource))
-      .map((p) => ({ ...p, remote: service ? servicePortToTarget(service, pod, p.typedRemote) : podPort(pod, p.typedRemote) }))
+    // Complete(): names become numbers first; RunPortForward() then checks the pod; parsePorts() last.
+    const translated = ports.map((p) => (service ? translateServicePort(p, service, pod) : convertPodNamedPort(p, pod)))
     const phase = (pod.status as { phase?: string } | undefined)?.phase ?? 'Pending'
     if (phase !== 'Running') throw new KubectlError(`unable to forward port because pod is not running. Current status=${phase}`)
+    const pairs = translated.map((p) => parsePortPair(p, resource))
+    const addresses = listenAddresses(flag(ctx.flags, 'address') ?? 'localhost')
     for (const pair of pairs) for (const address of addresses) ctx.out(`Forwarding from ${address}:${pair.local} -> ${pair.remote}\n`)
     for (const pair of pairs) ctx.env.ui?.emit({ action: 'open-preview', localPort: pair.local, target: `${pod.metadata.name}.${pod.metadata.namespace}`, remotePort: pair.remote })
     if (!ctx.env.ui || ctx.env.mode === 'virtual') return 0
@@ -58,21 +59,59 @@ function serviceFor(ctx: VerbContext, resource: string): KubeObject | undefined 
   return ctx.env.store.get({ kind: 'Service', name, namespace: ctx.namespace })
 }
 
-/** `8080:80`, `80` (same local port), `:80` (a free local port). */
-function parsePortSpec(spec: string, resource: string): PortPair {
+/** kubectl's splitPort: `[LOCAL:]REMOTE`; anything else counts as one port. */
+function splitPort(spec: string): [string, string] {
   const parts = spec.split(':')
-  if (parts.length > 2) throw new KubectlError(`invalid port format '${spec}'`)
-  const [localText, remoteText] = parts.length === 2 ? parts as [string, string] : [parts[0]!, parts[0]!]
-  if (!remoteText) throw new KubectlError(`invalid port format '${spec}'`)
-  const local = localText === '' ? freeLocalPort(resource + spec) : parsePort(localText, 'local')
-  return { local, remote: 0, typedRemote: remoteText }
+  return parts.length === 2 ? [parts[0]!, parts[1]!] : [parts[0]!, parts[0]!]
 }
 
-function parsePort(text: string, which: 'local' | 'remote'): number {
-  const n = Number(text)
-  if (!/^\d+$/.test(text) || n > 65535) throw new KubectlError(`Error parsing ${which} port '${text}': strconv.ParseUint: parsing "${text}": ${/^\d+$/.test(text) ? 'value out of range' : 'invalid syntax'}`)
-  if (which === 'remote' && n === 0) throw new KubectlError(`remote port must be > 0`)
-  return n
+const joinPort = (local: string, remote: string) => (local !== remote ? `${local}:${remote}` : remote)
+
+/** convertPodNamedPortToNumber: a named remote port becomes the container's port number. */
+function convertPodNamedPort(spec: string, pod: KubeObject): string {
+  const [local, remote] = splitPort(spec)
+  if (/^\d+$/.test(remote)) return joinPort(local, remote)
+  return joinPort(local, String(podPortByName(pod, remote)))
+}
+
+/** translateServicePortToTargetPort: a service port (number or name) becomes the pod port behind its targetPort. */
+function translateServicePort(spec: string, svc: KubeObject, pod: KubeObject): string {
+  let [local, remote] = splitPort(spec)
+  const ports = ((svc.spec ?? {}) as { ports?: ServicePort[] }).ports ?? []
+  let number = Number(remote)
+  if (!/^-?\d+$/.test(remote)) {
+    const named = ports.find((p) => p.name === remote)
+    if (!named) throw new KubectlError(`Service '${svc.metadata.name}' does not have a named port '${remote}'`)
+    number = named.port
+    if (local === remote) local = String(number)
+  }
+  const sp = ports.find((p) => p.port === number)
+  if (!sp) throw new KubectlError(`Service ${svc.metadata.name} does not have a service port ${number}`)
+  const target = sp.targetPort === undefined || sp.targetPort === 0 ? sp.port : typeof sp.targetPort === 'number' ? sp.targetPort : podPortByName(pod, sp.targetPort)
+  return joinPort(local, String(target))
+}
+
+function podPortByName(pod: KubeObject, name: string): number {
+  const port = podContainers(pod).flatMap((c) => c.ports ?? []).find((p) => p.name === name)
+  if (!port) throw new KubectlError(`Pod '${pod.metadata.name}' does not have a named port '${name}'`)
+  return port.containerPort
+}
+
+/** client-go's parsePorts: `:80` asks for a free local port; numbers must fit 16 bits. */
+function parsePortPair(spec: string, resource: string): PortPair {
+  const parts = spec.split(':')
+  if (parts.length > 2) throw new KubectlError(`invalid port format '${spec}'`)
+  const [localText, remoteText] = parts.length === 2 ? [parts[0]! || '0', parts[1]!] : [parts[0]!, parts[0]!]
+  const local = parseUint16(localText, 'local')
+  const remote = parseUint16(remoteText, 'remote')
+  if (remote === 0) throw new KubectlError('remote port must be > 0')
+  return { local: local === 0 ? freeLocalPort(resource + spec) : local, remote }
+}
+
+function parseUint16(text: string, which: 'local' | 'remote'): number {
+  if (/^\d+$/.test(text) && Number(text) <= 65535) return Number(text)
+  const reason = /^\d+$/.test(text) ? 'value out of range' : 'invalid syntax'
+  throw new KubectlError(`error parsing ${which} port '${text}': strconv.ParseUint: parsing ${JSON.stringify(text)}: ${reason}`)
 }
 
 /** The OS picks an ephemeral port; a stable pick from the spec keeps transcripts reproducible. */
@@ -80,26 +119,6 @@ function freeLocalPort(seed: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193)
   return 32768 + ((h >>> 0) % (60999 - 32768))
-}
-
-/** A pod port: a number, or a named containerPort. */
-function podPort(pod: KubeObject, typed: string): number {
-  if (/^\d+$/.test(typed)) return parsePort(typed, 'remote')
-  const port = podContainers(pod).flatMap((c) => c.ports ?? []).find((p) => p.name === typed)
-  if (!port) throw new KubectlError(`Pod '${pod.metadata.name}' does not have a named port '${typed}'`)
-  return port.containerPort
-}
-
-/** A service port (number or name) to the container port behind its targetPort. */
-function servicePortToTarget(svc: KubeObject, pod: KubeObject, typed: string): number {
-  const ports = ((svc.spec ?? {}) as { ports?: ServicePort[] }).ports ?? []
-  const byName = /^\d+$/.test(typed) ? undefined : ports.find((p) => p.name === typed)
-  if (!/^\d+$/.test(typed) && !byName) throw new KubectlError(`Service '${svc.metadata.name}' does not have a named port '${typed}'`)
-  const number = byName ? byName.port : parsePort(typed, 'remote')
-  const sp = ports.find((p) => p.port === number)
-  if (!sp) throw new KubectlError(`Service ${svc.metadata.name} does not have a service port ${number}`)
-  if (sp.targetPort === undefined || sp.targetPort === 0) return sp.port
-  return typeof sp.targetPort === 'number' ? sp.targetPort : podPort(pod, sp.targetPort)
 }
 
 function untilAborted(signal: AbortSignal): Promise<void> {
