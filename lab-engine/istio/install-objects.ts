@@ -61,7 +61,7 @@ function istiod(): ObjectInput[] {
         readinessProbe: { httpGet: { path: '/ready', port: 8080 }, initialDelaySeconds: 1, periodSeconds: 3, timeoutSeconds: 5 },
         resources: { requests: { cpu: '10m', memory: '100Mi' } },
       }],
-    }),
+    }, { 'sidecar.istio.io/inject': 'false' }),
     service('istiod', c, { app: 'istiod', istio: 'pilot' }, 'ClusterIP', [
       { name: 'grpc-xds', port: 15010 }, { name: 'https-dns', port: 15012 },
       { name: 'https-webhook', port: 443, targetPort: 15017 }, { name: 'http-monitoring', port: 15014 },

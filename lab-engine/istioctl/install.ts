@@ -129,9 +129,10 @@ export const uninstallCommand: Subcommand = {
 }
 
 /**
- * verify-install: one `✔ <Kind>: <name>.<ns> checked successfully` per installed object.
- * Assumption (no real transcript for the empty case found): with no control plane
- * it reports `0 Istio control planes detected` and fails like istioctl's missing-install error.
+ * verify-install: one `✔ <Kind>: <name>.<ns> checked successfully` per installed object, then the
+ * counts (istioctl/pkg/verifier: `Checked N custom resource definitions`, `Checked N Istio Deployments`).
+ * With nothing installed the verifier prints `! No Istio installation found` and fails with
+ * `no Istio installation found`; the `0 Istio control planes detected` line is an assumption.
  */
 export const verifyInstallCommand: Subcommand = {
   path: ['verify-install'],
@@ -140,8 +141,8 @@ export const verifyInstallCommand: Subcommand = {
   run(ctx) {
     const store = ctx.env.store
     if (!controlPlaneInstalled(store)) {
-      ctx.out('0 Istio control planes detected, checking --revision "default" only\n')
-      throw new IstioctlError(`could not load IstioOperator from cluster: the server could not find the requested resource. Use --filename`)
+      ctx.out('0 Istio control planes detected, checking --revision "default" only\nChecked 0 custom resource definitions\nChecked 0 Istio Deployments\n! No Istio installation found\n')
+      throw new IstioctlError('no Istio installation found')
     }
     ctx.out('1 Istio control planes detected, checking --revision "default" only\n')
     const names = new Set(store.list({ kind: 'CustomResourceDefinition' }).map((c) => c.metadata.name))
@@ -151,8 +152,9 @@ export const verifyInstallCommand: Subcommand = {
       for (const obj of componentObjects(component, profile)) {
         const ns = obj.metadata.namespace
         const live = obj.kind === 'CustomResourceDefinition' ? names.has(String(obj.metadata.name)) : store.get({ kind: obj.kind, apiVersion: obj.apiVersion, name: String(obj.metadata.name), namespace: ns })
-        if (!live) continue
-        ctx.out(`✔ ${obj.kind}: ${obj.metadata.name}${ns ? `.${ns}` : ''} checked successfully\n`)
+        if (!live || obj.kind === 'Namespace') continue
+        // istioctl names every object `<name>.<istio namespace>`, cluster-scoped ones too ("ClusterRole: istiod-istio-system.istio-system").
+        ctx.out(`✔ ${obj.kind}: ${obj.metadata.name}.${ns ?? ISTIO_NAMESPACE} checked successfully\n`)
         if (obj.kind === 'Deployment') deployments++
       }
     }
