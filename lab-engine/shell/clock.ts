@@ -1,4 +1,9 @@
-// ShellClock: the minimal time source the shell needs (sleep, timestamps); the session clock adapts to it.
+// ShellClock: the narrow time source the shell needs (sleep, date, mtimes); the session's Clock provides it.
+//
+// There is one implementation of virtual time, core/clock.ts's Clock. The shell depends only on
+// this interface; `advancingShellClock` adapts a virtual Clock (sleep moves time at once, firing
+// due timers), and `manualClock` is that adapter over a fresh Clock.virtual() for tests.
+import { Clock } from '../core/clock'
 
 /** What the shell needs from the session's scheduler. Real or virtual time is the embedder's choice. */
 export interface ShellClock {
@@ -6,15 +11,19 @@ export interface ShellClock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>
 }
 
-/** A virtual clock for tests and headless runs: sleep advances time at once. */
-export function manualClock(start = 0): ShellClock & { advance(ms: number): void } {
-  let t = start
+/** A virtual Clock as a ShellClock whose sleep advances time at once (headless runs, grading, the CLI). */
+export function advancingShellClock(clock: Clock): ShellClock {
   return {
-    now: () => t,
-    advance: (ms) => { t += ms },
-    sleep: async (ms, signal) => {
-      if (signal?.aborted) throw new Error('aborted')
-      t += ms
+    now: () => clock.now(),
+    async sleep(ms, signal) {
+      if (signal?.aborted) throw signal.reason ?? new Error('aborted')
+      clock.advanceBy(ms)
     },
   }
+}
+
+/** A fresh virtual clock for tests: sleep advances time at once; advance() moves it by hand. */
+export function manualClock(start = 0): ShellClock & { advance(ms: number): void; readonly clock: Clock } {
+  const clock = Clock.virtual({ startMs: start })
+  return { ...advancingShellClock(clock), clock, advance: (ms) => { clock.advanceBy(ms) } }
 }

@@ -8,7 +8,7 @@ import { Vfs } from './vfs'
 
 export type { ParseResult, Stmt, Word } from './ast'
 export type { ShellClock } from './clock'
-export { manualClock } from './clock'
+export { advancingShellClock, manualClock } from './clock'
 export { MAX_LOOP_ITERATIONS, MAX_SUBSHELL_DEPTH } from './control'
 export { Shell, STATUS_INTERRUPTED, STATUS_SYNTAX_ERROR, type ShellIO, type ShellOptions } from './interpreter'
 export { MAX_OUTPUT_CHARS, type Writer } from './io'

@@ -20,7 +20,7 @@ import { createKubectlCompleter } from '../kubectl/completion'
 import { createIstioctlCommand, type ProxyConfigSource } from '../istioctl'
 import { sidecarInjector } from '../istio/sidecar-injector'
 import { createHostCurl } from '../pod-shell/host-curl'
-import { CommandRegistry, HOME_DIR, parse, registerCoreutils, resolvePath, Shell, ShellState, Vfs, type ShellClock } from '../shell'
+import { advancingShellClock, CommandRegistry, HOME_DIR, parse, registerCoreutils, resolvePath, Shell, ShellState, Vfs, type ShellClock } from '../shell'
 
 export type SimMode = 'virtual' | 'realtime'
 
@@ -60,14 +60,7 @@ export interface SimSession extends Disposable {
 
 /** A ShellClock over the session clock: in virtual mode sleeping advances time (and fires due timers). */
 export function shellClockFor(clock: Clock): ShellClock {
-  if (clock.mode === 'realtime') return clock
-  return {
-    now: () => clock.now(),
-    async sleep(ms, signal) {
-      if (signal?.aborted) throw signal.reason ?? new Error('aborted')
-      clock.advanceBy(ms)
-    },
-  }
+  return clock.mode === 'realtime' ? clock : advancingShellClock(clock)
 }
 
 export function createSimSession(opts: SimSessionOptions): SimSession {

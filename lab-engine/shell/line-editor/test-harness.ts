@@ -1,28 +1,18 @@
 // Test harness: a LineEditor over a fresh test shell, its output captured, and a clock whose sleep blocks.
+import { Clock } from '../../core/clock'
 import { manualClock } from '../clock'
 import { createShell } from '../index'
 import type { Shell } from '../interpreter'
 import { LineEditor } from './line-editor'
 import { shellPrompt } from './prompt'
 
-/** manualClock's time, but sleep waits until advance() reaches it or the signal aborts (a command that really runs). */
+/** A virtual Clock whose sleep waits until advance() reaches it or the signal aborts (a command that really runs). */
 export function blockingClock() {
-  const clock = manualClock(0)
-  const sleepers = new Set<{ until: number; resolve: () => void }>()
+  const clock = Clock.virtual({ startMs: 0 })
   return {
-    now: clock.now,
-    advance(ms: number) {
-      clock.advance(ms)
-      for (const s of sleepers) if (s.until <= clock.now()) { sleepers.delete(s); s.resolve() }
-    },
-    sleep(ms: number, signal?: AbortSignal): Promise<void> {
-      return new Promise((resolve, reject) => {
-        if (signal?.aborted) return reject(new Error('aborted'))
-        const sleeper = { until: clock.now() + ms, resolve }
-        sleepers.add(sleeper)
-        signal?.addEventListener('abort', () => { sleepers.delete(sleeper); reject(new Error('aborted')) })
-      })
-    },
+    now: () => clock.now(),
+    advance(ms: number) { clock.advanceBy(ms) },
+    sleep: (ms: number, signal?: AbortSignal): Promise<void> => clock.sleep(ms, signal),
   }
 }
 
