@@ -97,7 +97,7 @@ function containerRegistry(t: ContainerTarget, profile: ImageProfile, depth: num
   const tools: CommandSpec[] = [
     ...COREUTILS.filter((c) => has(c.name)),
     createHostname(podHostname(t.pod), podIp(t.pod)),
-    createNslookup(resolve), createCurlCommand(net), createWgetCommand(net), fortio, python, { ...python, name: 'python3' }, pilotAgent,
+    createNslookup(resolve, profile.shell === 'busybox' ? 'busybox' : 'bind'), createCurlCommand(net), createWgetCommand(net), fortio, python, { ...python, name: 'python3' }, pilotAgent,
     ...['sh', 'bash'].map((name) => nestedShell(t, profile, depth, name)),
   ]
   for (const tool of tools) if (has(tool.name)) registry.registerCommand(tool)

@@ -57,6 +57,7 @@ describe('curl over the refusing default transport', () => {
   it('-v shows resolution and the connection attempt', async () => {
     const r = await runCaptured(shell(), 'curl -v web')
     expect(r.stderr).toContain('* Host web:80 was resolved.\n* IPv6: (none)\n* IPv4: 10.96.0.20\n*   Trying 10.96.0.20:80...\n')
+    expect(r.stderr).toMatch(/\n\* connect to 10\.96\.0\.20 port 80 from 172\.18\.0\.1 port \d{5} failed: Connection refused\n/)
     expect(r.stderr).toMatch(/\* Closing connection\ncurl: \(7\) Failed to connect to web port 80 after 0 ms: Couldn't connect to server\n$/)
   })
 

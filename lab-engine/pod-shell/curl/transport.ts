@@ -114,10 +114,19 @@ export const refusingTransport: HttpTransport = {
     const resolved = resolveForRequest(req, ctx)
     if ('kind' in resolved) return resolved
     const ip = resolved.addresses[0]!
+    // The client end: the pod's IP, or the learner's machine on kind's docker network (its gateway address).
+    const from = ctx.source.kind === 'pod' ? ctx.source.podIp : '172.18.0.1'
     const message = `Failed to connect to ${req.host} port ${req.port} after 0 ms: Couldn't connect to server`
     return {
       kind: 'error', curlExitCode: 7, message, remoteIp: ip, timings: ZERO,
-      trace: [...resolved.trace, `  Trying ${ip}:${req.port}...`, `connect to ${ip} port ${req.port} from 0.0.0.0 port 0 failed: Connection refused`, message],
+      trace: [...resolved.trace, `  Trying ${ip}:${req.port}...`, `connect to ${ip} port ${req.port} from ${from} port ${ephemeralPort(req.host + ip)} failed: Connection refused`, message],
     }
   },
+}
+
+/** A client port from Linux's ephemeral range, stable per destination so transcripts repeat. */
+function ephemeralPort(seed: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193)
+  return 32768 + ((h >>> 0) % (60999 - 32768))
 }

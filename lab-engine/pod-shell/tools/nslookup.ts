@@ -3,13 +3,14 @@
 // Output follows bind9's nslookup (the dnsutils image the Kubernetes DNS
 // debugging page uses): `Server:\t\t10.96.0.10`, `Address:\t10.96.0.10#53`, then
 // `Name:\t<fqdn>` / `Address: <ip>` per record, or `** server can't find x: NXDOMAIN`
-// and exit 1. Assumption: BusyBox's variant prints the same records with ":53".
+// and exit 1. BusyBox's nslookup (Alpine images) writes the server as `10.96.0.10:53`.
+// Assumption: both print one NXDOMAIN line for the name as typed.
 
 import type { DnsAnswer } from '../../cluster/dns'
 import { NAMESERVER_IP } from '../../cluster/dns'
 import type { CommandSpec } from '../../shell/registry'
 
-export function createNslookup(resolve: (name: string) => DnsAnswer): CommandSpec {
+export function createNslookup(resolve: (name: string) => DnsAnswer, flavour: 'bind' | 'busybox' = 'bind'): CommandSpec {
   return {
     name: 'nslookup',
     run(ctx) {
@@ -19,7 +20,7 @@ export function createNslookup(resolve: (name: string) => DnsAnswer): CommandSpe
         return 1
       }
       const answer = resolve(names[0]!)
-      ctx.stdout.write(`Server:\t\t${NAMESERVER_IP}\nAddress:\t${NAMESERVER_IP}#53\n\n`)
+      ctx.stdout.write(`Server:\t\t${NAMESERVER_IP}\nAddress:\t${NAMESERVER_IP}${flavour === 'busybox' ? ':' : '#'}53\n\n`)
       if (answer.kind === 'nxdomain') {
         ctx.stdout.write(`** server can't find ${names[0]}: NXDOMAIN\n\n`)
         return 1
