@@ -37,6 +37,11 @@ export interface AnalysisInput {
   originOf(obj: KubeObject): string | undefined
 }
 
+// Objects from files can hold anything: read fields only through these.
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
+const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {})
+
 const LEVEL_ORDER: Record<Level, number> = { Error: 0, Warning: 1, Info: 2 }
 
 export function runAnalyzers(input: AnalysisInput): AnalysisMessage[] {
@@ -66,14 +71,18 @@ function schemaErrors(input: AnalysisInput): AnalysisMessage[] {
 
 interface Destination { host?: string; subset?: string }
 
+function destination(v: unknown): Destination {
+  const d = rec(v)
+  return { host: str(d.host), subset: str(d.subset) }
+}
+
 function destinationsOf(vs: KubeObject): Destination[] {
-  const spec = (vs.spec ?? {}) as Record<string, unknown>
-  const routes = ['http', 'tcp', 'tls'].flatMap((k) => (Array.isArray(spec[k]) ? (spec[k] as Record<string, unknown>[]) : []))
+  const spec = rec(vs.spec)
+  const routes = ['http', 'tcp', 'tls'].flatMap((k) => arr(spec[k]).map(rec))
   const dests: Destination[] = []
   for (const r of routes) {
-    for (const d of Array.isArray(r.route) ? (r.route as { destination?: Destination }[]) : []) if (d?.destination) dests.push(d.destination)
-    const mirror = r.mirror as Destination | undefined
-    if (mirror) dests.push(mirror)
+    for (const d of arr(r.route).map(rec)) if (d.destination) dests.push(destination(d.destination))
+    if (r.mirror) dests.push(destination(r.mirror))
   }
   return dests
 }
@@ -90,16 +99,17 @@ function fqdn(host: string, ns: string): string {
 function knownHosts(input: AnalysisInput): Set<string> {
   const hosts = new Set<string>()
   for (const s of input.byKind('Service')) hosts.add(`${s.metadata.name}.${s.metadata.namespace}.svc.cluster.local`)
-  for (const se of input.byKind('ServiceEntry')) for (const h of ((se.spec as { hosts?: string[] } | undefined)?.hosts ?? [])) hosts.add(h)
+  for (const se of input.byKind('ServiceEntry')) for (const h of arr(rec(se.spec).hosts)) if (typeof h === 'string') hosts.add(h)
   return hosts
 }
 
 function knownSubsets(input: AnalysisInput): Set<string> {
   const subsets = new Set<string>()
   for (const dr of input.byKind('DestinationRule')) {
-    const spec = (dr.spec ?? {}) as { host?: string; subsets?: { name?: string }[] }
-    if (!spec.host) continue
-    for (const s of spec.subsets ?? []) subsets.add(`${fqdn(spec.host, dr.metadata.namespace ?? 'default')}+${s.name}`)
+    const spec = rec(dr.spec)
+    const host = str(spec.host)
+    if (!host) continue
+    for (const s of arr(spec.subsets).map(rec)) if (str(s.name)) subsets.add(`${fqdn(host, dr.metadata.namespace ?? 'default')}+${s.name}`)
   }
   return subsets
 }
@@ -111,8 +121,8 @@ function referencedResources(input: AnalysisInput): AnalysisMessage[] {
   const out: AnalysisMessage[] = []
   for (const vs of input.byKind('VirtualService').filter((o) => inScope(input, o))) {
     const ns = vs.metadata.namespace ?? 'default'
-    for (const gw of ((vs.spec as { gateways?: string[] } | undefined)?.gateways ?? [])) {
-      if (gw === 'mesh') continue
+    for (const gw of arr(rec(vs.spec).gateways)) {
+      if (typeof gw !== 'string' || gw === 'mesh') continue
       const key = gw.includes('/') ? gw : `${ns}/${gw}`
       if (!gateways.has(key)) out.push(msg(input, vs, 'Error', 'IST0101', `Referenced gateway not found: "${gw}"`))
     }
@@ -125,10 +135,9 @@ function referencedResources(input: AnalysisInput): AnalysisMessage[] {
     }
   }
   for (const gw of input.byKind('Gateway').filter((o) => inScope(input, o))) {
-    const selector = (gw.spec as { selector?: Record<string, string> } | undefined)?.selector ?? {}
-    const entries = Object.entries(selector)
+    const entries = Object.entries(rec(rec(gw.spec).selector))
     if (entries.length === 0) continue
-    const matched = input.byKind('Pod').some((p) => entries.every(([k, v]) => p.metadata.labels?.[k] === v))
+    const matched = input.byKind('Pod').some((p) => entries.every(([k, v]) => rec(p.metadata.labels)[k] === v))
     if (!matched) out.push(msg(input, gw, 'Error', 'IST0101', `Referenced selector not found: "${entries.map(([k, v]) => `${k}=${v}`).join(',')}"`))
   }
   return out
@@ -138,20 +147,20 @@ function referencedResources(input: AnalysisInput): AnalysisMessage[] {
 const SYSTEM_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage', 'istio-system']
 
 export function injectionEnabled(ns: KubeObject): boolean {
-  const labels = ns.metadata.labels ?? {}
+  const labels = rec(ns.metadata.labels)
   return labels['istio-injection'] === 'enabled' || (labels['istio-injection'] === undefined && labels['istio.io/rev'] !== undefined)
 }
 
 function namespaceInjection(input: AnalysisInput): AnalysisMessage[] {
   return input.byKind('Namespace').filter((n) => input.namespaces.includes(n.metadata.name) && !SYSTEM_NAMESPACES.includes(n.metadata.name))
-    .filter((n) => n.metadata.labels?.['istio-injection'] === undefined && n.metadata.labels?.['istio.io/rev'] === undefined)
+    .filter((n) => rec(n.metadata.labels)['istio-injection'] === undefined && rec(n.metadata.labels)['istio.io/rev'] === undefined)
     .map((n) => msg(input, n, 'Info', 'IST0102', `The namespace is not enabled for Istio injection. Run 'kubectl label namespace ${n.metadata.name} istio-injection=enabled' to enable it, or 'kubectl label namespace ${n.metadata.name} istio-injection=disabled' to explicitly mark it as not needing injection.`))
 }
 
 function podsMissingProxy(input: AnalysisInput): AnalysisMessage[] {
   const enabled = new Set(input.byKind('Namespace').filter(injectionEnabled).map((n) => n.metadata.name))
   return input.byKind('Pod').filter((p) => inScope(input, p) && enabled.has(p.metadata.namespace ?? '') && !hasProxy(p))
-    .filter((p) => p.metadata.annotations?.['sidecar.istio.io/inject'] !== 'false' && p.metadata.labels?.['sidecar.istio.io/inject'] !== 'false')
+    .filter((p) => rec(p.metadata.annotations)['sidecar.istio.io/inject'] !== 'false' && rec(p.metadata.labels)['sidecar.istio.io/inject'] !== 'false')
     .map((p) => msg(input, p, 'Warning', 'IST0103', `The pod ${p.metadata.namespace}/${p.metadata.name} is missing the Istio proxy. This can often be resolved by restarting or redeploying the workload.`))
 }
 
@@ -166,8 +175,8 @@ function namedByConvention(name: string): boolean {
 function portNames(input: AnalysisInput): AnalysisMessage[] {
   type Port = { name?: string; port: number; targetPort?: number | string; appProtocol?: string; protocol?: string }
   return input.byKind('Service').filter((s) => inScope(input, s) && s.metadata.namespace !== 'kube-system').flatMap((svc) =>
-    ((svc.spec as { ports?: Port[] } | undefined)?.ports ?? [])
+    (arr(rec(svc.spec).ports).map(rec) as Port[])
       // The gateways' status-port (15021) is not reported in real `analyze -A` transcripts: skipped (assumption).
-      .filter((p) => !p.appProtocol && p.protocol !== 'UDP' && !namedByConvention(p.name ?? '') && p.name !== 'status-port')
+      .filter((p) => !p.appProtocol && p.protocol !== 'UDP' && !namedByConvention(str(p.name) ?? '') && p.name !== 'status-port')
       .map((p) => msg(input, svc, 'Info', 'IST0118', `Port name ${p.name ?? ''} (port: ${p.port}, targetPort: ${p.targetPort ?? p.port}) doesn't follow the naming convention of Istio port.`)))
 }

@@ -22,8 +22,8 @@ export function runningProxies(store: ObjectStore): KubeObject[] {
 }
 
 export function hasProxy(pod: KubeObject): boolean {
-  const containers = ((pod.spec as { containers?: { name?: string }[] } | undefined)?.containers ?? [])
-  return containers.some((c) => c.name === 'istio-proxy')
+  const containers: unknown = (pod.spec as { containers?: unknown } | undefined)?.containers
+  return Array.isArray(containers) && containers.some((c) => (c as { name?: unknown })?.name === 'istio-proxy')
 }
 
 function istiodRunning(store: ObjectStore): boolean {
