@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runScript } from '../../sim/session'
+import { createSimSession, runScript } from '../../sim/session'
 
 const TWO_CONTAINERS = `apiVersion: v1
 kind: Pod
@@ -76,6 +76,21 @@ describe('kubectl exec', () => {
     expect(r).toMatchObject({ stdout: 'hi\n', stderr: 'Unable to use a TTY - input is not a terminal or the right kind of file\n', exitCode: 0 })
     expect((await last(`${SETUP}kubectl exec -t client -- sh -c 'echo hi'`)).stderr).toBe('')
     expect((await last(`${SETUP}kubectl exec -itq client -- sh -c 'echo hi'`)).stderr).toBe('')
+  })
+
+  it('refuses a completed pod and honours -n', async () => {
+    const s = createSimSession({ seed: 5 })
+    try {
+      await s.run('kubectl create namespace tools\nkubectl run job -n tools --image=curlimages/curl -- true\nsleep 5')
+      const [inNs] = await s.run('kubectl exec -n tools job -- hostname')
+      expect(inNs).toMatchObject({ stdout: 'job\n', exitCode: 0 })
+      s.store.mutate({ kind: 'Pod', name: 'job', namespace: 'tools' }, (d) => { (d.status as { phase: string }).phase = 'Succeeded' })
+      const [done] = await s.run('kubectl exec -n tools job -- hostname')
+      expect(done).toMatchObject({ stderr: 'error: cannot exec into a container in a completed pod; current phase is Succeeded\n', exitCode: 1 })
+      expect((await s.run('kubectl exec job -- hostname'))[0]!.stderr).toBe('Error from server (NotFound): pods "job" not found\n')
+    } finally {
+      s.dispose()
+    }
   })
 
   it('passes stdin only with -i', async () => {
