@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { parse as parseYaml, parseAllDocuments } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { harness } from './harness.test-util'
@@ -56,4 +57,22 @@ describe('istioctl kube-inject', () => {
     expect((await h.istioctl(['kube-inject'])).stderr).toBe('Error: filename not specified (see --filename or -f)\n')
     expect((await h.istioctl(['kube-inject', '-f', '-'], { stdin: 'kind: Pod' })).stderr).toMatch(/^Error: could not read valid configmap "istio" from namespace "istio-system"/)
   })
+})
+
+describe('kube-inject on arbitrary documents', () => {
+  it('prints YAML or an error, never crashes, and injects only where there is a pod template', async () => {
+    const h = harness()
+    await h.sh('istioctl install -y --set profile=minimal >/dev/null')
+    const doc = fc.record({
+      apiVersion: fc.constantFrom('v1', 'apps/v1', 'batch/v1'),
+      kind: fc.oneof(fc.constantFrom('Pod', 'Deployment', 'CronJob', 'Service', 'Job'), fc.string({ maxLength: 4 })),
+      metadata: fc.oneof(fc.record({ name: fc.string({ maxLength: 5 }) }), fc.anything({ maxDepth: 2 })),
+      spec: fc.anything({ maxDepth: 4 }),
+    }, { requiredKeys: ['kind'] })
+    await fc.assert(fc.asyncProperty(fc.array(doc, { minLength: 1, maxLength: 3 }), async (docs) => {
+      const r = await h.istioctl(['kube-inject', '-f', '-'], { stdin: docs.map((d) => JSON.stringify(d)).join('\n---\n') })
+      expect([0, 1]).toContain(r.code)
+      if (r.code === 0) expect(parseAllDocuments(r.stdout).map((d) => d.toJSON()?.kind)).toEqual(docs.map((d) => d.kind))
+    }), { numRuns: 150 })
+  }, 60_000)
 })
