@@ -29,6 +29,9 @@ describe('proxy-config', () => {
     expect((await h.istioctl(['pc', 'cluster', 'web', '-n', 'shop', '--fqdn', 'x'])).stdout).toBe('table for clusters of web.shop\n')
     expect(source.queries[1]!.flags.get('fqdn')).toEqual(['x'])
     expect(await h.istioctl(['pc', 'secret', 'web.shop'])).toMatchObject({ code: 1, stderr: 'Error: secret dump not available\n' })
+    await h.sh('kubectl create deployment api -n shop --image=nginx\nsleep 10')
+    expect((await h.istioctl(['pc', 'routes', 'deploy/api', '-n', 'shop'])).stdout).toMatch(/^table for routes of api-[a-z0-9]+-[a-z0-9]{5}\.shop\n$/)
+    expect((await h.istioctl(['pc', 'routes', 'deployment/nope.shop'])).stderr).toBe('Error: deployments.apps "nope" not found\n')
   })
 
   it('refuses pods without a sidecar and says so when no source can reach the proxy', async () => {

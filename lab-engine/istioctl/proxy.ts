@@ -50,9 +50,24 @@ export function podRef(ctx: SubContext, typed: string): { name: string; namespac
 }
 
 function mustFindPod(ctx: SubContext, typed: string): KubeObject {
+  const workload = /^(deployment|deploy|deployments)\/(.+)$/.exec(typed)
+  if (workload) return podOfDeployment(ctx, workload[2]!)
   const ref = podRef(ctx, typed)
   const pod = ctx.env.store.get({ kind: 'Pod', apiVersion: 'v1', name: ref.name, namespace: ref.namespace })
   if (!pod) throw new IstioctlError(`pods "${ref.name}" not found`)
+  return pod
+}
+
+/** `deployment/name[.ns]`: istioctl picks the first running pod the Deployment selects. */
+function podOfDeployment(ctx: SubContext, typed: string): KubeObject {
+  const ref = podRef(ctx, typed)
+  const deploy = ctx.env.store.get({ kind: 'Deployment', apiVersion: 'apps/v1', name: ref.name, namespace: ref.namespace })
+  if (!deploy) throw new IstioctlError(`deployments.apps "${ref.name}" not found`)
+  const labels = (deploy.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined)?.selector?.matchLabels ?? {}
+  const selector = Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',')
+  const pod = ctx.env.store.list({ kind: 'Pod', namespace: ref.namespace, labelSelector: selector })
+    .find((p) => (p.status as { phase?: string } | undefined)?.phase === 'Running')
+  if (!pod) throw new IstioctlError(`no running pods found for deployment ${ref.name}`)
   return pod
 }
 
