@@ -60,13 +60,13 @@ $ kubectl get cm c -n default
 
   it('answers unknown commands and bare kubectl like kubectl', async () => {
     const out = await run(`kubectl nope
-kubectl explain pods
+kubectl certificate approve x
 kubectl | head -1`)
     expect(out).toBe(`$ kubectl nope
 ! error: unknown command "nope" for "kubectl"
 [exit 1]
-$ kubectl explain pods
-! error: unknown command "explain" for "kubectl"
+$ kubectl certificate approve x
+! error: unknown command "certificate" for "kubectl"
 [exit 1]
 $ kubectl | head -1
 kubectl controls the Kubernetes cluster manager.

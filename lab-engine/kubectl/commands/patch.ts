@@ -52,7 +52,7 @@ function parsePatchText(text: string): unknown {
     return JSON.parse(text)
   } catch {
     try {
-      return parseYaml(text, { maxAliasCount: 0, logLevel: 'silent' }) ?? null
+      return parseYaml(text, { maxAliasCount: 0, logLevel: 'error' }) ?? null
     } catch {
       // Assumption: go-yaml's exact reason varies with the input; this is its most common one.
       throw new KubectlError(`unable to parse "${text}": yaml: did not find expected node content`)
