@@ -76,6 +76,8 @@ describe('awk', () => {
     ["awk 'BEGIN {while (1) x++}'", 'awk: program stopped after 2000000 steps\n'],
     ["awk 'BEGIN {$200000 = 1}'", 'awk: trying to access out of range field 200000\n'],
     ["awk 'BEGIN {system(\"ls\")}'", 'awk: system() is not available in this shell\n'],
+    ["awk 'BEGIN {next}'", "awk: `next' used in BEGIN action\n"],
+    ["awk '{break}'", "awk: `break' is not allowed outside a loop\n"],
     ["awk '$0 ~ \"(a+)+$\"'", 'awk: pattern refused: nested repetition (like (a+)+) can take exponential time\n source: /(a+)+$/\n'],
   ])('stops %s with an error', async (script, err) => {
     const r = await awk(script, 'aaaa\n')

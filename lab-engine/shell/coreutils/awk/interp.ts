@@ -84,8 +84,20 @@ export class AwkInterpreter {
   private runItems(kind: Item['kind']): void {
     for (const item of this.program.items) {
       if (item.kind !== kind || !this.selects(item)) continue
-      if (item.action) this.block(item.action)
-      else this.out(toStr(this.record.get(0)) + this.str('ORS'))
+      if (!item.action) this.out(toStr(this.record.get(0)) + this.str('ORS'))
+      else this.action(item.action, kind)
+    }
+  }
+
+  /** One action; `next` outside a record and `break`/`continue` outside a loop are errors (gawk's wording). */
+  private action(body: Stmt[], kind: Item['kind']): void {
+    try {
+      this.block(body)
+    } catch (err) {
+      if (err instanceof NextRecord && kind !== 'main') throw new AwkRuntimeError(`awk: \`next' used in ${kind.toUpperCase()} action`)
+      if (err instanceof LoopBreak) throw new AwkRuntimeError("awk: `break' is not allowed outside a loop")
+      if (err instanceof LoopContinue) throw new AwkRuntimeError("awk: `continue' is not allowed outside a loop")
+      throw err
     }
   }
 
