@@ -17,9 +17,9 @@ describe('pod logs', () => {
   it('seeds a started container with its image start-up lines, stamped from its start time', async () => {
     const { pod, logs } = await runningPod('nginx:1.27')
     const entries = logs.read(pod.metadata.uid, 'app')
-    expect(entries.map((e) => e.line)).toEqual(startupLines('nginx:1.27', { pod, container: 'app' }))
-    expect(entries.length).toBeGreaterThan(0)
     const started = Date.parse((pod.status as { containerStatuses: { state: { running: { startedAt: string } } }[] }).containerStatuses[0]!.state.running.startedAt)
+    expect(entries.map((e) => e.line)).toEqual(startupLines('nginx:1.27', { pod, container: 'app', startedAt: started }))
+    expect(entries.length).toBeGreaterThan(0)
     expect(entries[0]!.time).toBe(started)
   })
 
@@ -43,6 +43,13 @@ describe('pod logs', () => {
     logs.appendLog(pod.metadata.uid, 'app', 'x')
     await s.run('kubectl delete pod app')
     expect(logs.read(pod.metadata.uid, 'app')).toEqual([])
+  })
+
+  it('stamps Istio proxy lines from the container start, in microseconds', async () => {
+    const { pod } = await runningPod('docker.io/istio/proxyv2:1.26.0')
+    const lines = startupLines('docker.io/istio/proxyv2:1.26.0', { pod, container: 'app', startedAt: Date.UTC(2026, 0, 2, 3, 4, 5, 678) })
+    expect(lines[0]).toBe('2026-01-02T03:04:05.678000Z\tinfo\tFIPS mode disabled')
+    expect(lines[3]).toContain('type=sidecar id=app.default domain=default.svc.cluster.local')
   })
 
   it('reads repositories from image references', () => {

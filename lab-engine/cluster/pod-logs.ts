@@ -64,7 +64,7 @@ export class PodLogs {
     const startedAt = containerStartedAt(pod, container)
     if (startedAt === undefined) return undefined
     const image = containerImage(pod, container) ?? ''
-    return startupLines(image, { pod, container }).map((line, i) => ({ time: startedAt + i, line }))
+    return startupLines(image, { pod, container, startedAt }).map((line, i) => ({ time: startedAt + i, line }))
   }
 
   private podByUid(uid: string): KubeObject | undefined {

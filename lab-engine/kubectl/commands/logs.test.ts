@@ -37,7 +37,7 @@ describe('kubectl logs', () => {
     expect((await last('kubectl apply -f duo.yaml\nsleep 5\nkubectl logs duo -c nope', files)).stderr).toBe('error: container nope is not valid for pod duo\n')
     const all = await last('kubectl apply -f duo.yaml\nsleep 5\nkubectl logs duo --all-containers --prefix', files)
     expect(all.stdout).toContain('[pod/duo/web] /docker-entrypoint.sh')
-    expect(all.stdout).toContain('[pod/duo/istio-proxy] info\tEnvoy proxy is ready')
+    expect(all.stdout).toMatch(/\[pod\/duo\/istio-proxy\] \d{4}-\d\d-\d\dT[\d:.]+Z\tinfo\tEnvoy proxy is ready\n/)
     const broken = { 'duo.yaml': DUO.replace('labels: {app: duo}}', 'labels: {app: duo}, annotations: {kubectl.kubernetes.io/default-container: gone}}') }
     const r2 = await last('kubectl apply -f duo.yaml\nsleep 5\nkubectl logs duo', broken)
     expect(r2.stderr).toBe('Default container name "gone" not found in pod duo\nDefaulted container "web" out of: web, istio-proxy\n')
