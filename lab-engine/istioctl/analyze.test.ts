@@ -102,3 +102,12 @@ describe('IST0118', () => {
     expect(r).toMatchObject({ code: 0, stdout: "Info [IST0118] (Service default/api) Port name  (port: 80, targetPort: 8080) doesn't follow the naming convention of Istio port.\n" })
   })
 })
+
+describe('IST0108', () => {
+  it('warns about a misspelt istio.io annotation, not about the ones injection adds', async () => {
+    const h = await installed()
+    await h.sh('kubectl label ns default istio-injection=enabled >/dev/null\nkubectl run ok --image=nginx >/dev/null\nkubectl run typo --image=nginx >/dev/null\nkubectl annotate pod typo sidecar.istio.io/injet=false >/dev/null')
+    const r = await h.istioctl(['analyze'])
+    expect(r).toMatchObject({ code: 0, stdout: 'Warning [IST0108] (Pod default/typo) Unknown annotation: sidecar.istio.io/injet\n' })
+  })
+})

@@ -8,6 +8,7 @@
 //   IST0103 PodMissingProxy (Warning): The pod %s is missing the Istio proxy. This can often be
 //           resolved by restarting or redeploying the workload.
 //   IST0106 SchemaValidationError (Error): Schema validation error: %v
+//   IST0108 UnknownAnnotation (Warning): Unknown annotation: %s
 //   IST0118 PortNameIsNotUnderNamingConvention (Info): Port name %s (port: %d, targetPort: %s)
 //           doesn't follow the naming convention of Istio port.
 // Host matching is simplified: a short name, `name.ns`, `name.ns.svc` or the FQDN of a
@@ -45,7 +46,7 @@ const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object'
 const LEVEL_ORDER: Record<Level, number> = { Error: 0, Warning: 1, Info: 2 }
 
 export function runAnalyzers(input: AnalysisInput): AnalysisMessage[] {
-  const messages = [...schemaErrors(input), ...referencedResources(input), ...namespaceInjection(input), ...podsMissingProxy(input), ...portNames(input)]
+  const messages = [...schemaErrors(input), ...referencedResources(input), ...namespaceInjection(input), ...podsMissingProxy(input), ...portNames(input), ...unknownAnnotations(input)]
   return messages.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.code.localeCompare(b.code) || a.resource.localeCompare(b.resource))
 }
 
@@ -179,4 +180,32 @@ function portNames(input: AnalysisInput): AnalysisMessage[] {
       // The gateways' status-port (15021) is not reported in real `analyze -A` transcripts: skipped (assumption).
       .filter((p) => !p.appProtocol && p.protocol !== 'UDP' && !namedByConvention(str(p.name) ?? '') && p.name !== 'status-port')
       .map((p) => msg(input, svc, 'Info', 'IST0118', `Port name ${p.name ?? ''} (port: ${p.port}, targetPort: ${p.targetPort ?? p.port}) doesn't follow the naming convention of Istio port.`)))
+}
+
+/**
+ * Annotations under *.istio.io that Istio 1.26 defines (istio/api annotation/annotations.yaml), trimmed to the
+ * ones a learner meets; `readiness.status.sidecar.istio.io/*` and `traffic.sidecar.istio.io/*` are whole families.
+ */
+const KNOWN_ANNOTATIONS = new Set([
+  'sidecar.istio.io/inject', 'sidecar.istio.io/status', 'sidecar.istio.io/proxyCPU', 'sidecar.istio.io/proxyCPULimit', 'sidecar.istio.io/proxyMemory',
+  'sidecar.istio.io/proxyMemoryLimit', 'sidecar.istio.io/proxyImage', 'sidecar.istio.io/logLevel', 'sidecar.istio.io/componentLogLevel',
+  'sidecar.istio.io/agentLogLevel', 'sidecar.istio.io/interceptionMode', 'sidecar.istio.io/bootstrapOverride', 'sidecar.istio.io/rewriteAppHTTPProbers',
+  'sidecar.istio.io/enableCoreDump', 'sidecar.istio.io/userVolume', 'sidecar.istio.io/userVolumeMount', 'sidecar.istio.io/statsInclusionPrefixes',
+  'sidecar.istio.io/statsInclusionSuffixes', 'sidecar.istio.io/statsInclusionRegexps', 'sidecar.istio.io/extraStatTags', 'sidecar.istio.io/discoveryAddress',
+  'sidecar.istio.io/nativeSidecar', 'proxy.istio.io/config', 'proxy.istio.io/overrides', 'istio.io/rev', 'istio.io/dry-run', 'istio.io/use-waypoint',
+  'networking.istio.io/exportTo', 'inject.istio.io/templates', 'ambient.istio.io/redirection', 'status.sidecar.istio.io/port',
+  'prometheus.istio.io/merge-metrics', 'kubernetes.io/ingress.class',
+])
+const KNOWN_FAMILIES = ['traffic.sidecar.istio.io/', 'readiness.status.sidecar.istio.io/', 'install.operator.istio.io/', 'operator.istio.io/']
+
+function unknownAnnotations(input: AnalysisInput): AnalysisMessage[] {
+  return ['Pod', 'Service', 'Namespace', 'Deployment'].flatMap((k) => input.byKind(k)).filter((o) => k8sScope(input, o)).flatMap((o) =>
+    Object.keys(rec(o.metadata.annotations))
+      .filter((key) => /^([a-z0-9-]+\.)*istio\.io\//.test(key) && !KNOWN_ANNOTATIONS.has(key) && !KNOWN_FAMILIES.some((f) => key.startsWith(f)))
+      .map((key) => msg(input, o, 'Warning', 'IST0108', `Unknown annotation: ${key}`)))
+}
+
+/** Namespaces are in scope by name; namespaced objects by their namespace. */
+function k8sScope(input: AnalysisInput, o: KubeObject): boolean {
+  return o.kind === 'Namespace' ? input.namespaces.includes(o.metadata.name) : inScope(input, o)
 }
