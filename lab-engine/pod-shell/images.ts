@@ -5,7 +5,7 @@
 // gettext-base; the Bookinfo ratings image has curl (Istio's Bookinfo page runs
 // `kubectl exec <ratings pod> -c ratings -- curl productpage:9080`), the other
 // Bookinfo images have bash but no curl (productpage has python); istio/proxyv2
-// is Ubuntu-based with curl and pilot-agent; fortio/fortio is a scratch image
+// is Ubuntu-based with curl and pilot-agent (istio/pilot shares that base); fortio/fortio is a scratch image
 // holding only `fortio`; mccutchen/go-httpbin is distroless (no shell at all).
 
 import { imageRepository } from '../cluster/log-seeds'
@@ -28,6 +28,7 @@ const RULES: readonly ImageRule[] = [
   { match: /^curlimages\/curl$/, profile: { programs: [...BUSYBOX, 'curl'], shell: 'busybox' } },
   { match: /(^|\/)(busybox|alpine)$/, profile: { programs: BUSYBOX, shell: 'busybox' } },
   { match: /(^|\/)(dnsutils|netshoot)$/, profile: { programs: [...DEBIAN, 'curl', 'nslookup', 'dig'], shell: 'bash' } },
+  { match: /(^|\/)pilot$/, profile: { programs: [...DEBIAN, 'curl'], shell: 'bash' } },
   { match: /(^|\/)proxyv2$/, profile: { programs: [...DEBIAN, 'curl', 'pilot-agent'], shell: 'bash' } },
   { match: /^fortio\/fortio$/, profile: { programs: ['fortio'], shell: 'none' } },
   { match: /go-httpbin$/, profile: { programs: ['go-httpbin'], shell: 'none' } },

@@ -110,6 +110,8 @@ describe('curl command line', () => {
     const shell = shellWith(t)
     const r = await runCaptured(shell, "curl -sL -o out.txt -w '%{num_redirects} %{url_effective}' web/old; cat out.txt")
     expect(r.stdout).toBe('1 http://web/newmoved')
+    expect(await runCaptured(shell, 'curl -s -o /missing/dir/f web/new')).toEqual({ stdout: '', stderr: '', code: 23 })
+    expect((await runCaptured(shell, 'curl -o /missing/dir/f web/new')).stderr).toBe('Warning: Failed to open the file /missing/dir/f: No such file or directory\ncurl: (23) Failure writing output to destination\n')
   })
 
   it('--retry retries transient statuses with growing waits, bounded', async () => {

@@ -185,7 +185,7 @@ function writeBody(ctx: CommandContext, opts: CurlOptions, text: string): boolea
     ctx.vfs.writeFile(path, text)
     return true
   } catch {
-    ctx.stderr.write(`Warning: Failed to open the file ${opts.output}: No such file or directory\n`)
+    if (!opts.silent) ctx.stderr.write(`Warning: Failed to open the file ${opts.output}: No such file or directory\n`)
     return false
   }
 }
