@@ -68,7 +68,8 @@ async function editOne(ctx: VerbContext, original: KubeObject): Promise<number> 
   try {
     for (let round = 0; round <= MAX_EDIT_ROUNDS; round++) {
       ctx.shell.vfs.writeFile(path, shown)
-      const saved = await ctx.env.ui!.edit(path, title, ctx.shell.signal)
+      const saved = await waitForEditor(ctx, path, title)
+      if (saved === undefined) return 130
       const text = saved && ctx.shell.vfs.isFile(path) ? withoutComments(ctx.shell.vfs.readFile(path)) : body
       if (text.trim() === '') { ctx.out('Edit cancelled, saved file was empty.\n'); return 0 }
       if (text.trim() === body.trim()) { ctx.out('Edit cancelled, no changes made.\n'); return 0 }
@@ -87,6 +88,16 @@ async function editOne(ctx: VerbContext, original: KubeObject): Promise<number> 
 }
 
 const UNCHANGED = '\u0000unchanged'
+
+/** The editor round trip; undefined when the command was interrupted (Ctrl-C) while the editor was open. */
+async function waitForEditor(ctx: VerbContext, path: string, title: string): Promise<boolean | undefined> {
+  try {
+    return await ctx.env.ui!.edit(path, title, ctx.shell.signal)
+  } catch (e) {
+    if (ctx.shell.signal.aborted) return undefined
+    throw e
+  }
+}
 
 /** Undefined when stored, UNCHANGED when the result equals the live object; otherwise the reason, for the reopened header. */
 function tryApply(ctx: VerbContext, live: KubeObject, text: string): string | undefined {

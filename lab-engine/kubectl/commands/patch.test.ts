@@ -57,6 +57,20 @@ kubectl get svc web -o jsonpath='{.spec.type} {.metadata.labels.tier}'`)
     expect(out).toContain('NodePort front')
   })
 
+  it('finds its targets with -f and refuses strategic patches on Istio kinds', async () => {
+    const out = await run(`${SETUP}
+kubectl patch -f /tmp/app.yaml -p '{"metadata":{"labels":{"patched":"yes"}}}'
+kubectl get deploy,svc -l patched=yes -o name
+istioctl install -y >/dev/null 2>&1
+printf 'apiVersion: networking.istio.io/v1\\nkind: VirtualService\\nmetadata:\\n  name: web\\nspec:\\n  hosts: [web]\\n  http:\\n  - route:\\n    - destination: {host: web}\\n' | kubectl apply -f - >/dev/null
+kubectl patch vs web -p '{"spec":{"hosts":["web2"]}}'
+kubectl patch vs web --type=merge -p '{"spec":{"hosts":["web2"]}}'`)
+    expect(out).toContain('deployment.apps/web patched\nservice/web patched\n')
+    expect(out).toContain('deployment.apps/web\nservice/web\n')
+    expect(out).toContain('! Error from server (UnsupportedMediaType): the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml')
+    expect(out).toContain('virtualservice.networking.istio.io/web patched\n')
+  })
+
   it('gives kubectl\'s errors for bad input', async () => {
     const out = await run(`${SETUP}
 kubectl patch deploy web

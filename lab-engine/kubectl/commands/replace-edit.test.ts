@@ -94,6 +94,16 @@ describe('kubectl edit', () => {
     session.dispose()
   })
 
+  it('returns 130 and removes the temp file when interrupted while the editor is open', async () => {
+    const controller = new AbortController()
+    const session = createSimSession({ seed: 1, ui: { emit: () => {}, edit: async (_p, _t, signal) => { controller.abort(); throw signal.reason ?? new Error('aborted') } } })
+    await shell(session, 'kubectl create deployment web --image=nginx:1.27')
+    const code = await session.shell.run('kubectl edit deploy web', { stdin: '', signal: controller.signal, stdout: { write: () => {} }, stderr: { write: () => {} } })
+    expect(code).toBe(130)
+    expect(session.vfs.readdir('/tmp').filter((n) => n.startsWith('kubectl-edit'))).toEqual([])
+    session.dispose()
+  })
+
   it('fails like kubectl without an editor in the headless CLI', async () => {
     const out = await run('kubectl create deployment web --image=nginx:1.27\nkubectl edit deploy web\nkubectl edit deploy nope')
     expect(out).toContain('! error: unable to launch the editor "vi"\n[exit 1]')
