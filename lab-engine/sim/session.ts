@@ -108,8 +108,11 @@ async function runStatements(shell: Shell, clock: Clock, script: string, signal?
     let stdout = ''
     let stderr = ''
     const start = clock.now()
-    const exitCode = await shell.runStmts([stmt], { stdout: { write: (s) => { stdout += s } }, stderr: { write: (s) => { stderr += s } }, signal })
+    let exited = false
+    const exitCode = await shell.runStmts([stmt], { stdout: { write: (s) => { stdout += s } }, stderr: { write: (s) => { stderr += s } }, signal, onExit: () => { exited = true } })
     results.push({ command: stmt.source, stdout, stderr, exitCode, elapsedMs: clock.now() - start })
+    // `exit N` ends the script, as in bash; later statements do not run.
+    if (exited) break
   }
   return results
 }
