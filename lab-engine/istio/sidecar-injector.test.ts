@@ -57,3 +57,14 @@ describe('sidecar injection on Pod create', () => {
     session.dispose()
   })
 })
+
+describe('pods created before the namespace was labelled', () => {
+  it('keep 1/1 until the Deployment is restarted, then come back 2/2', async () => {
+    const session = await sessionWithPod('istioctl install -y >/dev/null\nkubectl create deployment api --image=nginx\nsleep 10\nkubectl label ns default istio-injection=enabled')
+    const ready = async () => (await session.run('kubectl get pods -l app=api --no-headers'))[0]!.stdout.trim().split('\n').map((l) => l.split(/\s+/)[1])
+    expect(await ready()).toEqual(['1/1'])
+    await session.run('kubectl rollout restart deployment api\nsleep 60')
+    expect(await ready()).toEqual(['2/2'])
+    session.dispose()
+  })
+})
