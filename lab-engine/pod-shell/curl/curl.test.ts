@@ -90,6 +90,15 @@ describe('curl command line', () => {
     ])
   })
 
+  it('-d @file reads the file without newlines, --data-binary keeps them, --data-raw sends the @ as is', async () => {
+    const t = fakeTransport({ '/': { status: 200 } })
+    const shell = shellWith(t)
+    await runCaptured(shell, "printf 'a=1\\nb=2\\n' > body.txt")
+    await runCaptured(shell, 'curl -s -d @body.txt web; curl -s --data-binary @body.txt web; curl -s --data-raw @body.txt web')
+    expect(t.seen.map((r) => r.body)).toEqual(['a=1b=2', 'a=1\nb=2\n', '@body.txt'])
+    expect((await runCaptured(shell, 'curl -d @nope.txt web')).stderr).toBe('Warning: Couldn\'t read data from file "nope.txt", this makes an empty POST.\n')
+  })
+
   it('-I sends HEAD and prints the status line and headers with CRLF', async () => {
     const t = fakeTransport({ '/': { status: 200, headers: [['server', 'envoy']], body: 'body' } })
     const r = await runCaptured(shellWith(t), 'curl -sI web')

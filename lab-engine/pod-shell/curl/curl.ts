@@ -43,16 +43,17 @@ async function runCurl(net: CurlEnv, ctx: CommandContext): Promise<number> {
     ctx.stderr.write("curl: no URL specified\ncurl: try 'curl --help' or 'curl --manual' for more information\n")
     return 2
   }
+  const body = requestBody(ctx, opts)
   let status = 0
   for (const raw of opts.urls.slice(0, MAX_URLS)) {
-    const code = await fetchOne(net, ctx, opts, raw)
+    const code = await fetchOne(net, ctx, opts, raw, body)
     if (code !== 0) status = code
   }
   return status
 }
 
 /** One URL: retries, redirects, then output. Returns curl's exit code. */
-async function fetchOne(net: CurlEnv, ctx: CommandContext, opts: CurlOptions, raw: string): Promise<number> {
+async function fetchOne(net: CurlEnv, ctx: CommandContext, opts: CurlOptions, raw: string, body: string | undefined): Promise<number> {
   const parsed = parseUrl(raw)
   if (parsed.kind === 'error') return fail(ctx, opts, parsed.exitCode, parsed.message)
   let url = parsed.url
@@ -60,7 +61,7 @@ async function fetchOne(net: CurlEnv, ctx: CommandContext, opts: CurlOptions, ra
   // -i with -L shows every hop's headers before the final response.
   let prefix = ''
   for (;;) {
-    const req = buildRequest(opts, url)
+    const req = buildRequest(opts, url, body)
     if (typeof req === 'string') return fail(ctx, opts, 3, req)
     const result = await sendWithRetries(net, ctx, opts, req)
     if (opts.verbose) writeVerbose(ctx, req, result)
@@ -125,13 +126,12 @@ async function sendWithRetries(net: CurlEnv, ctx: CommandContext, opts: CurlOpti
 }
 
 /** The request curl would send, or the URL error text. */
-function buildRequest(opts: CurlOptions, url: ParsedUrl): HttpRequest | string {
+function buildRequest(opts: CurlOptions, url: ParsedUrl, body: string | undefined): HttpRequest | string {
   const resolve = []
   for (const entry of opts.resolve) {
     const m = /^([^:]+):(\d+):(.+)$/.exec(entry)
     if (m) resolve.push({ host: m[1]!, port: Number(m[2]), address: m[3]! })
   }
-  const body = opts.data.length ? opts.data.join('&') : undefined
   const method = opts.method ?? (opts.head ? 'HEAD' : body !== undefined ? 'POST' : 'GET')
   const defaultPort = url.scheme === 'https' ? 443 : 80
   const headers: [string, string][] = [
@@ -146,6 +146,30 @@ function buildRequest(opts: CurlOptions, url: ParsedUrl): HttpRequest | string {
     method, scheme: url.scheme, host: url.host, port: url.port, path: url.path, headers, body, resolve,
     connectTimeoutMs: opts.connectTimeoutMs, maxTimeMs: opts.maxTimeMs, insecure: opts.insecure,
   }
+}
+
+/**
+ * The POST body: -d pieces joined with "&". `-d @file` reads the file without
+ * its newlines and `--data-binary @file` as is (`@-` is stdin); a missing file
+ * is curl's warning and an empty piece.
+ */
+function requestBody(ctx: CommandContext, opts: CurlOptions): string | undefined {
+  if (opts.data.length === 0) return undefined
+  return opts.data.map(({ value, from }) => {
+    if (from === 'raw' || !value.startsWith('@')) return value
+    const name = value.slice(1)
+    let text: string
+    if (name === '-') text = ctx.stdin
+    else {
+      const path = resolvePath(ctx.cwd, name)
+      if (!ctx.vfs.isFile(path)) {
+        if (!opts.silent) ctx.stderr.write(`Warning: Couldn't read data from file "${name}", this makes an empty POST.\n`)
+        return ''
+      }
+      text = ctx.vfs.readFile(path)
+    }
+    return from === 'data' ? text.replace(/[\r\n]/g, '') : text
+  }).join('&')
 }
 
 /** -H "Name: value" replaces curl's own header of that name; "Name:" removes it. */

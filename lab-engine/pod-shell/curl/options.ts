@@ -17,7 +17,8 @@ export interface CurlOptions {
   include: boolean
   verbose: boolean
   method?: string
-  data: string[]
+  /** -d/--data and --data-binary may name a file with @; --data-raw never does. */
+  data: { value: string; from: 'data' | 'raw' | 'binary' }[]
   location: boolean
   maxTimeMs?: number
   connectTimeoutMs?: number
@@ -69,9 +70,9 @@ const OPTIONS: readonly OptionDef[] = [
   { long: 'include', short: 'i', arg: false, set: flagOn('include') },
   { long: 'verbose', short: 'v', arg: false, set: flagOn('verbose') },
   { long: 'request', short: 'X', arg: true, set: (o, v) => { o.method = v } },
-  { long: 'data', short: 'd', arg: true, set: (o, v) => { o.data.push(v) } },
-  { long: 'data-raw', arg: true, set: (o, v) => { o.data.push(v) } },
-  { long: 'data-binary', arg: true, set: (o, v) => { o.data.push(v) } },
+  { long: 'data', short: 'd', arg: true, set: (o, v) => { o.data.push({ value: v, from: 'data' }) } },
+  { long: 'data-raw', arg: true, set: (o, v) => { o.data.push({ value: v, from: 'raw' }) } },
+  { long: 'data-binary', arg: true, set: (o, v) => { o.data.push({ value: v, from: 'binary' }) } },
   { long: 'location', short: 'L', arg: false, set: flagOn('location') },
   { long: 'max-time', short: 'm', arg: true, set: (o, v, n) => { o.maxTimeMs = seconds(v, n) } },
   { long: 'connect-timeout', arg: true, set: (o, v, n) => { o.connectTimeoutMs = seconds(v, n) } },
