@@ -49,6 +49,12 @@ kubectl explain nothings`)
     expect(out).toContain('! error: the server doesn\'t have a resource type "nothings"')
   })
 
+  it('--recursive prints the documented field tree', async () => {
+    const out = await run('kubectl explain deployments.spec --recursive')
+    expect(out).toContain('FIELDS:\n  minReadySeconds\t<integer>\n  paused\t<boolean>\n  replicas\t<integer>\n')
+    expect(out).toContain('  template\t<PodTemplateSpec> -required-\n')
+  })
+
   it('documents only fields the schema packages declare', () => {
     const require = createRequire(import.meta.url)
     for (const [name, type] of Object.entries(TYPES)) {

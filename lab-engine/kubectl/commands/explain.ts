@@ -8,11 +8,12 @@
 // followed by the indented description and a blank line. Unknown fields are
 // `error: field "x" does not exist`. Assumption: the blank-line layout between
 // sections matches the template as we read it; kinds without a documented
-// table print their DESCRIPTION only.
+// table print their DESCRIPTION only; --recursive lists the documented fields
+// as an indented tree without descriptions.
 
 import { kindFor } from '../../cluster/kinds'
 import { KubectlError, resolveType, type Verb } from './context'
-import { flag } from './flags'
+import { bool, flag } from './flags'
 import { TYPES, type FieldDoc, type TypeDoc } from './explain-fields'
 
 const WRAP = 76
@@ -22,6 +23,7 @@ export const explainVerb: Verb = {
   flags: [{ name: 'recursive' }, { name: 'api-version', value: true }, { name: 'output', short: 'o', value: true }],
   run(ctx) {
     const [target, ...extra] = ctx.flags.args
+    const recursive = bool(ctx.flags, 'recursive')
     if (!target) throw new KubectlError('You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.')
     if (extra.length > 0) throw new KubectlError(`We accept only this format: explain RESOURCE\n`)
     const output = flag(ctx.flags, 'output')
@@ -29,13 +31,13 @@ export const explainVerb: Verb = {
     const [typed, ...path] = target.split('.')
     const info = resolveType(ctx.env, typed!)
     const apiVersion = info.group ? `${info.group}/${info.versions[0]}` : info.versions[0]!
-    ctx.out(explain(info.kind, apiVersion, path))
+    ctx.out(explain(info.kind, apiVersion, path, recursive))
     return 0
   },
 }
 
 /** The explain text for kind (at apiVersion) and a field path below it. */
-export function explain(kind: string, apiVersion: string, path: readonly string[]): string {
+export function explain(kind: string, apiVersion: string, path: readonly string[], recursive = false): string {
   const info = kindFor(apiVersion, kind)
   const head = [...(info?.group ? [`GROUP:      ${info.group}`] : []), `KIND:       ${kind}`, `VERSION:    ${info?.versions[0] ?? apiVersion}`, '']
   let type: TypeDoc | undefined = TYPES[kind]
@@ -53,7 +55,8 @@ export function explain(kind: string, apiVersion: string, path: readonly string[
     lines.push('')
   }
   lines.push('DESCRIPTION:', ...wrap(field?.desc ?? type!.desc, '    '), '    ')
-  if (type && Object.keys(type.fields).length > 0) {
+  if (type && recursive) lines.push('FIELDS:', ...fieldTree(type, 1, 0))
+  else if (type && Object.keys(type.fields).length > 0) {
     lines.push('FIELDS:')
     for (const name of Object.keys(type.fields).sort()) {
       const f = type.fields[name]!
@@ -63,6 +66,16 @@ export function explain(kind: string, apiVersion: string, path: readonly string[
     }
   }
   return lines.join('\n') + '\n'
+}
+
+/** --recursive: every documented field below, two spaces deeper per level, no descriptions. */
+function fieldTree(type: TypeDoc, level: number, depth: number): string[] {
+  if (depth > 16) return []
+  return Object.keys(type.fields).sort().flatMap((name) => {
+    const f = type.fields[name]!
+    const below = f.ref && TYPES[f.ref] ? fieldTree(TYPES[f.ref]!, level + 1, depth + 1) : []
+    return [`${'  '.repeat(level)}${name}\t<${f.type}>${f.required ? ' -required-' : ''}`, ...below]
+  })
 }
 
 /** Greedy word wrap to WRAP columns after the indent. */

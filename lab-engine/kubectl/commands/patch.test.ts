@@ -57,6 +57,16 @@ kubectl get svc web -o jsonpath='{.spec.type} {.metadata.labels.tier}'`)
     expect(out).toContain('NodePort front')
   })
 
+  it('prints the patched object with -o', async () => {
+    const out = await run(`${SETUP}
+kubectl patch deploy web -p '{"spec":{"replicas":5}}' -o name
+kubectl patch deploy web -p '{"spec":{"replicas":4}}' -o yaml | grep '^  replicas'
+kubectl patch deploy web -p '{}' -o wide`)
+    expect(out).toContain("-o name\ndeployment.apps/web\n")
+    expect(out).toContain("grep '^  replicas'\n  replicas: 4\n")
+    expect(out).toContain('! error: unable to match a printer suitable for the output format "wide", allowed formats are: json,name,yaml')
+  })
+
   it('finds its targets with -f and refuses strategic patches on Istio kinds', async () => {
     const out = await run(`${SETUP}
 kubectl patch -f /tmp/app.yaml -p '{"metadata":{"labels":{"patched":"yes"}}}'

@@ -10,7 +10,7 @@
 
 import { parse as parseYaml } from 'yaml'
 import type { KubeObject } from '../../cluster/types'
-import { kindPrefix } from '../printers'
+import { goJson, goYaml, kindPrefix } from '../printers'
 import { KubectlError, type Verb, type VerbContext } from './context'
 import { flag } from './flags'
 import { jsonPatch } from './json-patch'
@@ -38,6 +38,8 @@ export const patchVerb: Verb = {
     const type = (flag(ctx.flags, 'type') ?? 'strategic').toLowerCase()
     if (!PATCH_TYPES.includes(type)) throw new KubectlError(`--type must be one of [${PATCH_TYPES.join(' ')}], not "${flag(ctx.flags, 'type')}"`)
     if (text.length > MAX_PATCH_BYTES) throw new KubectlError(`unable to parse "${text.slice(0, 40)}...": patch is larger than ${MAX_PATCH_BYTES} bytes`)
+    const output = flag(ctx.flags, 'output')
+    if (output !== undefined && !['yaml', 'json', 'name'].includes(output)) throw new KubectlError(`unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,yaml`)
     const body = parsePatchText(text)
     return printingErrors(ctx, () => {
       for (const ref of targets(ctx)) ctx.out(patchOne(ctx, ref, type, body) + '\n')
@@ -85,6 +87,10 @@ function patchOne(ctx: VerbContext, ref: ReturnType<typeof objectRef>, type: str
     throw new PrintedError(`Error from server (BadRequest): json: cannot unmarshal ${Array.isArray(patched) ? 'array' : typeof patched} into Go value of type map[string]interface {}`)
   }
   const next = updateObject(ctx, live, patched as Record<string, unknown>)
+  const output = flag(ctx.flags, 'output')
+  if (output === 'yaml') return goYaml(next).replace(/\n$/, '')
+  if (output === 'json') return goJson(next).replace(/\n$/, '')
+  if (output === 'name') return `${kindPrefix(next)}/${next.metadata.name}`
   return `${kindPrefix(next)}/${next.metadata.name} patched${next === live ? ' (no change)' : ''}`
 }
 
