@@ -87,6 +87,10 @@ describe('kubectl logs', () => {
       ac.abort()
       expect(await running).toBe(130)
       expect(out).toBe('GET /healthz 200\n')
+      const again = kubectl.run({ argv: ['kubectl', 'logs', '-f', 'web', '--tail=0'], stdin: '', stdout: sink, stderr: sink, env: {}, vfs: s.vfs, cwd: '/', clock: s.shell.clock, signal: new AbortController().signal, shell: s.shell.state, input: undefined as never, registry: s.shell.registry })
+      await new Promise((r) => setTimeout(r, 5))
+      s.store.delete({ kind: 'Pod', name: 'web', namespace: 'default' })
+      expect(await again).toBe(0)
     } finally {
       s.dispose()
     }

@@ -106,17 +106,23 @@ function format(ctx: VerbContext, e: LogEntry, prefix: string): string {
   return `${prefix}${stamp}${e.line}\n`
 }
 
-/** Real time: new lines as they are appended, until Ctrl-C. */
+/** Real time: new lines as they are appended, until Ctrl-C (130) or until every followed pod is gone (0). */
 async function followStreams(ctx: VerbContext, streams: { pod: KubeObject; container: ContainerSpec }[], prefix: boolean): Promise<number> {
   const logs = podLogsFor(ctx.env.store, () => ctx.env.clock.now())
   const subs = streams.map((s) => logs.follow(s.pod.metadata.uid, s.container.name, (e) => ctx.out(format(ctx, e, prefix ? `[pod/${s.pod.metadata.name}/${s.container.name}] ` : ''))))
+  const live = new Set(streams.map((s) => s.pod.metadata.uid))
+  let watch: { dispose(): void } | undefined
   try {
-    await new Promise<void>((resolve) => {
-      if (ctx.shell.signal.aborted) return resolve()
-      ctx.shell.signal.addEventListener('abort', () => resolve(), { once: true })
+    const ended = await new Promise<'aborted' | 'gone'>((resolve) => {
+      if (ctx.shell.signal.aborted) return resolve('aborted')
+      ctx.shell.signal.addEventListener('abort', () => resolve('aborted'), { once: true })
+      watch = ctx.env.store.watch((ev) => {
+        if (ev.type === 'DELETED' && live.delete(ev.object.metadata.uid) && live.size === 0) resolve('gone')
+      }, { kind: 'Pod' })
     })
+    return ended === 'aborted' ? 130 : 0
   } finally {
+    watch?.dispose()
     for (const s of subs) s.dispose()
   }
-  return 130
 }
