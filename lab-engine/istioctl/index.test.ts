@@ -47,6 +47,7 @@ describe('istioctl dispatch (cobra)', () => {
     expect(yes.code).toBe(0)
     expect(yes.stdout).toMatch(/✔ Istio core installed ⛵️\n✔ Istiod installed 🧠\n✔ Installation complete\n/)
     expect(h.session.store.list({ kind: 'Deployment', namespace: 'istio-system' }).map((d) => d.metadata.name)).toEqual(['istiod'])
+    expect((await h.istioctl(['version'])).stdout).toBe('client version: 1.26.2\ncontrol plane version: 1.26.2\ndata plane version: none\n')
   })
 
   it('install -f takes the profile and gateway switches from an IstioOperator (docs: demo-profile-no-gateways.yaml)', async () => {

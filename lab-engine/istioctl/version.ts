@@ -7,8 +7,8 @@
 //   client version: 1.26.2
 //   control plane version: 1.26.2
 //   data plane version: 1.26.2 (3 proxies)
-// `--remote=false` / `--short` print only the client version. Assumption: with a
-// control plane but no running proxy the data plane line is left out.
+// and, with a control plane but no proxy yet (minimal profile), `data plane version: none`.
+// `--remote=false` / `--short` print only the client version.
 
 import type { ObjectStore } from '../cluster/store'
 import type { KubeObject } from '../cluster/types'
@@ -45,7 +45,7 @@ export const versionCommand: Subcommand = {
     }
     const proxies = runningProxies(store).length
     ctx.out(`client version: ${ISTIO_VERSION}\ncontrol plane version: ${ISTIO_VERSION}\n`)
-    if (proxies > 0) ctx.out(`data plane version: ${ISTIO_VERSION} (${proxies} proxies)\n`)
+    ctx.out(`data plane version: ${proxies > 0 ? `${ISTIO_VERSION} (${proxies} proxies)` : 'none'}\n`)
     return 0
   },
 }
