@@ -22,6 +22,13 @@ kubectl create secret generic`)
     expect(out).toContain('! error: exactly one NAME is required, got 0')
   })
 
+  it('without a type prints the help of create secret and exits 0; an unknown type is an error', async () => {
+    const out = await run('kubectl create secret\nkubectl create secret opaque x')
+    expect(out).toContain('$ kubectl create secret\nCreate a secret with specified type.\n')
+    expect(out).toContain('Available Commands:\n  docker-registry   Create a secret for use with a Docker registry\n')
+    expect(out).toContain('! error: unknown command "opaque" for "kubectl create secret"')
+  })
+
   it('tls and docker-registry set their types and keys', async () => {
     const out = await run(`cat > /tmp/c.pem <<'PEM'
 -----BEGIN CERTIFICATE-----

@@ -21,6 +21,27 @@ export const SECRET_FLAGS = [
   { name: 'append-hash' },
 ]
 
+/** `kubectl create secret` without a type: cobra prints the parent command's help and exits 0. */
+export const SECRET_HELP = `Create a secret with specified type.
+
+ A docker-registry type secret is for accessing a container registry.
+
+ A generic type secret indicate an Opaque secret type.
+
+ A tls type secret holds TLS certificate and its associated key.
+
+Available Commands:
+  docker-registry   Create a secret for use with a Docker registry
+  generic           Create a secret from a local file, directory, or literal value
+  tls               Create a TLS secret
+
+Usage:
+  kubectl create secret (docker-registry | generic | tls) [options]
+
+Use "kubectl create secret <command> --help" for more information about a given command.
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+`
+
 const KEY_PATTERN = /^[-._a-zA-Z0-9]+$/
 
 /** Base64 of a string's UTF-8 bytes, as the API stores Secret data. */

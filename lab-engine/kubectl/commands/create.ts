@@ -11,7 +11,7 @@ import { KubectlError, type Verb, type VerbContext } from './context'
 import { flag, flagAll } from './flags'
 import { withServerDefaults } from './server-defaults'
 import { dryRunMode, dryRunOutput } from './create-dry-run'
-import { SECRET_FLAGS, SECRET_GENERATORS } from './create-secret'
+import { SECRET_FLAGS, SECRET_GENERATORS, SECRET_HELP } from './create-secret'
 
 const SUBCOMMANDS: Record<string, (ctx: VerbContext, name: string) => ObjectInput> = {
   namespace: (_ctx, name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } }),
@@ -31,6 +31,7 @@ export const createVerb: Verb = {
   run(ctx) {
     const [sub, ...rest] = ctx.flags.args
     if (sub === undefined) return eachManifest(ctx, (c, obj) => (dryRunMode(c) === 'none' ? created(c, obj) : dryRunOutput(c, obj).replace(/\n$/, '')), 'creating')
+    if (sub === 'secret' && rest.length === 0) { ctx.out(SECRET_HELP); return 0 }
     // `create secret TYPE NAME`: one more word picks the secret generator.
     const [kind, make, [name, ...extra]] = sub === 'secret' ? secretGenerator(rest) : [ALIASES[sub] ?? sub, Object.hasOwn(SUBCOMMANDS, ALIASES[sub] ?? sub) ? SUBCOMMANDS[ALIASES[sub] ?? sub] : undefined, rest]
     if (!make) throw new KubectlError(`unknown command "${sub}" for "kubectl create"`)
@@ -42,8 +43,7 @@ export const createVerb: Verb = {
 }
 
 function secretGenerator(rest: string[]): [string, ((ctx: VerbContext, name: string) => ObjectInput) | undefined, string[]] {
-  const [type, ...names] = rest
-  if (!type) throw new KubectlError('Create a secret with specified type.\nSee \'kubectl create secret -h\' for help and examples')
+  const [type = '', ...names] = rest
   const make = Object.hasOwn(SECRET_GENERATORS, type) ? SECRET_GENERATORS[type] : undefined
   if (!make) throw new KubectlError(`unknown command "${type}" for "kubectl create secret"`)
   return [`secret ${type}`, make, names]

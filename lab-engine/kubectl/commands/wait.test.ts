@@ -40,6 +40,16 @@ kubectl wait --for=delete pod --all --timeout=1x`)
     expect(out).toContain('! error: invalid argument "1x" for "--timeout" flag: time: invalid duration "1x"')
   })
 
+  it('--for=create waits for named objects to exist', async () => {
+    const out = await run(`kubectl create deployment web --image=nginx:1.27
+kubectl wait --for=create deployment/web
+kubectl wait --for=create pod/later --timeout=2s
+kubectl wait --for=create pods`)
+    expect(out).toContain('$ kubectl wait --for=create deployment/web\ndeployment.apps/web condition met\n')
+    expect(out).toContain('! error: timed out waiting for the condition on pods/later\n[exit 1]')
+    expect(out).toContain('! error: --for=create requires a resource name')
+  })
+
   it('parses durations and conditions', () => {
     expect(parseTimeout('1m30s')).toBe(90_000)
     expect(parseTimeout(undefined)).toBe(30_000)

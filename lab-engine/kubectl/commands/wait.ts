@@ -7,6 +7,7 @@
 // and values compare case-insensitively and the value defaults to "True".
 // Waiting advances the session clock through waitFor (virtual time jumps to the
 // next controller timer), as rollout status does.
+// --for=create (kubectl 1.31+) waits until named objects exist.
 // Assumption: with no --for at all the sim answers `error: --for must be specified`.
 
 import { resourceName } from '../../cluster/api-error'
@@ -34,7 +35,8 @@ export const waitVerb: Verb = {
     const check = conditionFor(forText)
     const timeout = parseTimeout(flag(ctx.flags, 'timeout'))
     const forDelete = forText.toLowerCase() === 'delete'
-    const targets = collectTargets(ctx, forDelete)
+    const forCreate = forText.toLowerCase() === 'create'
+    const targets = forCreate ? namedRefs(ctx) : collectTargets(ctx, forDelete)
     if (targets.length === 0 && forDelete && ctx.flags.args.length > 0 && flag(ctx.flags, 'selector') === undefined && !bool(ctx.flags, 'all')) return 0
     if (targets.length === 0) throw new KubectlError('no matching resources found')
     const deadline = ctx.env.clock.now() + timeout
@@ -42,7 +44,8 @@ export const waitVerb: Verb = {
       const ref = { kind: t.kind, apiVersion: t.apiVersion, name: t.metadata.name, namespace: t.metadata.namespace }
       const current = () => {
         const o = ctx.env.store.get(ref)
-        return o && o.metadata.uid === t.metadata.uid ? o : undefined
+        // A target known by uid must be that very object; one awaited by --for=create is any object of that name.
+        return o && (!t.metadata.uid || o.metadata.uid === t.metadata.uid) ? o : undefined
       }
       const met = await waitFor(ctx, () => check(current()), Math.max(0, deadline - ctx.env.clock.now()))
       const info = kindFor(t.apiVersion, t.kind)!
@@ -68,10 +71,22 @@ function collectTargets(ctx: VerbContext, forDelete: boolean): KubeObject[] {
   })
 }
 
-/** --for=delete | condition=Name[=value] | jsonpath={expr}[=value]. */
+/** --for=create waits on names that may not exist yet: stand-ins carrying only kind and name. */
+function namedRefs(ctx: VerbContext): KubeObject[] {
+  return parseResourceArgs(ctx.env, ctx.flags.args).flatMap(({ info, names }) => {
+    if (names.length === 0) throw new KubectlError('--for=create requires a resource name')
+    return names.map((n) => {
+      const ref = objectRef(info, n, ctx.namespace)
+      return { apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: n, namespace: ref.namespace } } as unknown as KubeObject
+    })
+  })
+}
+
+/** --for=create | delete | condition=Name[=value] | jsonpath={expr}[=value]. */
 export function conditionFor(text: string): Check {
   const lower = text.toLowerCase()
   if (lower === 'delete') return (o) => o === undefined
+  if (lower === 'create') return (o) => o !== undefined
   if (lower.startsWith('condition=')) {
     const [name, value = 'true'] = splitOnce(text.slice('condition='.length))
     if (!name) throw new KubectlError(`unrecognized condition: "${text}"`)
