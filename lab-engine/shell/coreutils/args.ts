@@ -3,6 +3,8 @@
 export interface ParsedArgs {
   flags: Set<string>
   values: Record<string, string>
+  /** Every value of a repeatable option (`grep -e a -e b`), in order. */
+  lists: Record<string, string[]>
   operands: string[]
 }
 
@@ -19,7 +21,7 @@ export interface ArgSpec {
 export class UsageError extends Error {}
 
 export function parseArgs(tool: string, args: string[], spec: ArgSpec): ParsedArgs {
-  const out: ParsedArgs = { flags: new Set(), values: {}, operands: [] }
+  const out: ParsedArgs = { flags: new Set(), values: {}, lists: {}, operands: [] }
   for (let i = 0; i < args.length; i++) {
     const a = args[i]
     if (a === '--') { out.operands.push(...args.slice(i + 1)); break }
@@ -37,7 +39,7 @@ function shortOptions(tool: string, args: string[], i: number, spec: ArgSpec, ou
     if (spec.values?.includes(c)) {
       const value = j + 1 < a.length ? a.slice(j + 1) : args[++i]
       if (value === undefined) throw new UsageError(`${tool}: option requires an argument -- '${c}'\nTry '${tool} --help' for more information.`)
-      out.values[c] = value
+      setValue(out, c, value)
       return i
     }
     if (!spec.flags?.includes(c)) throw new UsageError(`${tool}: invalid option -- '${c}'\nTry '${tool} --help' for more information.`)
@@ -50,6 +52,11 @@ function longOption(tool: string, a: string, spec: ArgSpec, out: ParsedArgs): vo
   const [name, value] = a.slice(2).split(/=(.*)/s)
   const short = spec.long?.[name]
   if (!short) throw new UsageError(`${tool}: unrecognized option '${a}'\nTry '${tool} --help' for more information.`)
-  if (spec.values?.includes(short)) out.values[short] = value ?? ''
+  if (spec.values?.includes(short)) setValue(out, short, value ?? '')
   else out.flags.add(short)
+}
+
+function setValue(out: ParsedArgs, c: string, value: string): void {
+  out.values[c] = value
+  ;(out.lists[c] ??= []).push(value)
 }

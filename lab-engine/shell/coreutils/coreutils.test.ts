@@ -45,6 +45,8 @@ const CASES: Record<string, Case[]> = {
     ['grep "a\\|B" data.txt | wc -l', '4\n'], ['grep "2\\{2\\}" data.txt', 'Beta 22\n'], ['grep zzz data.txt; echo $?', '1\n'],
     ['grep x dir/f data.txt', 'dir/f:x\n'], ['grep a nope; echo $?', '2\n', 'grep: nope: No such file or directory\n'],
     ['grep', '', "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", 2], ['echo ab | grep -o b', 'b\n'],
+    ['grep -e alpha -e gamma data.txt', 'alpha 1\ngamma 3\nalpha 1\n'], ['grep -c --regexp=Beta -e 3 data.txt', '2\n'],
+    ['grep "$(printf \'Beta\\ngamma\')" data.txt', 'Beta 22\ngamma 3\n'], ['grep -e "[" -e a data.txt', '', 'grep: Unmatched [, [^, [:, [., or [=\n', 2],
   ],
   'head/tail': [
     ['seq 20 | head -n 3', '1\n2\n3\n'], ['seq 20 | head -2', '1\n2\n'], ['seq 20 | tail -n 2', '19\n20\n'], ['seq 5 | tail -n +4', '4\n5\n'],

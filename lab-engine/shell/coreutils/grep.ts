@@ -4,18 +4,19 @@ import type { CommandContext, CommandSpec } from '../registry'
 import { readInputs, splitLines, withArgs } from './io-helpers'
 import { compileRegex } from './safe-regex'
 
-const SPEC = { flags: 'ivcnqlhHEFwo', values: 'e', long: { 'ignore-case': 'i', 'invert-match': 'v', count: 'c', 'line-number': 'n', quiet: 'q', 'extended-regexp': 'E' } }
+const SPEC = { flags: 'ivcnqlhHEFwo', values: 'e', long: { 'ignore-case': 'i', 'invert-match': 'v', count: 'c', 'line-number': 'n', quiet: 'q', 'extended-regexp': 'E', regexp: 'e', 'fixed-strings': 'F', 'word-regexp': 'w', 'only-matching': 'o', 'files-with-matches': 'l' } }
 
 export const grep: CommandSpec = {
   name: 'grep',
   run: (ctx) => withArgs(ctx, 'grep', SPEC, 2, (a) => {
     const ops = [...a.operands]
-    const pattern = a.values.e ?? ops.shift()
-    if (pattern === undefined) {
+    // Every -e adds patterns, and a newline in a pattern separates patterns (GNU); a line matching any is selected.
+    const given = a.lists.e ?? (ops.length ? [ops.shift()!] : undefined)
+    if (given === undefined) {
       ctx.stderr.write("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n")
       return 2
     }
-    const re = compile(ctx, pattern, a.flags)
+    const re = compileAll(ctx, given.flatMap((p) => p.split('\n')), a.flags)
     if (!re) return 2
     const { files, failed } = readInputs(ctx, 'grep', ops)
     const prefix = a.flags.has('H') || (ops.length > 1 && !a.flags.has('h'))
@@ -41,6 +42,17 @@ function searchFile(ctx: CommandContext, name: string, text: string, re: RegExp,
   else if (flags.has('c')) ctx.stdout.write((prefix ? `${name}:` : '') + count + '\n')
   else for (const l of out) ctx.stdout.write(l + '\n')
   return count > 0
+}
+
+function compileAll(ctx: CommandContext, patterns: string[], flags: Set<string>): RegExp | null {
+  const compiled: RegExp[] = []
+  for (const p of patterns) {
+    const re = compile(ctx, p, flags)
+    if (!re) return null
+    compiled.push(re)
+  }
+  if (compiled.length === 1) return compiled[0]
+  return new RegExp(compiled.map((re) => `(?:${re.source})`).join('|'), compiled[0].flags)
 }
 
 function compile(ctx: CommandContext, pattern: string, flags: Set<string>): RegExp | null {
