@@ -113,12 +113,12 @@ export const uninstallCommand: Subcommand = {
     if (!bool(ctx.flags, 'purge') && !ctx.flags.values.has('revision')) {
       throw new IstioctlError('at least one of the --revision (or --set revision=<revision>), --filename or --purge flags must be set')
     }
-    if (!bool(ctx.flags, 'skip-confirmation')) {
-      ctx.out('All Istio resources will be pruned from the cluster\n')
-      if (!confirm(ctx, 'Proceed? (y/N)')) {
-        ctx.out('Cancelled.\n')
-        return 1
-      }
+    // Real transcripts: the warning always prints; -y follows it with a blank line instead of the question.
+    ctx.out('All Istio resources will be pruned from the cluster\n')
+    if (bool(ctx.flags, 'skip-confirmation')) ctx.out('\n')
+    else if (!confirm(ctx, 'Proceed? (y/N)')) {
+      ctx.out('Cancelled.\n')
+      return 1
     }
     const removed = purgeIstio(ctx.env.store)
     if (removed.length === 0) ctx.out('No resources will be pruned from the cluster. Please double check the input configs\n')
