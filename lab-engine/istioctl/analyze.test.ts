@@ -111,3 +111,14 @@ describe('IST0108', () => {
     expect(r).toMatchObject({ code: 0, stdout: 'Warning [IST0108] (Pod default/typo) Unknown annotation: sidecar.istio.io/injet\n' })
   })
 })
+
+describe('Gateway selector', () => {
+  it('IST0101 when no pod carries the selected labels (no ingress gateway installed)', async () => {
+    const h = harness()
+    h.session.vfs.writeFile('/home/learner/gw.yaml', 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: gw\nspec:\n  selector: {istio: ingressgateway}\n  servers:\n  - port: {number: 80, name: http, protocol: HTTP}\n    hosts: ["*"]\n')
+    await h.sh('istioctl install -y --set profile=minimal >/dev/null\nkubectl label ns default istio-injection=enabled >/dev/null\nkubectl apply -f gw.yaml >/dev/null')
+    expect((await h.istioctl(['analyze'])).stdout).toBe('Error [IST0101] (Gateway default/gw) Referenced selector not found: "istio=ingressgateway"\n')
+    await h.sh('istioctl install -y --set profile=default >/dev/null')
+    expect((await h.istioctl(['analyze'])).stdout).toBe('✔ No validation issues found when analyzing namespace: default.\n')
+  })
+})
