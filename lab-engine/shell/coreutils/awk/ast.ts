@@ -20,8 +20,8 @@ export type Expr =
 
 export type Stmt =
   | { type: 'expr'; expr: Expr }
-  | { type: 'print'; args: Expr[] }
-  | { type: 'printf'; args: Expr[] }
+  | { type: 'print'; args: Expr[]; redirect: Redirect | null }
+  | { type: 'printf'; args: Expr[]; redirect: Redirect | null }
   | { type: 'block'; body: Stmt[] }
   | { type: 'if'; test: Expr; yes: Stmt; no: Stmt | null }
   | { type: 'while'; test: Expr; body: Stmt }
@@ -31,6 +31,9 @@ export type Stmt =
   | { type: 'next' | 'break' | 'continue' }
   | { type: 'exit'; code: Expr | null }
   | { type: 'delete'; name: string; keys: Expr[] | null }
+
+/** `print > "file"` (truncate on first use in the run) or `>> "file"` (append). */
+export interface Redirect { append: boolean; target: Expr }
 
 export interface Item {
   kind: 'begin' | 'end' | 'main'

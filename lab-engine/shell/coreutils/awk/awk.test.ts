@@ -44,12 +44,22 @@ describe('awk', () => {
     ["awk '$1 == \"10\"'", ''],
     ["awk 'BEGIN {print substr(\"hello\", 0, 2), substr(\"hello\", 4)}'", 'h lo\n'],
     ["awk 'BEGIN {exit 3} END {print \"end\"}'; echo $?", 'end\n3\n'],
-    ["awk 'BEGIN { print tolower(\"ABC\") > \"x\" }' 2>/dev/null; echo $?", '2\n'],
+    ["awk 'BEGIN { print \"x\" | \"sort\" }' 2>/dev/null; echo $?", '2\n'],
   ])('%s', async (script, out) => {
     const stdin = /-F|\^a/.test(script) ? 'a:b=c\n' : /"10"/.test(script) ? '10.0\n' : PODS
     const r = await awk(script, stdin)
     expect(r.stderr).toBe('')
     expect(r.stdout).toBe(out)
+  })
+
+  it('writes print > file to the VFS: truncating once, then appending; >> appends', async () => {
+    const shell = testShell()
+    await runCaptured(shell, 'echo old > out.txt; echo keep > log.txt')
+    const r = await runCaptured(shell, "awk '{ print $1 > \"out.txt\"; print NR >> \"log.txt\" } END { printf \"%s\\n\", \"done\" > \"/dev/stderr\" }'", 'a 1\nb 2\n')
+    expect(r).toEqual({ stdout: '', stderr: 'done\n', code: 0 })
+    expect((await runCaptured(shell, 'cat out.txt log.txt')).stdout).toBe('a\nb\nkeep\n1\n2\n')
+    const bad = await runCaptured(shell, "awk 'BEGIN { print 1 > \"nodir/x\" }'")
+    expect(bad).toEqual({ stdout: '', stderr: "awk: can't redirect to nodir/x\n", code: 2 })
   })
 
   it('compares fields numerically when both look numeric', async () => {

@@ -33,6 +33,7 @@ export function callBuiltin(awk: AwkInterpreter, name: string, args: Expr[]): Va
       awk.randState = awk.randSeed >>> 0
       return previous
     }
+    case 'close': return awk.closeFile(s(0))
     case 'system': throw new AwkRuntimeError('awk: system() is not available in this shell')
   }
   throw new AwkRuntimeError(`awk: calling undefined function ${name}`)

@@ -1,12 +1,14 @@
 // awk: a small POSIX awk (-F, -v, -f; patterns, actions, fields, arrays, built-ins) with one-true-awk's messages.
 //
 // Assumption: error wording follows the BWK "one true awk" (macOS/BSD awk): `awk: syntax error at
-// source line 1`, a context line, `awk: bailing out ...`, exit status 2. Output redirection, getline,
-// system() and user-defined functions are not offered; each is reported instead of half-working.
+// source line 1`, a context line, `awk: bailing out ...`, exit status 2. `print > file` writes to the
+// VFS; output pipes, getline, system() and user-defined functions are not offered, and each is
+// reported instead of half-working.
 import type { CommandContext, CommandSpec } from '../../registry'
 import { VfsError } from '../../vfs-error'
 import { interpretEscapes } from '../escapes'
 import { abs } from '../io-helpers'
+import { vfsAwkFiles } from './files'
 import { AwkInterpreter, type AwkInput } from './interp'
 import { AwkSyntaxError } from './lexer'
 import { parseAwk } from './parser'
@@ -33,7 +35,7 @@ export const awk: CommandSpec = {
       ctx.stderr.write(syntaxReport(source, err))
       return 2
     }
-    const awkRun = new AwkInterpreter(program, (s) => ctx.stdout.write(s), ctx.env)
+    const awkRun = new AwkInterpreter(program, (s) => ctx.stdout.write(s), ctx.env, vfsAwkFiles(ctx))
     if (args.fs !== undefined) awkRun.vars.set('FS', args.fs === 't' ? '\t' : unescape(args.fs))
     for (const [name, value] of args.assigns) awkRun.vars.set(name, new StrNum(unescape(value)))
     let failed = false

@@ -1,6 +1,6 @@
 // awk interpreter: runs a parsed program over input records, with a step budget so no program runs forever.
 import { compileRegex } from '../safe-regex'
-import type { Expr, Item, Program, Stmt } from './ast'
+import type { Expr, Item, Program, Redirect, Stmt } from './ast'
 import { callBuiltin } from './builtins'
 import { AwkRecord, AwkRuntimeError } from './record'
 import { compare, numberToString, StrNum, toBool, toNum, toStr, UNINIT, type Value } from './values'
@@ -19,6 +19,13 @@ class LoopContinue {}
 
 export interface AwkInput { name: string; text: string }
 
+/** Where `print > "file"` goes: the command wires it to the VFS (and /dev/stdout, /dev/stderr). */
+export interface AwkFiles {
+  /** `append` false truncates only on the file's first use in the run, as awk keeps it open. */
+  write(name: string, text: string, append: boolean): void
+  close(name: string): number
+}
+
 export class AwkInterpreter {
   readonly vars = new Map<string, Value>()
   readonly arrays = new Map<string, Map<string, Value>>()
@@ -30,7 +37,12 @@ export class AwkInterpreter {
   randSeed = 0
   randState = 0
 
-  constructor(private readonly program: Program, private readonly out: (s: string) => void, env: { [name: string]: string }) {
+  constructor(
+    private readonly program: Program,
+    private readonly out: (s: string) => void,
+    env: { [name: string]: string },
+    private readonly files: AwkFiles,
+  ) {
     this.record = new AwkRecord(() => this.str('OFS'))
     const defaults: [string, Value][] = [['FS', ' '], ['OFS', ' '], ['ORS', '\n'], ['RS', '\n'], ['NR', 0], ['NF', 0], ['FNR', 0],
       ['SUBSEP', '\x1c'], ['CONVFMT', '%.6g'], ['OFMT', '%.6g'], ['RSTART', 0], ['RLENGTH', -1], ['FILENAME', '']]
@@ -124,8 +136,8 @@ export class AwkInterpreter {
     this.tick()
     switch (s.type) {
       case 'expr': this.eval(s.expr); return
-      case 'print': return this.print(s.args)
-      case 'printf': return this.out(this.sprintf(s.args))
+      case 'print': return this.emit(this.printText(s.args), s.redirect)
+      case 'printf': return this.emit(this.sprintf(s.args), s.redirect)
       case 'block': return this.block(s.body)
       case 'if': if (toBool(this.eval(s.test))) this.exec(s.yes); else if (s.no) this.exec(s.no); return
       case 'while': while (toBool(this.eval(s.test))) if (this.loopBody(s.body)) break; return
@@ -174,9 +186,16 @@ export class AwkInterpreter {
     if (arr.delete(this.key(keys))) this.arrayEntries--
   }
 
-  private print(args: Expr[]): void {
+  private printText(args: Expr[]): string {
     const parts = args.length ? args.map((a) => this.outputString(this.eval(a))) : [toStr(this.record.get(0))]
-    this.out(parts.join(this.str('OFS')) + this.str('ORS'))
+    return parts.join(this.str('OFS')) + this.str('ORS')
+  }
+
+  private emit(text: string, redirect: Redirect | null): void {
+    if (!redirect) return this.out(text)
+    const name = toStr(this.eval(redirect.target))
+    if (name === '') throw new AwkRuntimeError('awk: null file name in print or getline')
+    this.files.write(name, text, redirect.append)
   }
 
   private outputString(v: Value): string {
@@ -313,6 +332,10 @@ export class AwkInterpreter {
     re = r.re
     if (this.regexCache.size < 256) this.regexCache.set(source, re)
     return re
+  }
+
+  closeFile(name: string): number {
+    return this.files.close(name)
   }
 
   str(name: string): string {

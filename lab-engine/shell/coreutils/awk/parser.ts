@@ -1,9 +1,9 @@
 // awk parser: recursive descent over the lexer's tokens, following POSIX awk's grammar and precedence.
 //
 // Precedence, loosest first: assignment, ?:, ||, &&, in, ~ !~, comparisons, concatenation,
-// + -, * / %, unary + - !, ^, ++ --, $, grouping. Inside `print` a bare `>` would be output
-// redirection, which this sandbox does not offer, so there it is reported rather than compared.
-import type { Expr, Item, Program, Stmt } from './ast'
+// + -, * / %, unary + - !, ^, ++ --, $, grouping. Inside `print` a bare `>` is output
+// redirection to a file (`print > "out"`); pipes (`print | "cmd"`) are reported as unsupported.
+import type { Expr, Item, Program, Redirect, Stmt } from './ast'
 import { AwkSyntaxError, tokenize, type Token } from './lexer'
 
 /** Nesting depth of expressions and blocks; deeper programs are refused rather than overflowing the stack. */
@@ -164,10 +164,15 @@ class Parser {
       // `print (a, b)`: the grouping parses as one expression list.
       if (args.length === 1 && args[0].type === 'group' && (args[0].expr as Expr & { list?: Expr[] }).list) args = (args[0].expr as Expr & { list: Expr[] }).list
     }
-    if (this.isOp('>') || this.isOp('>>') || this.isOp('|')) this.fail('output redirection is not supported here')
+    let redirect: Redirect | null = null
+    if (this.isOp('|')) this.fail('output pipes are not supported here')
+    if (this.isOp('>') || this.isOp('>>')) {
+      const append = this.next().value === '>>'
+      redirect = { append, target: this.concatenation() }
+    }
     if (kind === 'printf' && !args.length) this.fail()
     this.endSimple()
-    return { type: kind, args }
+    return { type: kind, args, redirect }
   }
 
   private body(): Stmt {
