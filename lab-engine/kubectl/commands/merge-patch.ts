@@ -1,8 +1,9 @@
 // JSON merge patch (RFC 7386) and the strategic merge patch kubectl sends by default for built-in kinds.
 //
 // Strategic merge follows k8s.io/apimachinery/pkg/util/strategicpatch: lists
-// with a patch merge key (containers/initContainers/volumes/env/volumeMounts by
-// "name", container ports by "containerPort", service ports by "port") are
+// with a patch merge key (containers/initContainers/volumes/env by
+// "name", volumeMounts by "mountPath", container ports by "containerPort",
+// service ports by "port", as the patchMergeKey tags of k8s.io/api say) are
 // merged element by element; other lists are replaced. The `$patch: delete`
 // and `$patch: replace` directives are honoured on list elements and maps.
 // Assumption: keys we do not list behave as in RFC 7386 (replace), which is
@@ -32,7 +33,8 @@ export function mergePatch(target: Json, patch: Json, depth = 0): Json {
 
 /** The list fields whose elements merge by key; the key depends on the parent field. */
 function mergeKeyFor(field: string, path: readonly string[]): string | undefined {
-  if (['containers', 'initContainers', 'ephemeralContainers', 'volumes', 'env', 'volumeMounts', 'imagePullSecrets'].includes(field)) return 'name'
+  if (['containers', 'initContainers', 'ephemeralContainers', 'volumes', 'env', 'imagePullSecrets'].includes(field)) return 'name'
+  if (field === 'volumeMounts') return 'mountPath'
   if (field === 'ports') return path.includes('containers') || path.includes('initContainers') ? 'containerPort' : 'port'
   return undefined
 }

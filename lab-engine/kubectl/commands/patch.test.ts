@@ -19,6 +19,11 @@ describe('merge patch algorithms', () => {
     const out = strategicMergePatch(live, { spec: { containers: [{ name: 'b', image: 'z' }, { name: 'c', image: 'w' }, { name: 'a', ports: [{ containerPort: 81 }] }] } })
     expect(out).toEqual({ spec: { containers: [{ name: 'a', image: 'x', ports: [{ containerPort: 80 }, { containerPort: 81 }] }, { name: 'b', image: 'z' }, { name: 'c', image: 'w' }] } })
   })
+  it('strategic merge merges volumeMounts by mountPath and env by name', () => {
+    const live = { containers: [{ name: 'a', volumeMounts: [{ name: 'v', mountPath: '/a' }], env: [{ name: 'X', value: '1' }] }] }
+    const out = strategicMergePatch(live, { containers: [{ name: 'a', volumeMounts: [{ name: 'v', mountPath: '/b' }], env: [{ name: 'X', value: '2' }] }] })
+    expect(out).toEqual({ containers: [{ name: 'a', volumeMounts: [{ name: 'v', mountPath: '/a' }, { name: 'v', mountPath: '/b' }], env: [{ name: 'X', value: '2' }] }] })
+  })
   it('strategic merge honours $patch: delete on a list element', () => {
     expect(strategicMergePatch({ spec: { volumes: [{ name: 'v' }, { name: 'w' }] } }, { spec: { volumes: [{ name: 'v', $patch: 'delete' }] } })).toEqual({ spec: { volumes: [{ name: 'w' }] } })
   })
