@@ -35,6 +35,8 @@ export const getVerb: Verb = {
     const { objects, errors, single } = collect(ctx)
     const all = bool(ctx.flags, 'all-namespaces')
     const requests = parseResourceArgs(ctx.env, ctx.flags.args)
+    // get.go watch(): objects of several kinds cannot be watched together (the count is of objects found).
+    if (watching && new Set(objects.map((o) => o.kind)).size > 1) throw new KubectlError(`watch is only supported on individual resources and resource collections, but ${objects.length} resources were found`)
     const namespaced = requests.some((r) => r.info.namespaced)
     const showNotFoundLine = errors.length === 0 || objects.length > 0
     const printOpts = {

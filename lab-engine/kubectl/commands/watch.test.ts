@@ -37,6 +37,12 @@ kubectl get deploy --watch-only`)
     expect(out.endsWith('$ kubectl get deploy --watch-only\n')).toBe(true)
   })
 
+  it('refuses to watch objects of several kinds at once', async () => {
+    const out = await run('kubectl create deployment web --image=nginx:1.27 >/dev/null\nkubectl expose deploy web --port=80 >/dev/null\nkubectl get deploy,svc -w')
+    expect(out).toMatch(/! error: watch is only supported on individual resources and resource collections, but \d+ resources were found\n\[exit 1\]/)
+    expect(out).not.toContain('NAME')
+  })
+
   it('remembers column widths across rows', () => {
     const table = new RememberedWidths()
     expect(table.align('NAME   READY   STATUS\nab     0/1     Pending\n')).toBe('NAME   READY   STATUS\nab     0/1     Pending\n')
