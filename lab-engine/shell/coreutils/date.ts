@@ -52,12 +52,14 @@ export const date: CommandSpec = {
   },
 }
 
-/** `@SECONDS`, `now`, `YYYY-MM-DD`, `YYYY-MM-DD[T ]hh:mm[:ss][.frac][Z|±hh:mm]`; null when unreadable. */
+/** `@SECONDS`, `now`, relative items, `YYYY-MM-DD[T ]hh:mm[:ss][.frac][Z|±hh:mm]`; null when unreadable. */
 export function parseDate(s: string, now: number): number | null {
   const t = s.trim()
   if (t === '' || t === 'now') return now
   const epoch = /^@(-?\d+(?:\.\d+)?)$/.exec(t)
   if (epoch) return Math.floor(Number(epoch[1]) * 1000)
+  const relative = parseRelative(t.toLowerCase(), now)
+  if (relative !== null) return relative
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i.exec(t)
   if (!m) return null
   const [, y, mo, d, h = '0', mi = '0', sec = '0', frac = '', zone] = m
@@ -67,6 +69,18 @@ export function parseDate(s: string, now: number): number | null {
   const off = zone && /^[+-]/.test(zone) ? /^([+-])(\d{2}):?(\d{2})$/.exec(zone) : null
   if (off) ms -= (off[1] === '-' ? -1 : 1) * (Number(off[2]) * 60 + Number(off[3])) * 60_000
   return ms
+}
+
+const UNIT_MS: Record<string, number> = { sec: 1000, second: 1000, min: 60_000, minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 }
+
+/** GNU's relative items: `yesterday`, `tomorrow`, `N unit[s] ago`, `+N unit[s]`, `-N unit[s]`. */
+function parseRelative(t: string, now: number): number | null {
+  if (t === 'yesterday') return now - UNIT_MS.day
+  if (t === 'tomorrow') return now + UNIT_MS.day
+  const m = /^([+-]?\d+)\s*(sec|second|min|minute|hour|day|week)s?(\s+ago)?$/.exec(t)
+  if (!m) return null
+  const n = Number(m[1]) * UNIT_MS[m[2]]
+  return m[3] ? now - n : now + n
 }
 
 /** strftime's common conversions, in UTC; an unknown one is printed as is, as GNU does. */

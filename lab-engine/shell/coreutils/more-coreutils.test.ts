@@ -31,7 +31,7 @@ const CASES: Record<string, Case[]> = {
     ['date', 'Thu Jan  1 00:00:00 UTC 2026\n'], ['date -u +%Y-%m-%dT%H:%M:%SZ', '2026-01-01T00:00:00Z\n'],
     ['date -d @1700000000', 'Tue Nov 14 22:13:20 UTC 2023\n'], ['date -d 2026-11-24T17:30:15Z', 'Tue Nov 24 17:30:15 UTC 2026\n'],
     ['date +%s', '1767225600\n'], ['date -d "2026-02-03 04:05:06" "+%a %A %b %B %d %e %j %I %p %y %u %w %Z %z %%"', 'Tue Tuesday Feb February 03  3 034 04 AM 26 2 2 UTC +0000 %\n'],
-    ['sleep 61; date +%T', '00:01:01\n'], ['date -I', '2026-01-01\n'], ['date -R', 'Thu, 01 Jan 2026 00:00:00 +0000\n'],
+    ['sleep 61; date +%T', '00:01:01\n'], ['date -I', '2026-01-01\n'], ['date -d "2 hours ago" +%F_%T', '2025-12-31_22:00:00\n'], ['date -d tomorrow +%F', '2026-01-02\n'], ['date -d "+90 min" +%R', '01:30\n'], ['date -R', 'Thu, 01 Jan 2026 00:00:00 +0000\n'],
     ['date -d junk', '', "date: invalid date 'junk'\n", 1], ['date -d 2026-02-30', '', "date: invalid date '2026-02-30'\n", 1],
     ['date -x', '', "date: invalid option -- 'x'\nTry 'date --help' for more information.\n", 1],
   ],

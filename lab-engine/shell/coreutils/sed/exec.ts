@@ -69,6 +69,7 @@ export class SedMachine {
         if (!ins.addr2 || !this.openRanges.get(ins)) emit(cmd.text + '\n')
         cycle.deleted = true
         return
+      case 'y': cycle.space = [...cycle.space].map((ch) => cmd.map.get(ch) ?? ch).join(''); return
       case '{': return this.exec(cmd.body, cycle, emit)
     }
   }

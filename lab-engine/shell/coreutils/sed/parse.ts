@@ -1,4 +1,4 @@
-// sed script parser: addresses, `!`, and the commands learners use (s d p q = a i c { }), with GNU sed's error wording.
+// sed script parser: addresses, `!`, and the commands learners use (s y d p q = a i c { }), with GNU sed's error wording.
 import { compileRegex, type RegexSyntax } from '../safe-regex'
 
 export type Address = { type: 'line'; n: number } | { type: 'last' } | { type: 'regex'; re: RegExp | null }
@@ -10,6 +10,7 @@ export type SedCommand =
   | { name: 'd' | 'p' | '=' | 'D' }
   | { name: 'q' | 'Q'; code: number }
   | { name: 'a' | 'i' | 'c'; text: string }
+  | { name: 'y'; map: Map<string, string> }
   | { name: '{'; body: SedInstruction[] }
 
 export interface SedInstruction {
@@ -103,6 +104,7 @@ class SedParser {
         return { name: c, code: m ? Number(m[0]) % 256 : 0 }
       }
       case 'a': case 'i': case 'c': return { name: c, text: this.text() }
+      case 'y': return this.transliterate()
       case '{': {
         this.depth++
         const body = this.list()
@@ -145,6 +147,18 @@ class SedParser {
     // GNU checks the RHS after reading the command's terminator (or EOF), one char on.
     if (maxGroup > groups) this.fail(`invalid reference \\${maxGroup} on \`s' command's RHS`, this.i + 1)
     return { name: 's', re, replacement, global, occurrence, print }
+  }
+
+  /** `y/abc/xyz/`: each character of the first list becomes the one at the same place in the second. */
+  private transliterate(): SedCommand {
+    const delim = this.s[this.i++]
+    if (delim === undefined || delim === '\n' || delim === '\\') this.fail("unterminated `y' command")
+    const unescape = (x: string) => x.replace(/\\(.)/g, (_m, ch: string) => (ch === 'n' ? '\n' : ch === 't' ? '\t' : ch))
+    const from = [...unescape(this.delimited(delim, "unterminated `y' command", true))]
+    const to = [...unescape(this.delimited(delim, "unterminated `y' command", true))]
+    if (from.length !== to.length) this.fail("strings for `y' command are different lengths")
+    this.end()
+    return { name: 'y', map: new Map(from.map((ch, k) => [ch, to[k]])) }
   }
 
   /** Text up to an unescaped delimiter; `\delim` becomes the delimiter itself. Keeps other escapes. */

@@ -35,6 +35,7 @@ describe('sed', () => {
     ["sed -n '/two/{p;p}'", 'two\ntwo\n'],
     ["sed -n '$='", '4\n'],
     ["sed 's/x*/-/g'", '-o-n-e-\n-t-w-o-\n-t-h-r-e-e-\n-f-o-u-r-\n'],
+    ["sed 'y/otw/OTW/'", 'One\nTWO\nThree\nfOur\n'],
   ])('%s', async (script, out) => {
     expect(await sed(script)).toEqual({ stdout: out, stderr: '', code: 0 })
   })
@@ -61,6 +62,7 @@ describe('sed', () => {
     ["sed 's/a/\\1/'", "sed: -e expression #1, char 8: invalid reference \\1 on `s' command's RHS\n"],
     ["sed '1,2q'", 'sed: -e expression #1, char 4: command only uses one address\n'],
     ["sed 'p x'", 'sed: -e expression #1, char 3: extra characters after command\n'],
+    ["sed 'y/ab/x/'", "sed: -e expression #1, char 7: strings for `y' command are different lengths\n"],
     ["sed -e p -e 's/('", "sed: -e expression #2, char 3: unterminated `s' command\n"],
     ["sed -E 's/(a/b/'", 'sed: -e expression #1, char 7: Unmatched ( or \\(\n'],
     ["sed -z p", "sed: invalid option -- 'z'\nUsage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...\n"],
