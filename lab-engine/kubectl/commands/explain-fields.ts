@@ -132,6 +132,36 @@ export const TYPES: Record<string, TypeDoc> = {
       targetPort: { type: 'IntOrString', desc: 'The port (number or container port name) on the pods traffic goes to. Defaults to port.' },
     },
   },
+  ConfigMap: {
+    source: `${K8S}/v1/ConfigMap.d.ts`,
+    desc: 'ConfigMap holds configuration data for pods to consume, as environment variables, command-line arguments or files in a volume.',
+    fields: {
+      apiVersion: API_VERSION,
+      binaryData: { type: 'map[string]string', desc: 'Binary values, base64-encoded. Keys must not also appear in data.' },
+      data: { type: 'map[string]string', desc: 'The configuration data as UTF-8 strings. Keys must consist of alphanumeric characters, "-", "_" or ".".' },
+      immutable: { type: 'boolean', desc: 'When true, data cannot be updated (only the object deleted and recreated).' },
+      kind: KIND,
+      metadata: METADATA,
+    },
+  },
+  Secret: {
+    source: `${K8S}/v1/Secret.d.ts`,
+    desc: 'Secret holds secret data of a certain type. Values are base64-encoded, not encrypted, in the API.',
+    fields: {
+      apiVersion: API_VERSION,
+      data: { type: 'map[string]string', desc: 'The secret values, base64-encoded.' },
+      immutable: { type: 'boolean', desc: 'When true, data cannot be updated.' },
+      kind: KIND,
+      metadata: METADATA,
+      stringData: { type: 'map[string]string', desc: 'Write-only convenience: plain-text values merged into data on write; never read back.' },
+      type: { type: 'string', desc: 'Used to ease programmatic handling of secret data (Opaque, kubernetes.io/tls, kubernetes.io/dockerconfigjson...).' },
+    },
+  },
+  Namespace: {
+    source: `${K8S}/v1/Namespace.d.ts`,
+    desc: 'Namespace provides a scope for names. Istio reads the istio-injection label on it to decide sidecar injection.',
+    fields: { apiVersion: API_VERSION, kind: KIND, metadata: METADATA, spec: { type: 'NamespaceSpec', desc: 'The finalizers of the namespace.' }, status: { type: 'NamespaceStatus', desc: 'The phase of the namespace (Active or Terminating).' } },
+  },
   VirtualService: { ...crd('VirtualService sets the routing rules for traffic to a host: matches, destinations, weights, retries and faults.', 'VirtualServiceSpec', 'Configuration affecting traffic routing.'), source: `${ISTIO}/networking.istio.io/v1/VirtualService.d.ts` },
   VirtualServiceSpec: {
     source: `${ISTIO}/networking.istio.io/v1/VirtualService.d.ts`,
@@ -236,8 +266,3 @@ export const TYPES: Record<string, TypeDoc> = {
     },
   },
 }
-
-/** The root type kubectl explain starts from, by kind. */
-export const ROOTS: Record<string, string> = Object.fromEntries(
-  ['Pod', 'Deployment', 'Service', 'VirtualService', 'DestinationRule', 'Gateway', 'PeerAuthentication', 'AuthorizationPolicy'].map((k) => [k, k]),
-)
