@@ -23,5 +23,6 @@ export function resolveFromHost(name: string): string[] | undefined {
 }
 
 export function createHostCurl(store: ObjectStore): CommandSpec {
-  return createCurlCommand({ transport: () => httpTransportFor(store), source: { kind: 'host' }, resolve: resolveFromHost })
+  // Assumption: the learner's terminal is a TTY; the shell does not tell commands when stdout is a pipe.
+  return createCurlCommand({ transport: () => httpTransportFor(store), source: { kind: 'host' }, resolve: resolveFromHost, stdoutIsTerminal: true })
 }

@@ -93,6 +93,8 @@ function containerRegistry(t: ContainerTarget, profile: ImageProfile, depth: num
     transport: () => httpTransportFor(t.store),
     source: { kind: 'pod', namespace: t.pod.metadata.namespace ?? 'default', podName: t.pod.metadata.name, podIp: podIp(t.pod), container: t.container.name },
     resolve: (name) => { const a = resolve(name); return a.kind === 'found' ? a.addresses : undefined },
+    // kubectl exec hands the process pipes; with -it the sim still has no terminal (see exec.ts).
+    stdoutIsTerminal: false,
   }
   const tools: CommandSpec[] = [
     ...COREUTILS.filter((c) => has(c.name)),

@@ -20,7 +20,7 @@ describe('curl and wget property', () => {
     const rng = Rng.seeded('curl-argv')
     for (let i = 0; i < 300; i++) {
       const registry = registerCoreutils(new CommandRegistry())
-      const net = { transport: () => refusingTransport, source: { kind: 'host' as const }, resolve: (n: string) => (n === 'web' ? ['10.96.0.20'] : undefined) }
+      const net = { transport: () => refusingTransport, source: { kind: 'host' as const }, resolve: (n: string) => (n === 'web' ? ['10.96.0.20'] : undefined), stdoutIsTerminal: rng.int(2) === 0 }
       registry.registerCommand(createCurlCommand(net))
       registry.registerCommand(createWgetCommand(net))
       const shell = createShell({ clock: manualClock(0), registry })

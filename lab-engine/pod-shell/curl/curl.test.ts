@@ -4,6 +4,7 @@ import { runCaptured } from '../../shell/test-support'
 import { createShell, manualClock, registerCoreutils } from '../../shell'
 import { createCurlCommand, CURL_VERSION, type CurlEnv } from './curl'
 import { refusingTransport, timeoutFailure, type HttpRequest, type HttpResult, type HttpTransport } from './transport'
+import { max5 } from './progress'
 import { createWgetCommand } from './wget'
 
 const ZERO = { namelookup: 0.001, connect: 0.002, starttransfer: 0.01, total: 0.0125 }
@@ -28,8 +29,8 @@ function fakeTransport(routes: Record<string, { status: number; headers?: [strin
   }
 }
 
-function shellWith(transport: HttpTransport, names: Record<string, string> = { web: '10.96.0.20' }) {
-  const net: CurlEnv = { transport: () => transport, source: { kind: 'host' }, resolve: (n) => (names[n] ? [names[n]!] : undefined) }
+function shellWith(transport: HttpTransport, names: Record<string, string> = { web: '10.96.0.20' }, stdoutIsTerminal = true) {
+  const net: CurlEnv = { transport: () => transport, source: { kind: 'host' }, resolve: (n) => (names[n] ? [names[n]!] : undefined), stdoutIsTerminal }
   const registry = registerCoreutils(new CommandRegistry())
   registry.registerCommand(createCurlCommand(net))
   registry.registerCommand(createWgetCommand(net))
@@ -120,7 +121,9 @@ describe('curl command line', () => {
     const r = await runCaptured(shell, "curl -sL -o out.txt -w '%{num_redirects} %{url_effective}' web/old; cat out.txt")
     expect(r.stdout).toBe('1 http://web/newmoved')
     expect(await runCaptured(shell, 'curl -s -o /missing/dir/f web/new')).toEqual({ stdout: '', stderr: '', code: 23 })
-    expect((await runCaptured(shell, 'curl -o /missing/dir/f web/new')).stderr).toBe('Warning: Failed to open the file /missing/dir/f: No such file or directory\ncurl: (23) Failure writing output to destination\n')
+    const failed = (await runCaptured(shell, 'curl -o /missing/dir/f web/new')).stderr
+    expect(failed).toContain('Warning: Failed to open the file /missing/dir/f: No such file or directory\n')
+    expect(failed).toMatch(/\r {2}0 {5}0 .*\ncurl: \(23\) Failure writing output to destination\n$/)
   })
 
   it('--retry retries transient statuses with growing waits, bounded', async () => {
@@ -131,6 +134,29 @@ describe('curl command line', () => {
     expect(t.seen).toHaveLength(4)
     expect(shell.clock.now() - before).toBe(7000)
     expect(r.stderr).toContain('Will retry in 1 second. 3 retries left.')
+  })
+})
+
+describe('curl progress meter', () => {
+  const HEADER = '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n'
+
+  it('is drawn on stderr when stdout is not a terminal or with -o, and -s hides it', async () => {
+    const t = fakeTransport({ '/': { status: 200, body: 'x'.repeat(612) } })
+    const piped = await runCaptured(shellWith(t, undefined, false), 'curl web')
+    expect(piped.stdout).toBe('x'.repeat(612))
+    expect(piped.stderr).toBe(`${HEADER}\r100   612  100   612    0     0  48960      0 --:--:-- --:--:-- --:--:-- 48960\n`)
+    expect((await runCaptured(shellWith(t), 'curl -o /dev/null web')).stderr).toMatch(/^ {2}% Total/)
+    expect((await runCaptured(shellWith(t), 'curl web')).stderr).toBe('')
+    expect((await runCaptured(shellWith(t, undefined, false), 'curl -s web')).stderr).toBe('')
+  })
+
+  it('shows zeros before a connection error', async () => {
+    const r = await runCaptured(shellWith(refusingTransport, undefined, false), 'curl web')
+    expect(r.stderr).toBe(`${HEADER}\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0\ncurl: (7) Failed to connect to web port 80 after 0 ms: Couldn't connect to server\n`)
+  })
+
+  it('formats sizes in five characters', () => {
+    expect([max5(612), max5(99999), max5(100000), max5(5 * 1024 * 1024), max5(12 * 1024 * 1024 + 300 * 1024)]).toEqual(['  612', '99999', '  97k', '5120k', '12.2M'])
   })
 })
 

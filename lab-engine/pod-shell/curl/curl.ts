@@ -4,14 +4,15 @@
 // `curl: (N) message` unless -s (and -S brings them back); -v prints
 // connection lines with "* ", request headers with "> ", response headers with
 // "< "; -I/-i print headers with CRLF line ends as curl does; -f turns a status
-// >= 400 into exit 22 without the body. The progress meter curl shows with -o
-// is not drawn.
+// >= 400 into exit 22 without the body. The progress meter (progress.ts) goes
+// to stderr when the body goes to a file or a non-terminal, unless -s.
 
 import type { CommandContext, CommandSpec } from '../../shell/registry'
 import { resolvePath } from '../../shell/vfs'
 import { CurlUsageError, parseCurlArgs, TRY_HELP, type CurlOptions } from './options'
 import type { HostResolver, HttpRequest, HttpResult, HttpTransport, RequestSource } from './transport'
 import { formatUrl, parseUrl, resolveLocation, type ParsedUrl } from './url'
+import { METER_HEADER, meterLine } from './progress'
 import { formatWriteOut } from './write-out'
 
 export const CURL_VERSION = '8.11.1'
@@ -24,6 +25,8 @@ export interface CurlEnv {
   transport(): HttpTransport
   source: RequestSource
   resolve: HostResolver
+  /** False inside `kubectl exec` (a pipe, no TTY): curl then draws its progress meter. */
+  stdoutIsTerminal: boolean
 }
 
 export function createCurlCommand(net: CurlEnv): CommandSpec {
@@ -58,6 +61,8 @@ async function fetchOne(net: CurlEnv, ctx: CommandContext, opts: CurlOptions, ra
   if (parsed.kind === 'error') return fail(ctx, opts, parsed.exitCode, parsed.message)
   let url = parsed.url
   let redirects = 0
+  const meter = !opts.silent && !opts.verbose && (opts.output !== undefined || !net.stdoutIsTerminal)
+  if (meter) ctx.stderr.write(METER_HEADER)
   // -i with -L shows every hop's headers before the final response.
   let prefix = ''
   for (;;) {
@@ -68,34 +73,36 @@ async function fetchOne(net: CurlEnv, ctx: CommandContext, opts: CurlOptions, ra
     const location = result.kind === 'response' && result.status >= 300 && result.status < 400
       ? result.headers.find(([k]) => k.toLowerCase() === 'location')?.[1] : undefined
     if (opts.location && location !== undefined) {
-      if (redirects >= opts.maxRedirs) return finish(ctx, opts, req, result, redirects, 47, `Maximum (${opts.maxRedirs}) redirects followed`)
+      if (redirects >= opts.maxRedirs) return finish(ctx, opts, meter, req, result, redirects, 47, `Maximum (${opts.maxRedirs}) redirects followed`)
       if (opts.include && result.kind === 'response') prefix += headerBlock(result)
       const next = resolveLocation(url, location)
-      if (next.kind === 'error') return finish(ctx, opts, req, result, redirects, next.exitCode, next.message)
+      if (next.kind === 'error') return finish(ctx, opts, meter, req, result, redirects, next.exitCode, next.message)
       url = next.url
       redirects++
       continue
     }
-    return complete(ctx, opts, req, result, redirects, prefix)
+    return complete(ctx, opts, meter, req, result, redirects, prefix)
   }
 }
 
-function complete(ctx: CommandContext, opts: CurlOptions, req: HttpRequest, result: HttpResult, redirects: number, prefix: string): number {
-  if (result.kind === 'error') return finish(ctx, opts, req, result, redirects, result.curlExitCode, result.message)
+function complete(ctx: CommandContext, opts: CurlOptions, meter: boolean, req: HttpRequest, result: HttpResult, redirects: number, prefix: string): number {
+  if (result.kind === 'error') return finish(ctx, opts, meter, req, result, redirects, result.curlExitCode, result.message)
   const failed = (opts.fail || opts.failWithBody) && result.status >= 400
-  if (failed && !opts.failWithBody) return finish(ctx, opts, req, result, redirects, 22, `The requested URL returned error: ${result.status}`)
+  if (failed && !opts.failWithBody) return finish(ctx, opts, meter, req, result, redirects, 22, `The requested URL returned error: ${result.status}`)
   let out = prefix
   if (opts.include || opts.head) out += headerBlock(result)
   if (req.method !== 'HEAD') out += result.body
   const written = writeBody(ctx, opts, out)
-  if (!written) return finish(ctx, opts, req, result, redirects, 23, 'Failure writing output to destination')
+  if (!written) return finish(ctx, opts, meter, req, result, redirects, 23, 'Failure writing output to destination')
   if (opts.verbose) ctx.stderr.write(`* Connection #0 to host ${req.host} left intact\n`)
-  if (failed) return finish(ctx, opts, req, result, redirects, 22, `The requested URL returned error: ${result.status}`)
-  return finish(ctx, opts, req, result, redirects, 0, '')
+  if (failed) return finish(ctx, opts, meter, req, result, redirects, 22, `The requested URL returned error: ${result.status}`)
+  return finish(ctx, opts, meter, req, result, redirects, 0, '')
 }
 
 /** Prints the error line (unless silenced) and the -w output; returns the exit code. */
-function finish(ctx: CommandContext, opts: CurlOptions, req: HttpRequest, result: HttpResult, redirects: number, code: number, message: string): number {
+function finish(ctx: CommandContext, opts: CurlOptions, meter: boolean, req: HttpRequest, result: HttpResult, redirects: number, code: number, message: string): number {
+  const received = result.kind === 'response' && req.method !== 'HEAD' && code !== 22 && code !== 23 ? new TextEncoder().encode(result.body).length : 0
+  if (meter) ctx.stderr.write(`\r${meterLine(received, result.timings.total, new TextEncoder().encode(req.body ?? '').length)}\n`)
   if (code !== 0 && (!opts.silent || opts.showError)) ctx.stderr.write(`curl: (${code}) ${message}\n`)
   if (opts.writeOut !== undefined) {
     const body = result.kind === 'response' && req.method !== 'HEAD' ? result.body : ''

@@ -11,4 +11,5 @@ kubectl exec client -- sh -c 'env | grep ^WEB_SERVICE'
 kubectl exec client -- curl -sS http://nope:8080/
 kubectl exec client -- curl -s -o /dev/null -w '%{http_code}\n' http://web.default.svc.cluster.local/
 kubectl exec client -- wget -qO- http://nope/
+kubectl exec client -- curl http://web/
 curl -sS http://web.default.svc.cluster.local/
