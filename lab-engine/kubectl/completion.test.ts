@@ -38,6 +38,7 @@ describe('kubectl completion', () => {
     ['file paths after -f', 'kubectl apply -f samples/sl', 'kubectl apply -f samples/sleep.yaml '],
     ['flags of the verb', 'kubectl get --all-n', 'kubectl get --all-namespaces '],
     ['output formats', 'kubectl get pods -o ya', 'kubectl get pods -o yaml '],
+    ['an output format awaiting its value takes no space', 'kubectl get pods -o jsonp', 'kubectl get pods -o jsonpath='],
     ['pods for logs', 'kubectl logs -n kube-system kube-pr', 'kubectl logs -n kube-system kube-proxy-xkwpb '],
     ['rollout subcommands', 'kubectl rollout sta', 'kubectl rollout status '],
     ['after a pipe and ;', 'ls; kubectl ge', 'ls; kubectl get '],

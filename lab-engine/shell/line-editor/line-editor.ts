@@ -215,7 +215,8 @@ export class LineEditor implements Disposable {
     if (!candidates.length) return this.bell()
     if (candidates.length === 1) {
       const c = candidates[0]
-      return this.edit(() => this.line.replace(replaceFrom, this.line.cursor, c.endsWith('/') ? c : c + ' '))
+      // A directory or an option awaiting its value (`jsonpath=`) keeps the cursor on the word, like bash's nospace.
+      return this.edit(() => this.line.replace(replaceFrom, this.line.cursor, /[/=]$/.test(c) ? c : c + ' '))
     }
     const listing = listCompletions(candidates, word, this.lastKeyWasTab, this.screen.cols)
     if (listing.prefix.length > word.length) return this.edit(() => this.line.replace(replaceFrom, this.line.cursor, listing.prefix))
