@@ -25,6 +25,15 @@ kubectl replace`)
     expect(out).toContain('deployment.apps "web" deleted\ndeployment.apps/web replaced\nservice "web" deleted\nservice/web replaced\n')
     expect(out).toContain('! error: must specify --filename to replace')
   })
+
+  it('refuses a changed Deployment selector, through replace and patch alike', async () => {
+    const out = await run(`${SETUP}
+sed 's/app: web}/app: web2}/' /tmp/app.yaml > /tmp/app2.yaml
+kubectl replace -f /tmp/app2.yaml
+kubectl patch deploy web -p '{"spec":{"selector":{"matchLabels":{"app":"x"}}}}'`)
+    expect(out).toContain('! The Deployment "web" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"web2"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable')
+    expect(out).toContain('! The Deployment "web" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"x"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable')
+  })
 })
 
 /** An editor that applies each step's change to the file in turn, then closes unsaved. */

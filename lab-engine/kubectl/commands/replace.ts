@@ -6,12 +6,14 @@
 // deleted`) and creates again. A resourceVersion in the file is checked
 // (Conflict when stale); status belongs to the /status subresource and is kept.
 
+import { ApiError } from '../../cluster/api-error'
 import type { KubeObject, ObjectInput } from '../../cluster/types'
 import { kindPrefix } from '../printers'
 import { eachManifest } from './apply'
 import { KubectlError, type Verb, type VerbContext } from './context'
 import { bool, flagAll } from './flags'
 import { singularRef } from './resource-args'
+import { immutableProblem } from './object-update'
 import { withServerDefaults } from './server-defaults'
 
 export const replaceVerb: Verb = {
@@ -34,6 +36,8 @@ function refOf(input: ObjectInput) {
 
 function replaceOne(ctx: VerbContext, input: ObjectInput): string {
   const live = ctx.env.store.mustGet(refOf(input))
+  const immutable = immutableProblem(live, input as unknown as Record<string, unknown>)
+  if (immutable) throw new ApiError('Invalid', immutable)
   const next = ctx.env.store.update({ ...input, status: live.status })
   return `${kindPrefix(next)}/${next.metadata.name} replaced`
 }
