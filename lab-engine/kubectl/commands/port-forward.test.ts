@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { UiAction } from '../../core/ui-channel'
+import { activePortForwards } from '../../pod-shell/network'
 import { createSimSession, runScript } from '../../sim/session'
 
 const APP = `apiVersion: apps/v1
@@ -69,9 +70,15 @@ describe('kubectl port-forward', () => {
     const running = kubectl.run({ argv: ['kubectl', 'port-forward', 'svc/web', '8080:80'], stdin: '', stdout: sink, stderr: sink, env: {}, vfs: s.vfs, cwd: '/', clock: s.shell.clock, signal: ac.signal, shell: s.shell.state, input: undefined as never, registry: s.shell.registry })
     await new Promise((r) => setTimeout(r, 10))
     expect(emitted).toEqual([{ action: 'open-preview', localPort: 8080, target: expect.stringMatching(/^web-.*\.default$/), remotePort: 8080 }])
+    expect([...activePortForwards(s.store).values()]).toEqual([{ localPort: 8080, namespace: 'default', pod: expect.stringMatching(/^web-/), remotePort: 8080 }])
+    let err2 = ''
+    const second = await kubectl.run({ argv: ['kubectl', 'port-forward', 'deploy/web', '8080'], stdin: '', stdout: sink, stderr: { write: (t: string) => { err2 += t } }, env: {}, vfs: s.vfs, cwd: '/', clock: s.shell.clock, signal: ac.signal, shell: s.shell.state, input: undefined as never, registry: s.shell.registry })
+    expect(second).toBe(1)
+    expect(err2).toBe('Unable to listen on port 8080: Listeners failed to create with the following errors: [unable to create listener: Error listen tcp4 127.0.0.1:8080: bind: address already in use unable to create listener: Error listen tcp6 [::1]:8080: bind: address already in use]\nerror: unable to listen on any of the requested ports: [{8080 8080}]\n')
     ac.abort()
     expect(await running).toBe(130)
     expect(out).toContain('Forwarding from 127.0.0.1:8080 -> 8080')
+    expect(activePortForwards(s.store).size).toBe(0)
     s.dispose()
   })
 })

@@ -7,10 +7,13 @@
 // port must exist (`Pod 'x' does not have a named port 'y'`); the pod must be
 // running (`unable to forward port because pod is not running. Current status=Pending`).
 // `--address localhost` (the default) listens on 127.0.0.1 and [::1].
-// In real time it runs until Ctrl-C; without a browser channel (headless CLI)
-// or in virtual time it prints the Forwarding lines and exits 0.
+// In real time it runs until Ctrl-C, holding its local ports in the session's
+// forward table (pod-shell/network.ts) so a transport can route localhost to the
+// pod, and a second forward on the same port fails to bind; without a browser
+// channel (headless CLI) or in virtual time it prints the Forwarding lines and exits 0.
 
 import type { KubeObject } from '../../cluster/types'
+import { holdPortForwards } from '../../pod-shell/network'
 import { attachablePod, podContainers } from './attachable-pod'
 import { KubectlError, type Verb, type VerbContext } from './context'
 import { flag } from './flags'
@@ -37,12 +40,26 @@ export const portForwardVerb: Verb = {
     if (phase !== 'Running') throw new KubectlError(`unable to forward port because pod is not running. Current status=${phase}`)
     const pairs = translated.map((p) => parsePortPair(p, resource))
     const addresses = listenAddresses(flag(ctx.flags, 'address') ?? 'localhost')
+    const holding = ctx.env.ui !== undefined && ctx.env.mode === 'realtime'
+    const hold = holding ? holdPortForwards(ctx.env.store, pairs.map((p) => ({ localPort: p.local, namespace: pod.metadata.namespace ?? 'default', pod: pod.metadata.name, remotePort: p.remote }))) : undefined
+    if (hold && 'busy' in hold) return refuseBusyPort(ctx, hold.busy, addresses, pairs)
     for (const pair of pairs) for (const address of addresses) ctx.out(`Forwarding from ${address}:${pair.local} -> ${pair.remote}\n`)
     for (const pair of pairs) ctx.env.ui?.emit({ action: 'open-preview', localPort: pair.local, target: `${pod.metadata.name}.${pod.metadata.namespace}`, remotePort: pair.remote })
-    if (!ctx.env.ui || ctx.env.mode === 'virtual') return 0
-    await untilAborted(ctx.shell.signal)
+    if (!hold) return 0
+    try {
+      await untilAborted(ctx.shell.signal)
+    } finally {
+      hold.release()
+    }
     return 130
   },
+}
+
+/** client-go's bind failure when another port-forward holds the local port. */
+function refuseBusyPort(ctx: VerbContext, port: number, addresses: string[], pairs: PortPair[]): number {
+  const errors = addresses.map((a) => `unable to create listener: Error listen tcp${a.startsWith('[') ? 6 : 4} ${a}:${port}: bind: address already in use`)
+  ctx.err(`Unable to listen on port ${port}: Listeners failed to create with the following errors: [${errors.join(' ')}]\n`)
+  throw new KubectlError(`unable to listen on any of the requested ports: [${pairs.map((p) => `{${p.local} ${p.remote}}`).join(' ')}]`)
 }
 
 function listenAddresses(raw: string): string[] {
