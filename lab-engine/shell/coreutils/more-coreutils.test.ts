@@ -37,7 +37,7 @@ const CASES: Record<string, Case[]> = {
   ],
   xargs: [
     ['printf "a b\\nc\\n" | xargs', 'a b c\n'], ['printf "a b c\\n" | xargs -n 2 echo x', 'x a b\nx c\n'],
-    ['printf "a.txt\\n" | xargs cat', 'one\n'], ['printf "1\\n2\\n" | xargs -I {} echo item-{}-{}', 'item-1-1\nitem-2-2\n'],
+    ['printf "a.txt\\n" | xargs cat', 'one\n'], ['printf "1\\n2\\n" | xargs -I {} echo item-{}-{}', 'item-1-1\nitem-2-2\n'], ['printf "a\\n" | xargs -I{} echo -n {}', 'a'], ['echo one | xargs -n1 grep -c -e', '0\n', '', 123],
     ['printf "a\\0b c\\0" | xargs -0 -n1 echo', 'a\nb c\n'], ['printf "\'a b\' c" | xargs -n1', 'a b\nc\n'],
     ['echo | xargs echo hi', 'hi\n'], ['echo | xargs -r echo hi', ''], ['echo x | xargs nosuch; echo $?', '127\n', 'xargs: nosuch: No such file or directory\n'],
     ['echo x | xargs false; echo $?', '123\n'], ['seq 2000 | xargs -n1 echo', '', 'xargs: refusing to run more than 1000 commands\n', 1],

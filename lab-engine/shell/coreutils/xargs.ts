@@ -1,6 +1,7 @@
 // xargs: build command lines from stdin and run them through the registry (never a host process); -n -I -0 -r -t.
 import { Input } from '../io'
 import type { CommandContext, CommandSpec } from '../registry'
+import type { ParsedArgs } from './args'
 import { withArgs } from './io-helpers'
 import { SHELL_BUILTINS } from './which'
 
@@ -11,8 +12,30 @@ const SPEC = { flags: '0rt', values: 'nIL', long: { null: '0', 'no-run-if-empty'
 
 export const xargs: CommandSpec = {
   name: 'xargs',
-  run: (ctx) => withArgs(ctx, 'xargs', SPEC, 1, async (a) => {
-    const command = a.operands.length ? a.operands : ['echo']
+  run: (ctx) => {
+    // Options end at the command: `xargs -I{} kubectl get -o name {}` keeps `-o` for kubectl.
+    const split = commandStart(ctx.argv)
+    const own = { ...ctx, argv: ctx.argv.slice(0, split) }
+    return withArgs(own, 'xargs', SPEC, 1, (a) => runXargs(ctx, a, ctx.argv.slice(split)))
+  },
+}
+
+/** Index in argv of the command xargs runs: the first word that is not an xargs option or its value. */
+function commandStart(argv: string[]): number {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]
+    if (a === '--') return i + 1
+    if (!a.startsWith('-') || a === '-') return i
+    if (a.startsWith('--')) { if (!a.includes('=') && ['--max-args', '--replace'].includes(a)) i++; continue }
+    const valueAt = [...a.slice(1)].findIndex((c) => SPEC.values.includes(c))
+    if (valueAt >= 0 && valueAt === a.length - 2) i++
+  }
+  return argv.length
+}
+
+async function runXargs(ctx: CommandContext, a: ParsedArgs, operands: string[]): Promise<number> {
+  {
+    const command = operands.length ? operands : ['echo']
     const replace = a.values.I
     const perRun = a.values.n ?? a.values.L
     if (perRun !== undefined && !(/^\d+$/.test(perRun) && Number(perRun) > 0)) {
@@ -36,7 +59,7 @@ export const xargs: CommandSpec = {
       if (code !== 0) status = 123
     }
     return status
-  }),
+  }
 }
 
 function planRuns(command: string[], items: string[], replace: string | undefined, perRun: number | undefined): string[][] {
