@@ -52,6 +52,24 @@ describe('kubectl logs', () => {
     expect((await last('kubectl logs -l app=none')).stderr).toBe('No resources found in default namespace.\n')
   })
 
+  it('--since keeps recent lines and rejects durations Go would reject', async () => {
+    const s = createSimSession({ seed: 2 })
+    try {
+      await s.run('kubectl run web --image=nginx\nsleep 5')
+      const pod = s.store.get({ kind: 'Pod', name: 'web', namespace: 'default' })!
+      const logs = podLogsFor(s.store, () => s.clock.now())
+      logs.appendLog(pod.metadata.uid, 'web', 'old line')
+      await s.run('sleep 120')
+      logs.appendLog(pod.metadata.uid, 'web', 'new line')
+      expect((await s.run('kubectl logs web --since=1m'))[0]!.stdout).toBe('new line\n')
+      expect((await s.run('kubectl logs web --since=1h30m'))[0]!.stdout).toContain('old line\nnew line\n')
+      expect((await s.run('kubectl logs web --since=10'))[0]!.stderr).toBe('error: invalid argument "10" for "--since" flag: time: missing unit in duration "10"\nSee \'kubectl logs --help\' for usage.\n')
+      expect((await s.run('kubectl logs web --since=abc'))[0]!.stderr).toContain('time: invalid duration "abc"')
+    } finally {
+      s.dispose()
+    }
+  })
+
   it('deploy/NAME picks one pod and says how many there were', async () => {
     const r = await last('kubectl create deployment web --image=nginx --replicas=2\nkubectl rollout status deploy/web\nkubectl logs deploy/web')
     expect(r.stderr).toMatch(/^Found 2 pods, using pod\/web-[0-9a-z]+-[0-9a-z]{5}\n$/)
