@@ -34,32 +34,30 @@ function commandStart(argv: string[]): number {
 }
 
 async function runXargs(ctx: CommandContext, a: ParsedArgs, operands: string[]): Promise<number> {
-  {
-    const command = operands.length ? operands : ['echo']
-    const replace = a.values.I
-    const perRun = a.values.n ?? a.values.L
-    if (perRun !== undefined && !(/^\d+$/.test(perRun) && Number(perRun) > 0)) {
-      ctx.stderr.write(`xargs: invalid number "${perRun}" for -${a.values.n !== undefined ? 'n' : 'L'} option\nTry 'xargs --help' for more information.\n`)
-      return 1
-    }
-    const items = replace !== undefined ? lines(ctx.stdin, a.flags.has('0')) : a.flags.has('0') ? nulItems(ctx.stdin) : words(ctx.stdin)
-    if (typeof items === 'string') { ctx.stderr.write(items); return 1 }
-    const runs = planRuns(command, items, replace, perRun === undefined ? undefined : Number(perRun))
-    if (!runs.length && !a.flags.has('r') && replace === undefined) runs.push(command)
-    if (runs.length > MAX_XARGS_RUNS) {
-      ctx.stderr.write(`xargs: refusing to run more than ${MAX_XARGS_RUNS} commands\n`)
-      return 1
-    }
-    let status = 0
-    for (const argv of runs) {
-      if (a.flags.has('t')) ctx.stderr.write(argv.join(' ') + '\n')
-      const code = await runOne(ctx, argv)
-      if (code === 127 || code === 126) return code
-      if (code === 255) { ctx.stderr.write(`xargs: ${argv[0]}: exited with status 255; aborting\n`); return 124 }
-      if (code !== 0) status = 123
-    }
-    return status
+  const command = operands.length ? operands : ['echo']
+  const replace = a.values.I
+  const perRun = a.values.n ?? a.values.L
+  if (perRun !== undefined && !(/^\d+$/.test(perRun) && Number(perRun) > 0)) {
+    ctx.stderr.write(`xargs: invalid number "${perRun}" for -${a.values.n !== undefined ? 'n' : 'L'} option\nTry 'xargs --help' for more information.\n`)
+    return 1
   }
+  const items = replace !== undefined ? lines(ctx.stdin, a.flags.has('0')) : a.flags.has('0') ? nulItems(ctx.stdin) : words(ctx.stdin)
+  if (typeof items === 'string') { ctx.stderr.write(items); return 1 }
+  const runs = planRuns(command, items, replace, perRun === undefined ? undefined : Number(perRun))
+  if (!runs.length && !a.flags.has('r') && replace === undefined) runs.push(command)
+  if (runs.length > MAX_XARGS_RUNS) {
+    ctx.stderr.write(`xargs: refusing to run more than ${MAX_XARGS_RUNS} commands\n`)
+    return 1
+  }
+  let status = 0
+  for (const argv of runs) {
+    if (a.flags.has('t')) ctx.stderr.write(argv.join(' ') + '\n')
+    const code = await runOne(ctx, argv)
+    if (code === 127 || code === 126) return code
+    if (code === 255) { ctx.stderr.write(`xargs: ${argv[0]}: exited with status 255; aborting\n`); return 124 }
+    if (code !== 0) status = 123
+  }
+  return status
 }
 
 function planRuns(command: string[], items: string[], replace: string | undefined, perRun: number | undefined): string[][] {
