@@ -51,6 +51,8 @@ async function runXargs(ctx: CommandContext, a: ParsedArgs, operands: string[]):
   }
   let status = 0
   for (const argv of runs) {
+    // Ctrl-C between commands: the shell turns a throw under an aborted signal into status 130.
+    if (ctx.signal.aborted) throw new Error('interrupted')
     if (a.flags.has('t')) ctx.stderr.write(argv.join(' ') + '\n')
     const code = await runOne(ctx, argv)
     if (code === 127 || code === 126) return code
