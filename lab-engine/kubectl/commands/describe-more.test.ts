@@ -89,6 +89,12 @@ kubectl describe vs reviews`)
     expect(out).toMatch(/Name:         reviews\nNamespace:    default\nLabels:       <none>\nAnnotations:  kubectl.kubernetes.io\/last-applied-configuration:\n[^]*?API Version:  networking.istio.io\/v1\nKind:         VirtualService\nMetadata:\n  Creation Timestamp:  2026-01-01T00:00:\d\dZ\n  Generation:          1\n  Resource Version:    \d+\n  UID:                 [0-9a-f-]+\nSpec:\n  Hosts:\n    reviews\n  Http:\n    Route:\n      Destination:\n        Host:    reviews\n        Subset:  v1\n      Weight:    100\nEvents:          <none>\n/)
   })
 
+  it('--show-events=false leaves the Events section out', async () => {
+    const out = await run('kubectl create configmap cfg --from-literal=a=b >/dev/null\nkubectl describe cm cfg --show-events=false\nkubectl describe sa default --show-events=false')
+    expect(out).not.toContain('Events:')
+    expect(out).toContain('Tokens:              <none>\n')
+  })
+
   it('turns keys into labels and scalars into Go %v text', () => {
     expect(smartLabelFor('apiVersion')).toBe('API Version')
     expect(smartLabelFor('uid')).toBe('UID')

@@ -214,6 +214,7 @@ function endpointsFor(eps: KubeObject | undefined, port: Loose): string {
 }
 
 export function events(w: DescribeWriter, o: KubeObject, ctx: VerbContext): void {
+  if (flag(ctx.flags, 'show-events') === 'false') return
   const now = ctx.env.clock.now()
   const list = ctx.env.store.list({ kind: 'Event', namespace: o.metadata.namespace })
     .filter((e) => (e.involvedObject as Loose)?.uid === o.metadata.uid)
