@@ -10,7 +10,7 @@ import type { Rng } from '../core/rng'
 import { ApiError, alreadyExists, conflict, forbidden, invalid, notFound } from './api-error'
 import { kindByName, kindFor, noMatchMessage, type KindInfo } from './kinds'
 import { matches, parseSelector, type Selector } from './label-selector'
-import { deepFreeze, newObjectWith } from './object-change'
+import { cloneJson, deepFreeze, newObjectWith } from './object-change'
 import { generatedName, nameProblem } from './object-names'
 import type { KubeObject, ObjectInput, ObjRef, WatchEvent } from './types'
 
@@ -74,12 +74,12 @@ export class ObjectStore {
   static restore(state: StoreState, deps: StoreDeps): ObjectStore {
     const store = new ObjectStore(deps)
     store.rv = state.resourceVersion
-    for (const obj of state.objects) store.put(deepFreeze(structuredClone(obj)))
+    for (const obj of state.objects) store.put(deepFreeze(cloneJson(obj)))
     return store
   }
 
   snapshot(): StoreState {
-    return { resourceVersion: this.rv, objects: this.all().map((o) => structuredClone(o)) }
+    return { resourceVersion: this.rv, objects: this.all().map((o) => cloneJson(o)) }
   }
 
   size(): number {
@@ -143,15 +143,16 @@ export class ObjectStore {
     if (!prev) throw notFound(info, name)
     const rv = input.metadata?.resourceVersion
     if (rv !== undefined && rv !== prev.metadata.resourceVersion) throw conflict(info, name)
-    return this.commit(prev, input)
+    return this.commit(prev, cloneJson(input) as KubeObject)
   }
 
   /** Read-modify-write without a version check: recipe gets a mutable copy and returns the desired object. */
   mutate(ref: ObjRef, recipe: (draft: KubeObject) => KubeObject | void): KubeObject {
     const prev = this.mustGet(ref)
-    const draft = structuredClone(prev) as KubeObject
+    const draft = cloneJson(prev) as KubeObject
     const candidate = recipe(draft) ?? draft
-    return this.commit(prev, candidate)
+    // The recipe may return an object that shares parts with prev or the caller: copy unless it is the draft.
+    return this.commit(prev, candidate === draft ? draft : cloneJson(candidate))
   }
 
   /** Deletes an object and, unless orphaning, its dependents; returns every object removed, in order. */
@@ -215,7 +216,7 @@ export class ObjectStore {
   }
 
   private newObject(input: ObjectInput, namespace: string, name: string): KubeObject {
-    const copy = structuredClone(input) as KubeObject
+    const copy = cloneJson(input) as KubeObject
     const { deletionTimestamp: _d, ...meta } = copy.metadata ?? {}
     copy.metadata = {
       ...meta,
@@ -230,8 +231,8 @@ export class ObjectStore {
     return deepFreeze(copy)
   }
 
-  private commit(prev: KubeObject, input: ObjectInput | KubeObject): KubeObject {
-    const candidate = structuredClone(input) as KubeObject
+  /** Stores candidate (a copy the store now owns) as prev's next version, unless nothing changed. */
+  private commit(prev: KubeObject, candidate: KubeObject): KubeObject {
     candidate.metadata = { ...candidate.metadata, name: prev.metadata.name }
     if (prev.metadata.namespace) candidate.metadata.namespace = prev.metadata.namespace
     else delete candidate.metadata.namespace
@@ -290,7 +291,7 @@ export class ObjectStore {
     for (const o of this.all()) {
       const refs = o.metadata.ownerReferences ?? []
       if (!refs.some((r) => r.uid === owner.metadata.uid)) continue
-      this.commit(o, { ...o, metadata: { ...o.metadata, ownerReferences: refs.filter((r) => r.uid !== owner.metadata.uid) } })
+      this.commit(o, cloneJson({ ...o, metadata: { ...o.metadata, ownerReferences: refs.filter((r) => r.uid !== owner.metadata.uid) } }))
     }
   }
 
