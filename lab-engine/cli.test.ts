@@ -45,4 +45,12 @@ describe('sim CLI', () => {
     expect(results[3]).toMatchObject({ exitCode: 127, stderr: 'bash: nope: command not found\n' })
     expect(b.out).toBe(a.out)
   })
+
+  it('--preset istio-demo starts with Istio installed and its pods ready, setup output not printed', async () => {
+    const bare = await runCli(['-'], 'kubectl get vs\n')
+    expect(bare.out).toBe('$ kubectl get vs\nerror: the server doesn\'t have a resource type "vs"\n')
+    const { code, out } = await runCli(['--preset', 'istio-demo', '-'], 'kubectl get deploy -n istio-system -o name\n')
+    expect(code).toBe(0)
+    expect(out).toBe('$ kubectl get deploy -n istio-system -o name\ndeployment.apps/istio-egressgateway\ndeployment.apps/istio-ingressgateway\ndeployment.apps/istiod\n')
+  })
 })

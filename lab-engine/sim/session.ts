@@ -117,10 +117,12 @@ async function runStatements(shell: Shell, clock: Clock, script: string, signal?
   return results
 }
 
-/** Runs a script in a fresh virtual-time session and disposes it: the in-process core of `npm run sim`. */
-export async function runScript(script: string, opts: Partial<SimSessionOptions> = {}): Promise<StatementResult[]> {
-  const session = createSimSession({ seed: 1, ...opts })
+/** Runs a script (after an unreported setup script) in a fresh virtual-time session and disposes it: the in-process core of `npm run sim`. */
+export async function runScript(script: string, opts: Partial<SimSessionOptions> & { setup?: string } = {}): Promise<StatementResult[]> {
+  const { setup, ...sessionOpts } = opts
+  const session = createSimSession({ seed: 1, ...sessionOpts })
   try {
+    if (setup) await session.run(setup)
     return await session.run(script)
   } finally {
     session.dispose()
