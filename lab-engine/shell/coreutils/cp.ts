@@ -1,30 +1,14 @@
 // cp: copy files (and directories with -r); into a directory when the last operand is one.
 import type { CommandContext, CommandSpec } from '../registry'
-import { basename, resolvePath } from '../vfs'
 import { VfsError } from '../vfs-error'
-import { abs, withArgs } from './io-helpers'
+import { abs, eachTransferTarget, withArgs } from './io-helpers'
 import { fail } from './mkdir-rm'
 
 export const cp: CommandSpec = {
   name: 'cp',
   run: (ctx) => withArgs(ctx, 'cp', { flags: 'rRfav', long: { recursive: 'r' } }, 1, (a) => {
-    const ops = a.operands
-    if (ops.length < 2) {
-      ctx.stderr.write(ops.length ? `cp: missing destination file operand after '${ops[0]}'\n` : 'cp: missing file operand\n')
-      ctx.stderr.write("Try 'cp --help' for more information.\n")
-      return 1
-    }
-    const dest = ops[ops.length - 1]
-    const sources = ops.slice(0, -1)
-    const intoDir = ctx.vfs.isDir(abs(ctx, dest))
-    if (sources.length > 1 && !intoDir) { ctx.stderr.write(`cp: target '${dest}': Not a directory\n`); return 1 }
     const recursive = a.flags.has('r') || a.flags.has('R') || a.flags.has('a')
-    let status = 0
-    for (const src of sources) {
-      const to = intoDir ? resolvePath(abs(ctx, dest), basename(src)) : abs(ctx, dest)
-      status = Math.max(status, copyOne(ctx, src, to, recursive))
-    }
-    return status
+    return eachTransferTarget(ctx, 'cp', a.operands, (src, to) => copyOne(ctx, src, to, recursive))
   }),
 }
 

@@ -1,6 +1,6 @@
 // Coreutils I/O helpers: read operands or stdin, and report per-file errors in coreutils' wording.
 import type { CommandContext } from '../registry'
-import { resolvePath } from '../vfs'
+import { basename, resolvePath } from '../vfs'
 import { describeError } from '../vfs-error'
 import { parseArgs, UsageError, type ArgSpec, type ParsedArgs } from './args'
 
@@ -50,4 +50,26 @@ export function withArgs(ctx: CommandContext, tool: string, spec: ArgSpec, statu
 
 export function abs(ctx: CommandContext, path: string): string {
   return resolvePath(ctx.cwd, path)
+}
+
+/**
+ * cp and mv's operand rule: SOURCE... DEST, into DEST when it is a directory.
+ * Calls each(src, to) per source and returns the worst status, or prints GNU's usage errors.
+ */
+export function eachTransferTarget(ctx: CommandContext, tool: string, operands: string[], each: (src: string, to: string, dest: string) => number): number {
+  if (operands.length < 2) {
+    ctx.stderr.write(operands.length ? `${tool}: missing destination file operand after '${operands[0]}'\n` : `${tool}: missing file operand\n`)
+    ctx.stderr.write(`Try '${tool} --help' for more information.\n`)
+    return 1
+  }
+  const dest = operands[operands.length - 1]!
+  const sources = operands.slice(0, -1)
+  const intoDir = ctx.vfs.isDir(abs(ctx, dest))
+  if (sources.length > 1 && !intoDir) { ctx.stderr.write(`${tool}: target '${dest}': Not a directory\n`); return 1 }
+  let status = 0
+  for (const src of sources) {
+    const to = intoDir ? resolvePath(abs(ctx, dest), basename(src)) : abs(ctx, dest)
+    status = Math.max(status, each(src, to, dest))
+  }
+  return status
 }

@@ -1,8 +1,7 @@
 // touch (create empty files, refresh mtimes) and mv (rename or move into a directory), with GNU's messages.
 import type { CommandContext, CommandSpec } from '../registry'
-import { basename, resolvePath } from '../vfs'
 import { VfsError } from '../vfs-error'
-import { abs, withArgs } from './io-helpers'
+import { abs, eachTransferTarget, withArgs } from './io-helpers'
 import { fail } from './mkdir-rm'
 
 const tryHelp = (tool: string) => `Try '${tool} --help' for more information.\n`
@@ -31,21 +30,7 @@ export const touch: CommandSpec = {
 export const mv: CommandSpec = {
   name: 'mv',
   run: (ctx) => withArgs(ctx, 'mv', { flags: 'finv', long: { force: 'f' } }, 1, (a) => {
-    const ops = a.operands
-    if (ops.length < 2) {
-      ctx.stderr.write(ops.length ? `mv: missing destination file operand after '${ops[0]}'\n` : 'mv: missing file operand\n')
-      ctx.stderr.write(tryHelp('mv'))
-      return 1
-    }
-    const dest = ops[ops.length - 1]
-    const intoDir = ctx.vfs.isDir(abs(ctx, dest))
-    if (ops.length > 2 && !intoDir) { ctx.stderr.write(`mv: target '${dest}': Not a directory\n`); return 1 }
-    let status = 0
-    for (const src of ops.slice(0, -1)) {
-      const to = intoDir ? resolvePath(abs(ctx, dest), basename(src)) : abs(ctx, dest)
-      status = Math.max(status, moveOne(ctx, src, to, dest))
-    }
-    return status
+    return eachTransferTarget(ctx, 'mv', a.operands, (src, to, dest) => moveOne(ctx, src, to, dest))
   }),
 }
 
