@@ -1,14 +1,17 @@
 // The headless CLI: arguments, sample preloading, output shapes (text and --json).
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { HostTimers } from './core/clock'
 import { CLI_USAGE, main, parseCliArgs, sampleFiles } from './cli'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 
-function runCli(argv: string[], stdin = '') {
+const HOST_TIMERS: HostTimers = { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) }
+
+function runCli(argv: string[], stdin = '', host?: HostTimers) {
   let out = ''
   let err = ''
-  return main(argv, { stdin: () => stdin, out: (s) => (out += s), err: (s) => (err += s), repoRoot: ROOT }).then((code) => ({ code, out, err }))
+  return main(argv, { stdin: () => stdin, out: (s) => (out += s), err: (s) => (err += s), repoRoot: ROOT, host }).then((code) => ({ code, out, err }))
 }
 
 describe('sim CLI', () => {
@@ -52,5 +55,22 @@ describe('sim CLI', () => {
     const { code, out } = await runCli(['--preset', 'istio-demo', '-'], 'kubectl get deploy -n istio-system -o name\n')
     expect(code).toBe(0)
     expect(out).toBe('$ kubectl get deploy -n istio-system -o name\ndeployment.apps/istio-egressgateway\ndeployment.apps/istio-ingressgateway\ndeployment.apps/istiod\n')
+  })
+
+  it('--realtime runs on the host clock: sleep takes wall time and pods need real seconds to start', async () => {
+    const started = Date.now()
+    const { code, out } = await runCli(['--realtime', '--json', '-'], 'sleep 0.3\nkubectl run web --image=nginx\nkubectl get pod web --no-headers -o custom-columns=S:.status.phase\n', HOST_TIMERS)
+    expect(code).toBe(0)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300)
+    const results = JSON.parse(out)
+    expect(results[0].elapsedMs).toBeGreaterThanOrEqual(300)
+    // Virtual time would have run the controllers' timers on; in real time the pod has not started yet.
+    expect(results[2].stdout).toBe('Pending\n')
+  })
+
+  it('--realtime without host timers is refused, not silently virtual', async () => {
+    const { code, err } = await runCli(['--realtime', '-'], 'true\n')
+    expect(code).toBe(2)
+    expect(err).toContain('--realtime needs the host clock')
   })
 })

@@ -4,6 +4,7 @@
 // Unlike the engine, the CLI may read the host: the script file and content/samples.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
+import type { HostTimers } from './core/clock'
 import { runScript, type StatementResult } from './sim/session'
 
 export const CLI_USAGE = 'usage: npm run sim -- [--json] [--seed N] [--realtime] [--preset bare|istio-demo] SCRIPT|-'
@@ -56,13 +57,23 @@ export function formatResults(results: StatementResult[], json: boolean): string
   return results.map((r) => `$ ${r.command}\n${r.stdout}${r.stderr}`).join('')
 }
 
-export async function main(argv: string[], io: { stdin: () => string; out: (s: string) => void; err: (s: string) => void; repoRoot: string }): Promise<number> {
+export interface CliIo {
+  stdin: () => string
+  out: (s: string) => void
+  err: (s: string) => void
+  repoRoot: string
+  /** The host's wall clock and timers, for --realtime (scripts/sim.mjs passes Date.now and setTimeout). */
+  host?: HostTimers
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
   const opts = parseCliArgs(argv)
   if (typeof opts === 'string') return io.err(opts + '\n'), 2
-  if (opts.realtime) return io.err('sim: --realtime is not available yet; scripts run on virtual time\n'), 2
+  if (opts.realtime && !io.host) return io.err('sim: --realtime needs the host clock, which this embedding does not give\n'), 2
   const script = opts.script === '-' ? io.stdin() : readFileSync(opts.script, 'utf8')
   const setup = opts.preset === 'istio-demo' ? ISTIO_DEMO_SETUP : undefined
-  const results = await runScript(script, { seed: opts.seed, setup, files: sampleFiles(path.join(io.repoRoot, 'content/samples')) })
+  const mode = opts.realtime ? 'realtime' : 'virtual'
+  const results = await runScript(script, { seed: opts.seed, mode, host: io.host, setup, files: sampleFiles(path.join(io.repoRoot, 'content/samples')) })
   io.out(formatResults(results, opts.json))
   return 0
 }

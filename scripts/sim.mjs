@@ -17,5 +17,7 @@ const code = await main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   repoRoot: ROOT,
+  // --realtime: the session's clock follows the wall clock, as a learner's terminal does.
+  host: { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h) },
 })
 process.exitCode = code
