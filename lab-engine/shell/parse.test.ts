@@ -71,6 +71,12 @@ describe('parse', () => {
     expect(r.stmts.map((s) => s.source)).toEqual(['echo a', 'ls | wc -l', 'for i in 1; do :; done'])
   })
 
+  it('keeps heredoc bodies in the statement source, also when a pipe follows the redirect', () => {
+    const r = parse("cat <<'Y' | wc -l\na\nY\ncat > f <<-E\n\tb\n\tE\necho done")
+    if (r.kind !== 'ok') throw new Error('parse failed')
+    expect(r.stmts.map((s) => s.source)).toEqual(["cat <<'Y' | wc -l\na\nY", 'cat > f <<-E\n\tb\n\tE', 'echo done'])
+  })
+
   it('handles non-ASCII text by character, not byte', () => {
     const r = parse('echo héllo; echo ü')
     if (r.kind !== 'ok') throw new Error('parse failed')

@@ -30,7 +30,7 @@ export function parse(src: string): ParseResult {
 function convert(file: GoNode, src: string): ParseResult {
   const bytes = encoder.encode(src)
   const sourceOf = (n: GoNode) =>
-    decoder.decode(bytes.subarray(n.Pos().Offset(), n.End().Offset())).replace(/\s*;\s*$/, '')
+    withHeredocBodies(decoder.decode(bytes.subarray(n.Pos().Offset(), n.End().Offset())).replace(/\s*;\s*$/, ''), decoder.decode(bytes.subarray(n.End().Offset())))
   try {
     return { kind: 'ok', stmts: makeConverter(sourceOf).stmts(file.Stmts) }
   } catch (err) {
@@ -38,6 +38,27 @@ function convert(file: GoNode, src: string): ParseResult {
     if (err instanceof RangeError) return { kind: 'error', message: TOO_DEEP }
     throw err
   }
+}
+
+/**
+ * A statement's text with the bodies of its heredocs. mvdan-sh ends a statement at its
+ * last word, so `cat <<EOF | kubectl apply -f -` would lose the body that follows the line.
+ */
+function withHeredocBodies(text: string, rest: string): string {
+  const delimiters = [...text.matchAll(/<<(-?)\s*(['"]?)([^\s'"<>|;&]+)\2/g)].map((m) => ({ strip: m[1] === '-', word: m[3]! }))
+  const lines = rest.split('\n')
+  // A statement whose last word is the heredoc redirect already ends after the body.
+  if (!delimiters.length || text.includes('\n') || !/^\s*(#.*)?$/.test(lines[0]!)) return text
+  let i = 1 // bodies start on the line after the one the statement ends on
+  let taken = ''
+  for (const { strip, word } of delimiters) {
+    const start = i
+    while (i < lines.length && (strip ? lines[i]!.replace(/^\t+/, '') : lines[i]) !== word) i++
+    if (i >= lines.length) return text
+    taken += '\n' + lines.slice(start, i + 1).join('\n')
+    i++
+  }
+  return text + taken
 }
 
 /** bash asks for more input (PS2) on open quotes, heredocs and dangling operators; a missing redirect target is an error. */
