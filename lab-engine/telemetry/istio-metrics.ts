@@ -1,0 +1,173 @@
+// Istio standard metrics: what each sidecar or gateway records for a finished request, reporter by reporter.
+//
+// Istio docs, reference/config/metrics ("Istio Standard Metrics"): HTTP/gRPC
+// requests give istio_requests_total (COUNTER) and istio_request_duration_milliseconds,
+// istio_request_bytes, istio_response_bytes (DISTRIBUTION); TCP connections give
+// istio_tcp_sent_bytes_total, istio_tcp_received_bytes_total,
+// istio_tcp_connections_opened_total and istio_tcp_connections_closed_total.
+// reporter is "source" for a client proxy or gateway and "destination" for a
+// server proxy; missing workload facts are "unknown"; connection_security_policy
+// is "unknown" at the source and mutual_tls/none at the destination.
+// Buckets: Istio sets none of its own, so Envoy's defaults apply
+// (envoy source/common/stats/histogram_impl.cc, HistogramSettingsImpl::defaultBuckets).
+
+import type { Labels } from './labels'
+import type { MetricRegistry } from './metrics'
+
+/** Envoy's default histogram bucket bounds, used by every Istio distribution. */
+export const ENVOY_DEFAULT_BUCKETS: readonly number[] = [
+  0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000,
+]
+
+export const ISTIO_METRICS = {
+  requestsTotal: 'istio_requests_total',
+  requestDuration: 'istio_request_duration_milliseconds',
+  requestBytes: 'istio_request_bytes',
+  responseBytes: 'istio_response_bytes',
+  tcpSent: 'istio_tcp_sent_bytes_total',
+  tcpReceived: 'istio_tcp_received_bytes_total',
+  tcpOpened: 'istio_tcp_connections_opened_total',
+  tcpClosed: 'istio_tcp_connections_closed_total',
+} as const
+
+const UNKNOWN = 'unknown'
+
+/** What Istio knows about one end of a request (from the peer metadata exchange). */
+export interface WorkloadInfo {
+  readonly workload: string
+  readonly namespace: string
+  /** The `app` label (or app.kubernetes.io/name). */
+  readonly app?: string
+  /** The `version` label. */
+  readonly version?: string
+  /** SPIFFE identity, e.g. spiffe://cluster.local/ns/default/sa/sleep. */
+  readonly principal?: string
+  /** service.istio.io/canonical-name, defaulting to app then workload. */
+  readonly canonicalService?: string
+  /** service.istio.io/canonical-revision, defaulting to version then "latest". */
+  readonly canonicalRevision?: string
+  /** global.multiCluster.clusterName; "Kubernetes" when unset. */
+  readonly cluster?: string
+}
+
+export interface DestinationService {
+  /** FQDN, e.g. httpbin.default.svc.cluster.local. */
+  readonly host: string
+  readonly name: string
+  readonly namespace: string
+}
+
+/** One finished request (or TCP connection) as the data plane hands it to telemetry. */
+export interface RequestRecord {
+  /** Simulated time the request finished, epoch ms (the session Clock). */
+  readonly endMs: number
+  /** null: the caller is outside the mesh (no peer metadata). */
+  readonly source: WorkloadInfo | null
+  /** null: the server is unknown (passthrough, an external host). */
+  readonly destination: WorkloadInfo | null
+  readonly destinationService: DestinationService | null
+  readonly protocol: 'http' | 'grpc' | 'tcp'
+  /** HTTP status as the reporter saw it; 0 when no response was received. */
+  readonly responseCode: number
+  /** Envoy response flags (UO, UF, URX, NR, FI, DI, UT, ...); none gives "-". */
+  readonly responseFlags?: readonly string[]
+  /** gRPC status code, for grpc only. */
+  readonly grpcStatus?: string
+  /** Whether the hop used Istio mutual TLS. */
+  readonly mtls: boolean
+  /** Which proxies saw the request: a sidecar-less client has no source report; a local reply (circuit breaker, fault abort, no route) never reaches the destination. */
+  readonly reporters: { readonly source: boolean; readonly destination: boolean }
+  /** Duration seen by the client proxy, ms. */
+  readonly sourceDurationMs: number
+  /** Duration seen by the server proxy, ms (defaults to sourceDurationMs). */
+  readonly destinationDurationMs?: number
+  readonly requestBytes: number
+  readonly responseBytes: number
+}
+
+/** Declares the Istio standard metric families on a registry (idempotent). */
+export function defineIstioMetrics(registry: MetricRegistry): void {
+  registry.define(ISTIO_METRICS.requestsTotal, 'counter', 'Total requests handled by an Istio proxy.')
+  registry.define(ISTIO_METRICS.requestDuration, 'histogram', 'Duration of requests in milliseconds.', ENVOY_DEFAULT_BUCKETS)
+  registry.define(ISTIO_METRICS.requestBytes, 'histogram', 'HTTP request body sizes in bytes.', ENVOY_DEFAULT_BUCKETS)
+  registry.define(ISTIO_METRICS.responseBytes, 'histogram', 'HTTP response body sizes in bytes.', ENVOY_DEFAULT_BUCKETS)
+  registry.define(ISTIO_METRICS.tcpSent, 'counter', 'Bytes sent during response on TCP connections.')
+  registry.define(ISTIO_METRICS.tcpReceived, 'counter', 'Bytes received during request on TCP connections.')
+  registry.define(ISTIO_METRICS.tcpOpened, 'counter', 'TCP connections opened.')
+  registry.define(ISTIO_METRICS.tcpClosed, 'counter', 'TCP connections closed.')
+}
+
+/** Records one HTTP/gRPC request: one sample set per reporter that saw it, as Istio does. */
+export function recordRequest(registry: MetricRegistry, r: RequestRecord): void {
+  defineIstioMetrics(registry)
+  for (const reporter of reportersOf(r)) {
+    const labels = istioLabels(r, reporter)
+    const duration = reporter === 'destination' ? (r.destinationDurationMs ?? r.sourceDurationMs) : r.sourceDurationMs
+    registry.inc(ISTIO_METRICS.requestsTotal, labels, r.endMs)
+    registry.observe(ISTIO_METRICS.requestDuration, labels, duration, r.endMs)
+    registry.observe(ISTIO_METRICS.requestBytes, labels, r.requestBytes, r.endMs)
+    registry.observe(ISTIO_METRICS.responseBytes, labels, r.responseBytes, r.endMs)
+  }
+}
+
+/** Records a TCP connection's life: opened, bytes each way and closed (pass closed: false while it is open). */
+export function recordTcpConnection(registry: MetricRegistry, r: RequestRecord & { readonly closed: boolean }): void {
+  defineIstioMetrics(registry)
+  for (const reporter of reportersOf(r)) {
+    const labels = istioLabels({ ...r, protocol: 'tcp' }, reporter)
+    registry.inc(ISTIO_METRICS.tcpOpened, labels, r.endMs)
+    registry.inc(ISTIO_METRICS.tcpReceived, labels, r.requestBytes, r.endMs)
+    registry.inc(ISTIO_METRICS.tcpSent, labels, r.responseBytes, r.endMs)
+    if (r.closed) registry.inc(ISTIO_METRICS.tcpClosed, labels, r.endMs)
+  }
+}
+
+function reportersOf(r: RequestRecord): ('source' | 'destination')[] {
+  const out: ('source' | 'destination')[] = []
+  if (r.reporters.source) out.push('source')
+  if (r.reporters.destination) out.push('destination')
+  return out
+}
+
+/** The standard label set for one reporter (Istio docs, "Labels"). */
+export function istioLabels(r: RequestRecord, reporter: 'source' | 'destination'): Labels {
+  const src = r.source
+  const dst = r.destination
+  const svc = r.destinationService
+  const labels: Record<string, string> = {
+    reporter,
+    source_workload: src?.workload ?? UNKNOWN,
+    source_canonical_service: src ? canonicalService(src) : UNKNOWN,
+    source_canonical_revision: src ? canonicalRevision(src) : 'latest',
+    source_workload_namespace: src?.namespace ?? UNKNOWN,
+    source_principal: r.mtls && src?.principal ? src.principal : UNKNOWN,
+    source_app: src?.app ?? UNKNOWN,
+    source_version: src?.version ?? UNKNOWN,
+    source_cluster: src ? (src.cluster ?? 'Kubernetes') : UNKNOWN,
+    destination_workload: dst?.workload ?? UNKNOWN,
+    destination_workload_namespace: dst?.namespace ?? UNKNOWN,
+    destination_principal: r.mtls && dst?.principal ? dst.principal : UNKNOWN,
+    destination_app: dst?.app ?? UNKNOWN,
+    destination_version: dst?.version ?? UNKNOWN,
+    destination_service: svc?.host ?? UNKNOWN,
+    destination_canonical_service: dst ? canonicalService(dst) : UNKNOWN,
+    destination_canonical_revision: dst ? canonicalRevision(dst) : 'latest',
+    destination_service_name: svc?.name ?? UNKNOWN,
+    destination_service_namespace: svc?.namespace ?? UNKNOWN,
+    destination_cluster: dst ? (dst.cluster ?? 'Kubernetes') : UNKNOWN,
+    request_protocol: r.protocol,
+    response_flags: r.responseFlags && r.responseFlags.length ? r.responseFlags.join(',') : '-',
+    connection_security_policy: reporter === 'source' ? UNKNOWN : r.mtls ? 'mutual_tls' : 'none',
+  }
+  if (r.protocol !== 'tcp') labels.response_code = String(r.responseCode)
+  if (r.protocol === 'grpc' && r.grpcStatus !== undefined) labels.grpc_response_status = r.grpcStatus
+  return labels
+}
+
+function canonicalService(w: WorkloadInfo): string {
+  return w.canonicalService ?? w.app ?? w.workload
+}
+
+function canonicalRevision(w: WorkloadInfo): string {
+  return w.canonicalRevision ?? w.version ?? 'latest'
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { MAX_POINTS_PER_SERIES, SeriesHistory } from './series'
+
+const T0 = Date.UTC(2026, 0, 1) // a multiple of 15 s
+const read = (v: Float64Array) => v[0]!
+const inc = (by = 1) => (v: Float64Array) => void (v[0]! += by)
+
+describe('SeriesHistory with a 15 s scrape interval', () => {
+  const timing = { scrapeIntervalMs: 15_000, retentionMs: 3_600_000 }
+
+  it('a write is visible only from the next scrape instant on', () => {
+    const h = new SeriesHistory(1, T0 + 3_000, timing)
+    h.write(T0 + 3_000, inc())
+    expect(h.sampleAt(read, T0 + 10_000, 300_000)?.v).toBe(0) // only the creation zero sample so far
+    expect(h.sampleAt(read, T0 + 15_000, 300_000)).toEqual({ t: T0 + 15_000, v: 1 })
+  })
+
+  it('many writes in one slot cost one point; slots between changes repeat the value', () => {
+    const h = new SeriesHistory(1, T0 + 1, timing)
+    for (let i = 0; i < 1000; i++) h.write(T0 + 1 + i, inc())
+    h.write(T0 + 50_000, inc(5))
+    const samples = h.samples(read, T0 - 1, T0 + 60_000, 1000)
+    expect(samples).toEqual([
+      { t: T0, v: 0 },
+      { t: T0 + 15_000, v: 1000 },
+      { t: T0 + 30_000, v: 1000 },
+      { t: T0 + 45_000, v: 1000 },
+      { t: T0 + 60_000, v: 1005 },
+    ])
+  })
+
+  it('ranges are left-open, right-closed (Prometheus 3)', () => {
+    const h = new SeriesHistory(1, T0 + 1, timing)
+    h.write(T0 + 1, inc())
+    const ts = h.samples(read, T0 + 15_000, T0 + 45_000, 100).map((s) => s.t - T0)
+    expect(ts).toEqual([30_000, 45_000])
+  })
+
+  it('refuses to synthesise more samples than the limit', () => {
+    const h = new SeriesHistory(1, T0 + 1, timing)
+    h.write(T0 + 1, inc())
+    expect(() => h.samples(read, T0, T0 + 3_600_000, 10)).toThrow(/more than 10 samples/)
+  })
+})
+
+describe('SeriesHistory with scrapeIntervalMs 0', () => {
+  const timing = { scrapeIntervalMs: 0, retentionMs: 60_000 }
+
+  it('every change is a sample, after a zero 1 ms before creation', () => {
+    const h = new SeriesHistory(1, T0, timing)
+    h.write(T0, inc())
+    h.write(T0 + 10, inc())
+    expect(h.samples(read, T0 - 100, T0 + 100, 100)).toEqual([
+      { t: T0 - 1, v: 0 },
+      { t: T0, v: 1 },
+      { t: T0 + 10, v: 2 },
+    ])
+  })
+
+  it('folds points older than the retention window and caps the point count', () => {
+    const h = new SeriesHistory(1, T0, timing)
+    for (let i = 0; i < 2000; i++) h.write(T0 + i, inc())
+    const all = h.samples(read, 0, T0 + 10_000, 10_000)
+    expect(all.length).toBe(MAX_POINTS_PER_SERIES)
+    expect(all[all.length - 1]!.v).toBe(2000)
+    h.write(T0 + 200_000, inc())
+    const after = h.samples(read, 0, T0 + 300_000, 10_000)
+    expect(after.length).toBeLessThanOrEqual(2)
+    expect(after[after.length - 1]!.v).toBe(2001)
+  })
+})
