@@ -8,7 +8,7 @@
 import { resolveName, type DnsAnswer } from '../cluster/dns'
 import type { ObjectStore } from '../cluster/store'
 import type { KubeObject } from '../cluster/types'
-import { COREUTILS, CommandRegistry, Shell, ShellState, type CommandSpec, type ShellClock, type Vfs, type Writer } from '../shell'
+import { COREUTILS, CommandRegistry, Shell, ShellState, type CommandSpec, type NestedSession, type ShellClock, type Vfs, type Writer } from '../shell'
 import { createCurlCommand, type CurlEnv } from './curl/curl'
 import { createWgetCommand } from './curl/wget'
 import { imageProfile, type ImageProfile } from './images'
@@ -61,6 +61,30 @@ export async function execInContainer(t: ContainerTarget, argv: readonly string[
   const run = (script: string, stdin: string) => shell.run(script, { stdin, stdout: io.stdout, stderr, signal: io.signal })
   if (program === 'sh' || program === 'bash') return { kind: 'exited', code: await runShellArgs(shell.vfs, argv.slice(1), io.stdin, run, stderr, program) }
   return { kind: 'exited', code: await run([program, ...argv.slice(1)].map(shellQuote).join(' '), io.stdin) }
+}
+
+/**
+ * `kubectl exec -it POD -- sh` on the learner's terminal: the container's shell as a nested
+ * session with the prompt its image prints (BusyBox ash `/ # `, bash `root@<pod>:/# `).
+ * Undefined when argv is not a bare interactive shell (`sh -c ...` or `sh FILE` just run).
+ */
+export function interactiveSession(t: ContainerTarget, argv: readonly string[]): NestedSession | undefined {
+  const profile = imageProfile(t.container.image ?? '')
+  const program = argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1)
+  if ((program !== 'sh' && program !== 'bash') || !profile.programs.includes(program)) return undefined
+  if (argv.slice(1).some((a) => a === '-c' || !a.startsWith('-'))) return undefined
+  const shell = containerShell(t, profile, 0)
+  const mark = rootUser(t.container.image ?? '') ? '#' : '$'
+  if (profile.shell === 'busybox') {
+    return { shell, echoExit: false, prompt: () => `${shell.state.cwd} ${mark} `, stderrFilter: busyboxWording }
+  }
+  const host = podHostname(t.pod)
+  return { shell, echoExit: true, prompt: () => `${mark === '#' ? 'root' : 'user'}@${host}:${shell.state.cwd}${mark} ` }
+}
+
+/** curlimages/curl runs as curl_user (its Dockerfile's USER); the other images we model run as root. */
+function rootUser(image: string): boolean {
+  return !/^curlimages\/curl(:|@|$)/.test(image.replace(/^docker\.io\//, ''))
 }
 
 /** `sh -c SCRIPT`, `sh FILE`, or `sh` reading its script from stdin (`kubectl exec -i pod -- sh < script`). */
@@ -122,8 +146,12 @@ function nestedShell(t: ContainerTarget, profile: ImageProfile, depth: number, n
 }
 
 /** BusyBox ash words "not found" differently from bash. */
+function busyboxWording(chunk: string): string {
+  return chunk.replace(/^bash: (.+): command not found$/gm, 'sh: $1: not found')
+}
+
 function busyboxErrors(target: Writer): Writer {
-  return { write: (chunk) => target.write(chunk.replace(/^bash: (.+): command not found$/gm, 'sh: $1: not found')) }
+  return { write: (chunk) => target.write(busyboxWording(chunk)) }
 }
 
 function shellQuote(word: string): string {

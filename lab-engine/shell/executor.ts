@@ -9,6 +9,7 @@ import { applyRedirects, RedirectError, type Streams } from './redirects'
 import type { CommandRegistry } from './registry'
 import { runSimple } from './run-simple'
 import type { ShellState } from './state'
+import type { Terminal } from './terminal'
 import type { Vfs } from './vfs'
 
 /** What every executor of one run() shares, subshells included. */
@@ -20,6 +21,8 @@ export interface RunShared {
   iterations: number
   /** Where `$(...)` sends its errors: the run's stderr. */
   stderr: Streams['stderr']
+  /** The line editor's terminal and the run's own stdin/stdout: a command whose streams are these may use it. */
+  terminal?: { terminal: Terminal; stdin: Streams['stdin']; stdout: Streams['stdout'] }
 }
 
 export class Executor {

@@ -17,6 +17,7 @@ export { CommandRegistry, type CommandContext, type CommandSpec } from './regist
 export { ShellState, type ShellStateJson } from './state'
 export { HOME_DIR, MAX_ENTRIES, MAX_FILE_BYTES, MAX_TOTAL_BYTES, resolvePath, Vfs, type VfsJson } from './vfs'
 export { VfsError } from './vfs-error'
+export type { NestedSession, Terminal } from './terminal'
 export { COREUTILS, registerCoreutils } from './coreutils'
 
 /** A shell with coreutils over a fresh VFS (home at /home/learner); callers add kubectl and friends to `registry`. */

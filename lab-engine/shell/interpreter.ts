@@ -7,6 +7,7 @@ import { budgeted, Input, OutputBudget, ShellLimitError, type Writer } from './i
 import { parse } from './parse'
 import type { CommandRegistry } from './registry'
 import { ShellState } from './state'
+import type { Terminal } from './terminal'
 import type { Vfs } from './vfs'
 
 export interface ShellIO {
@@ -17,6 +18,8 @@ export interface ShellIO {
   signal?: AbortSignal
   /** `exit [N]` at top level (not in a subshell): the script stops; the line editor ends the session. */
   onExit?: (code: number) => void
+  /** The learner's terminal, when stdin and stdout are one (the line editor); commands that use it get it as ctx.terminal. */
+  terminal?: Terminal
 }
 
 export interface ShellOptions {
@@ -60,8 +63,10 @@ export class Shell {
     const stdout = budgeted(io.stdout, budget)
     const stderr = budgeted(io.stderr, budget)
     const signal = io.signal ?? new AbortController().signal
-    const shared: RunShared = { vfs: this.vfs, registry: this.registry, clock: this.clock, signal, iterations: 0, stderr }
-    const status = await this.guard(() => new Executor(shared, this.state).list(stmts, { stdin: new Input(io.stdin ?? ''), stdout, stderr }), io)
+    const stdin = new Input(io.stdin ?? '')
+    const terminal = io.terminal && { terminal: io.terminal, stdin, stdout }
+    const shared: RunShared = { vfs: this.vfs, registry: this.registry, clock: this.clock, signal, iterations: 0, stderr, terminal }
+    const status = await this.guard(() => new Executor(shared, this.state).list(stmts, { stdin, stdout, stderr }), io)
     this.state.lastStatus = status
     return status
   }

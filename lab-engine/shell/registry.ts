@@ -2,6 +2,7 @@
 import type { ShellClock } from './clock'
 import type { Input, Writer } from './io'
 import type { ShellState } from './state'
+import type { Terminal } from './terminal'
 import type { Vfs } from './vfs'
 
 export interface CommandContext {
@@ -22,6 +23,8 @@ export interface CommandContext {
   /** The same standard input as a stream, for builtins (read) that take one line. */
   input: Input
   registry: CommandRegistry
+  /** The learner's terminal, when this command's stdin and stdout are it (see terminal.ts). */
+  terminal?: Terminal
 }
 
 /**

@@ -77,10 +77,12 @@ function isShellSignal(err: unknown): boolean {
 }
 
 function commandContext(ex: Executor, argv: string[], assigns: Record<string, string>, io: Streams): CommandContext {
-  const { vfs, clock, signal, registry } = ex.shared
+  const { vfs, clock, signal, registry, terminal: tty } = ex.shared
+  // Only a command reading and writing the terminal itself (no pipe, redirect or $(...)) gets it.
+  const terminal = tty && tty.stdin === io.stdin && tty.stdout === io.stdout ? tty.terminal : undefined
   const ctx = {
     argv, stdout: io.stdout, stderr: io.stderr, env: ex.state.environment(assigns),
-    vfs, cwd: ex.state.cwd, clock, signal, shell: ex.state, input: io.stdin, registry,
+    vfs, cwd: ex.state.cwd, clock, signal, shell: ex.state, input: io.stdin, registry, terminal,
   }
   let stdin: string | undefined
   return Object.defineProperty(ctx, 'stdin', { get: () => (stdin ??= io.stdin.rest()), enumerable: true }) as CommandContext

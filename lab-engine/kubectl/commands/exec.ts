@@ -9,12 +9,12 @@
 // - a container not running yet: the kubelet's `unable to upgrade connection: container not found ("x")`;
 // - a remote non-zero exit: `command terminated with exit code N` and kubectl exits N.
 // An unknown program is containerd's OCI error (kind runs containerd), exit 1.
-// -it without a terminal on stdin: `Unable to use a TTY - input is not a terminal or the right kind of file`
-// (SetupTTY; -t alone just drops the TTY). The sim's commands get buffered stdin,
-// so -it always takes that path: there are no interactive shells in a pod.
+// -it on the learner's terminal with a bare shell (`-- sh`, `-- bash`): the container's shell takes the
+// terminal until it exits (shell/terminal.ts). -it without a terminal (a script, a pipe):
+// `Unable to use a TTY - input is not a terminal or the right kind of file` (SetupTTY; -t alone just drops the TTY).
 
 import { ApiError } from '../../cluster/api-error'
-import { execInContainer } from '../../pod-shell/pod-shell'
+import { execInContainer, interactiveSession } from '../../pod-shell/pod-shell'
 import { attachablePod, containerByName, containerRunning, defaultContainer, POD_RUNNING_TIMEOUT_MS } from './attachable-pod'
 import { KubectlError, type Verb, type VerbContext } from './context'
 import { bool, flag } from './flags'
@@ -46,8 +46,13 @@ export const execVerb: Verb = {
     const container = named !== undefined ? containerByName(pod, named) : defaultContainer(ctx, pod, { quiet, verb: 'exec' })
     if (!container) throw new ApiError('BadRequest', `container ${named} is not valid for pod ${pod.metadata.name}`)
     if (!containerRunning(pod, container.name)) throw new KubectlError(`unable to upgrade connection: container not found ("${container.name}")`)
-    if (bool(ctx.flags, 'stdin') && bool(ctx.flags, 'tty') && !quiet) ctx.err('Unable to use a TTY - input is not a terminal or the right kind of file\n')
-    return runRemote(ctx, command, { store: ctx.env.store, pod, container, clock: ctx.shell.clock })
+    const target = { store: ctx.env.store, pod, container, clock: ctx.shell.clock }
+    const tty = bool(ctx.flags, 'stdin') && bool(ctx.flags, 'tty')
+    const terminal = tty ? ctx.shell.terminal : undefined
+    const session = terminal && interactiveSession(target, command)
+    if (session) return exitStatus(ctx, await terminal.attach(session))
+    if (tty && !terminal && !quiet) ctx.err('Unable to use a TTY - input is not a terminal or the right kind of file\n')
+    return runRemote(ctx, command, target)
   },
 }
 
@@ -57,8 +62,13 @@ async function runRemote(ctx: VerbContext, command: string[], target: Parameters
   if (outcome.kind === 'not-found') {
     throw new KubectlError(`Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execId(target.pod.metadata.uid, command)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${outcome.program}": executable file not found in $PATH: unknown`)
   }
-  if (outcome.code !== 0) ctx.err(`command terminated with exit code ${outcome.code}\n`)
-  return outcome.code
+  return exitStatus(ctx, outcome.code)
+}
+
+/** A remote non-zero exit: kubectl says so and exits with it. */
+function exitStatus(ctx: VerbContext, code: number): number {
+  if (code !== 0) ctx.err(`command terminated with exit code ${code}\n`)
+  return code
 }
 
 /** containerd's exec id: 64 hex digits; derived from the pod and command so transcripts stay stable. */

@@ -1,6 +1,7 @@
 // LineEditor: the sim terminal's readline — raw keystrokes in, VT100 bytes out, completed lines run through a Shell.
 import type { Disposable } from '../../core/disposable'
 import type { Shell } from '../interpreter'
+import type { NestedSession, Terminal } from '../terminal'
 import { parse } from '../parse'
 import { defaultCompleter, type Completer } from './completion'
 import type { History } from './history'
@@ -38,6 +39,18 @@ export interface LineEditorEvents {
 
 type Listeners = { [K in keyof LineEditorEvents]: Set<LineEditorEvents[K]> }
 
+/** A nested shell on the terminal (`kubectl exec -it pod -- sh`) and the command waiting for it to exit. */
+interface NestedFrame {
+  session: NestedSession
+  completer: Completer
+  /** The outer command's run, suspended while the nested shell has the terminal. */
+  outer: AbortController
+  resolve: (code: number) => void
+}
+
+/** `sh` inside `sh` inside ... on one terminal; past this attach() refuses, like a process limit. */
+export const MAX_ATTACHED_SHELLS = 8
+
 export class LineEditor implements Disposable {
   readonly history: History
   private readonly shell: Shell
@@ -58,6 +71,10 @@ export class LineEditor implements Disposable {
   private disposed = false
   /** Set once the shell has exited; the editor then ignores input, like a closed tty. */
   private exited = false
+  /** Nested shells attached by running commands, innermost last. */
+  private readonly nested: NestedFrame[] = []
+  /** What commands get as ctx.terminal. */
+  private readonly terminal: Terminal = { attach: (session) => this.attach(session) }
 
   constructor(opts: LineEditorOptions) {
     this.shell = opts.shell
@@ -110,6 +127,7 @@ export class LineEditor implements Disposable {
     if (this.disposed) return
     this.disposed = true
     this.running?.abort()
+    for (const frame of this.nested.splice(0)) { frame.outer.abort(); frame.resolve(130) }
     this.queue = []
     for (const set of Object.values(this.listeners)) set.clear()
   }
@@ -178,7 +196,7 @@ export class LineEditor implements Disposable {
   }
 
   private ctrlD(): void {
-    if (this.line.text === '' && !this.continued.length) return this.end(this.shell.state.lastStatus)
+    if (this.line.text === '' && !this.continued.length) return this.end(this.activeShell().state.lastStatus)
     // Ctrl-D on an empty continuation line: bash gives up on the open command (EOF).
     if (this.line.text === '') return this.submit(true)
     this.edit(() => this.line.deleteChar())
@@ -210,7 +228,8 @@ export class LineEditor implements Disposable {
   }
 
   private complete(): void {
-    const { candidates, replaceFrom } = this.completer(this.line.text, this.line.cursor)
+    const completer = this.nested.at(-1)?.completer ?? this.completer
+    const { candidates, replaceFrom } = completer(this.line.text, this.line.cursor)
     const word = this.line.text.slice(replaceFrom, this.line.cursor)
     if (!candidates.length) return this.bell()
     if (candidates.length === 1) {
@@ -273,9 +292,11 @@ export class LineEditor implements Disposable {
     const sink = { write: (s: string) => { if (s && !controller.signal.aborted) { atLineStart = s.endsWith('\n'); this.write(toTerminal(s)) } } }
     let code: number
     let exitCode: number | null = null
+    const filter = this.nested.at(-1)?.session.stderrFilter
+    const errors = filter ? { write: (s: string) => sink.write(filter(s)) } : sink
     try {
       const onExit = (c: number) => { exitCode = c }
-      code = await this.shell.run(source, { stdin: '', stdout: sink, stderr: sink, signal: controller.signal, onExit })
+      code = await this.activeShell().run(source, { stdin: '', stdout: sink, stderr: errors, signal: controller.signal, onExit, terminal: this.terminal })
     } catch (err) {
       sink.write(`bash: internal error: ${err instanceof Error ? err.message : String(err)}\n`)
       code = 1
@@ -290,12 +311,41 @@ export class LineEditor implements Disposable {
     this.drain()
   }
 
+  private activeShell(): Shell {
+    return this.nested.at(-1)?.session.shell ?? this.shell
+  }
+
+  /**
+   * A running command hands the terminal to a nested shell: its prompt replaces ours and
+   * lines run in it until it exits, when the command resumes with the exit status.
+   */
+  private attach(session: NestedSession): Promise<number> {
+    const outer = this.running
+    if (!outer || this.disposed || this.exited) return Promise.resolve(1)
+    if (this.nested.length >= MAX_ATTACHED_SHELLS) return Promise.reject(new Error('fork: retry: Resource temporarily unavailable'))
+    return new Promise((resolve) => {
+      this.nested.push({ session, completer: defaultCompleter(session.shell), outer, resolve })
+      this.running = null
+      this.newPrompt()
+      this.drain()
+    })
+  }
+
   /** The shell exits: bash prints `exit`, then the terminal layer closes; nothing more is read. */
   private end(code: number): void {
+    const frame = this.nested.pop()
+    if (frame) return this.detach(frame, code)
     this.exited = true
     this.queue = []
     this.write('exit\r\n')
     for (const l of this.listeners.exit) l(code)
+  }
+
+  /** A nested shell exited: the command that attached it runs on (it owns the terminal until it finishes). */
+  private detach(frame: NestedFrame, code: number): void {
+    if (frame.session.echoExit) this.write('exit\r\n')
+    this.running = frame.outer
+    frame.resolve(code)
   }
 
   /** Ctrl-C while a command runs: echo ^C, abort it through its signal, drop the type-ahead (a tty flushes input on SIGINT). */
@@ -307,7 +357,7 @@ export class LineEditor implements Disposable {
   }
 
   private newPrompt(): void {
-    this.prompt = this.continued.length ? CONTINUATION_PROMPT : this.ps1()
+    this.prompt = this.continued.length ? CONTINUATION_PROMPT : (this.nested.at(-1)?.session.prompt ?? this.ps1)()
     this.line.set('')
     this.screen.reset()
     this.write(this.screen.draw(this.frame()))
