@@ -1,0 +1,80 @@
+// productpage's backend calls (getProductDetails, getProductReviews, getProductRatings in productpage.py).
+//
+// Each is a `requests.get(url, headers=..., timeout=3.0)`. Reviews is tried
+// twice ("Bug introduced explicitly for illustration in fault injection task"),
+// so a 7 s delay on reviews shows the error after about 6 s. A response that
+// is not 2xx/3xx, a timeout or a refused connection gives the service's error
+// text; the status is the last response's, or 500 when there was none.
+
+import { isUpstreamFailure, type AppContext, type AppResponse, type Header } from '../types'
+
+/** requests' timeout=3.0 on every backend call. */
+export const PRODUCTPAGE_CALL_TIMEOUT_MS = 3_000
+const REQUESTS_UA = 'python-requests/2.32.3'
+
+export type CallResult = [status: number, body: Record<string, unknown>]
+
+/** A 200 whose body is not JSON makes res.json() raise inside the view: Flask answers 500. */
+export class UnparseableUpstream extends Error {}
+
+export interface Backends { details: string; reviews: string; ratings: string }
+
+/** Hostnames from DETAILS_HOSTNAME / REVIEWS_HOSTNAME / RATINGS_HOSTNAME and SERVICES_DOMAIN. */
+export function backendHosts(env: Readonly<Record<string, string>>): Backends {
+  const domain = env.SERVICES_DOMAIN ? `.${env.SERVICES_DOMAIN}` : ''
+  return {
+    details: (env.DETAILS_HOSTNAME ?? 'details') + domain,
+    reviews: (env.REVIEWS_HOSTNAME ?? 'reviews') + domain,
+    ratings: (env.RATINGS_HOSTNAME ?? 'ratings') + domain,
+  }
+}
+
+/** requests' default headers with the forwarded ones merged over them (names compared case-insensitively). */
+function requestHeaders(forward: readonly Header[]): Header[] {
+  const defaults: Header[] = [['user-agent', REQUESTS_UA], ['accept-encoding', 'gzip, deflate'], ['accept', '*/*'], ['connection', 'keep-alive']]
+  const merged = defaults.filter(([k]) => !forward.some(([f]) => f.toLowerCase() === k))
+  return [...merged, ...forward]
+}
+
+async function get(ctx: AppContext, host: string, path: string, forward: readonly Header[]): Promise<AppResponse | undefined> {
+  ctx.appendLog(`DEBUG:urllib3.connectionpool:Starting new HTTP connection (1): ${host}:9080`)
+  const res = await ctx.upstream({ method: 'GET', host, port: 9080, path, headers: requestHeaders(forward), timeoutMs: PRODUCTPAGE_CALL_TIMEOUT_MS })
+  if (isUpstreamFailure(res)) return undefined
+  const length = res.headers.find(([k]) => k.toLowerCase() === 'content-length')?.[1] ?? 'None'
+  ctx.appendLog(`DEBUG:urllib3.connectionpool:http://${host}:9080 "GET ${path} HTTP/1.1" ${res.status} ${length}`)
+  return res
+}
+
+/** requests' Response is truthy when ok (status below 400). */
+const ok = (res: AppResponse | undefined): res is AppResponse => res !== undefined && res.status < 400
+
+function parsed(res: AppResponse): Record<string, unknown> {
+  try {
+    return JSON.parse(res.body) as Record<string, unknown>
+  } catch {
+    throw new UnparseableUpstream(`JSONDecodeError from ${res.status} response`)
+  }
+}
+
+function failed(res: AppResponse | undefined, what: string): CallResult {
+  return [res?.status || 500, { error: `Sorry, product ${what} are currently unavailable for this book.` }]
+}
+
+export async function productDetails(ctx: AppContext, b: Backends, id: string, fwd: readonly Header[]): Promise<CallResult> {
+  const res = await get(ctx, b.details, `/details/${id}`, fwd)
+  return ok(res) && res.status === 200 ? [200, parsed(res)] : failed(res, 'details')
+}
+
+export async function productReviews(ctx: AppContext, b: Backends, id: string, fwd: readonly Header[]): Promise<CallResult> {
+  let res: AppResponse | undefined
+  for (let attempt = 0; attempt < 2; attempt++) {
+    res = await get(ctx, b.reviews, `/reviews/${id}`, fwd)
+    if (ok(res) && res.status === 200) return [200, parsed(res)]
+  }
+  return failed(res, 'reviews')
+}
+
+export async function productRatings(ctx: AppContext, b: Backends, id: string, fwd: readonly Header[]): Promise<CallResult> {
+  const res = await get(ctx, b.ratings, `/ratings/${id}`, fwd)
+  return ok(res) && res.status === 200 ? [200, parsed(res)] : failed(res, 'ratings')
+}

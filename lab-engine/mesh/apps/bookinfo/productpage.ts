@@ -1,0 +1,127 @@
+// Bookinfo productpage (Python Flask, productpage.py): the web page and API that call details and reviews.
+//
+// Routes as in productpage.py: `/` and `/index.html`, `/health`, POST `/login`
+// (stores `user` in Flask's signed session cookie and redirects to the
+// Referer), GET `/logout`, `/productpage`, and `/api/v1/products[/<id>[/reviews|/ratings]]`.
+// Every backend call carries the forwarded headers plus `end-user: <user>` once
+// someone has signed in; Istio's request-routing task sends jason to reviews-v2
+// by matching that header.
+
+import { clfDate, header, parseCookies, parseUrlEncoded, pathOnly, queryParams } from '../http-util'
+import { pyDumps, type Json } from '../json-format'
+import type { AppContext, AppModel, AppRequest, AppResponse, Header } from '../types'
+import { decodeSession, encodeSession, sessionDeleteCookie, sessionSetCookie } from './flask-session'
+import { flaskResponse, INTERNAL_ERROR_PAGE, METHOD_NOT_ALLOWED_PAGE, NOT_FOUND_PAGE, redirectPage } from './flask-responses'
+import { productpageForwardHeaders } from './forward-headers'
+import { backendHosts, productDetails, productRatings, productReviews, UnparseableUpstream, type CallResult } from './productpage-calls'
+import { renderIndexPage, renderProductPage, type Product } from './productpage-html'
+
+export const PRODUCTS: Product[] = [{
+  id: 0,
+  title: 'The Comedy of Errors',
+  descriptionHtml: '<a href="https://en.wikipedia.org/wiki/The_Comedy_of_Errors">Wikipedia Summary</a>: The Comedy of Errors is one of <b>William Shakespeare\'s</b> early plays. It is his shortest and one of his most farcical comedies, with a major part of the humour coming from slapstick and mistaken identity, in addition to puns and word play.',
+}]
+
+const VARY_COOKIE: Header = ['Vary', 'Cookie']
+const JSON_TYPE = 'application/json'
+
+interface Call { req: AppRequest; ctx: AppContext; session: Record<string, string> }
+
+function forward(c: Call): Header[] {
+  return productpageForwardHeaders(c.req.headers, c.session.user)
+}
+
+async function front(c: Call): Promise<AppResponse> {
+  const b = backendHosts(c.ctx.pod.env)
+  const fwd = forward(c)
+  const [detailsStatus, details] = await productDetails(c.ctx, b, '0', fwd)
+  const [reviewsStatus, reviews] = await productReviews(c.ctx, b, '0', fwd)
+  const body = renderProductPage({ user: c.session.user ?? '', product: PRODUCTS[0]!, detailsStatus, details, reviewsStatus, reviews })
+  return flaskResponse(c.ctx, { status: 200, body, extra: [VARY_COOKIE] })
+}
+
+function login(c: Call): AppResponse {
+  const form = (header(c.req.headers, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded') ? parseUrlEncoded(c.req.body) : []
+  // request.values: query arguments first, then form fields.
+  const user = [...queryParams(c.req), ...form].find(([k]) => k === 'username')?.[1]
+  const session: Record<string, string | null> = { ...c.session, user: user ?? null }
+  return redirectToReferrer(c, [sessionSetCookie(encodeSession(session, c.ctx.now()))])
+}
+
+function logout(c: Call): AppResponse {
+  // Flask deletes the cookie only when the session changed and became empty.
+  const changed = c.session.user !== undefined
+  const rest = Object.keys(c.session).filter((k) => k !== 'user')
+  const cookies = changed ? [rest.length ? sessionSetCookie(encodeSession(Object.fromEntries(rest.map((k) => [k, c.session[k]!])), c.ctx.now())) : sessionDeleteCookie()] : []
+  return redirectToReferrer(c, cookies)
+}
+
+/** redirect(request.referrer): with no Referer, Werkzeug writes the Python value None into Location. */
+function redirectToReferrer(c: Call, setCookies: string[]): AppResponse {
+  const location = header(c.req.headers, 'referer') ?? 'None'
+  const extra: Header[] = [['Location', location], VARY_COOKIE, ...setCookies.map((v): Header => ['Set-Cookie', v])]
+  return flaskResponse(c.ctx, { status: 302, body: redirectPage(location), extra })
+}
+
+function apiJson(c: Call, [status, value]: CallResult): AppResponse {
+  return flaskResponse(c.ctx, { status, body: pyDumps(value as Json), contentType: JSON_TYPE, extra: [VARY_COOKIE] })
+}
+
+type Route = { methods: string[]; run(c: Call, param: string): Promise<AppResponse> | AppResponse }
+
+/** Flask's URL map: exact rules and `<product_id>` segments (no slashes). */
+function route(path: string): [Route, string] | undefined {
+  const api = /^\/api\/v1\/products\/([^/]+)(\/reviews|\/ratings)?$/.exec(path)
+  if (api) {
+    const [, id, tail] = api
+    const call = tail === '/reviews' ? productReviews : tail === '/ratings' ? productRatings : productDetails
+    return [{ methods: ['GET'], run: async (c, p) => apiJson(c, await call(c.ctx, backendHosts(c.ctx.pod.env), p, forward(c))) }, decodeURIComponent(id!)]
+  }
+  const fixed: Record<string, Route> = {
+    '/': { methods: ['GET'], run: (c) => flaskResponse(c.ctx, { status: 200, body: renderIndexPage() }) },
+    '/health': { methods: ['GET'], run: (c) => flaskResponse(c.ctx, { status: 200, body: 'Product page is healthy' }) },
+    '/login': { methods: ['POST'], run: login },
+    '/logout': { methods: ['GET'], run: logout },
+    '/productpage': { methods: ['GET'], run: front },
+    '/api/v1/products': { methods: ['GET'], run: (c) => flaskResponse(c.ctx, { status: 200, body: pyDumps(PRODUCTS as unknown as Json), contentType: JSON_TYPE }) },
+  }
+  const r = fixed[path === '/index.html' ? '/' : path]
+  return r ? [r, ''] : undefined
+}
+
+async function dispatch(c: Call): Promise<AppResponse> {
+  const hit = route(pathOnly(c.req.path))
+  if (!hit) return flaskResponse(c.ctx, { status: 404, body: NOT_FOUND_PAGE })
+  const [r, param] = hit
+  // Flask adds HEAD to GET rules and OPTIONS to every rule.
+  const allowed = [...r.methods, ...(r.methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].sort()
+  if (c.req.method === 'OPTIONS') return flaskResponse(c.ctx, { status: 200, body: '', extra: [['Allow', allowed.join(', ')]] })
+  if (!allowed.includes(c.req.method)) return flaskResponse(c.ctx, { status: 405, body: METHOD_NOT_ALLOWED_PAGE, extra: [['Allow', allowed.join(', ')]] })
+  try {
+    return await r.run(c, param)
+  } catch (err) {
+    if (!(err instanceof UnparseableUpstream)) throw err
+    c.ctx.appendLog(`ERROR:productpage:Exception on ${c.req.path} [${c.req.method}]`)
+    return flaskResponse(c.ctx, { status: 500, body: INTERNAL_ERROR_PAGE })
+  }
+}
+
+/** Werkzeug's request log line, through Python logging's default format. */
+function accessLog(req: AppRequest, ctx: AppContext, status: number): string {
+  const when = clfDate(ctx.now()).replace(/:(\d\d:\d\d:\d\d) \+0000$/, ' $1')
+  const peer = req.sourceIp.includes(':') ? req.sourceIp : `::ffff:${req.sourceIp}`
+  return `INFO:werkzeug:${peer} - - [${when}] "${req.method} ${req.path} HTTP/1.1" ${status} -`
+}
+
+export const productpageApp: AppModel = {
+  name: 'productpage',
+  ports: [9080],
+  listensOn: (port) => port === 9080,
+  async handle(req, ctx) {
+    const session = decodeSession(parseCookies(req.headers).get('session'))
+    const res = await dispatch({ req, ctx, session })
+    if (req.method === 'HEAD') res.body = ''
+    ctx.appendLog(accessLog(req, ctx, res.status))
+    return res
+  },
+}

@@ -1,0 +1,37 @@
+// Building an AppResponse: the headers every HTTP/1.1 server adds on its own (Date, Content-Length, Server) and the service time.
+//
+// RFC 9110 section 6.6.1: an origin server with a clock sends Date; every
+// server model here does (Werkzeug, gunicorn, WEBrick, Node, Go, nginx).
+
+import type { AppContext, AppResponse, Header } from './types'
+import { byteLength, httpDate } from './http-util'
+import { drawServiceTime, type ServiceTimeProfile } from './service-time'
+
+export interface ResponseSpec {
+  status: number
+  body?: string
+  /** Content-Type and friends, in the order the server writes them. */
+  headers?: Header[]
+  /** The `Server` header value, when the server sends one. */
+  server?: string
+  profile: ServiceTimeProfile
+  /** Time on top of the drawn service time (httpbin's /delay, fortio's ?delay=), ms. */
+  extraMs?: number
+  /** Where Date goes: Go and Node put it before Content-Type; Python servers after Server. */
+  dateFirst?: boolean
+}
+
+/** Adds Date, Content-Length (unless set) and Server around the given headers, and draws the service time. */
+export function respond(ctx: Pick<AppContext, 'now' | 'rng'>, spec: ResponseSpec): AppResponse {
+  const body = spec.body ?? ''
+  const given = spec.headers ?? []
+  const date: Header = ['Date', httpDate(ctx.now())]
+  const headers: Header[] = []
+  if (spec.server) headers.push(['Server', spec.server])
+  if (spec.dateFirst) headers.push(date)
+  headers.push(...given)
+  // A chunked body carries no Content-Length (RFC 9112 section 6.2).
+  if (!given.some(([k]) => /^(content-length|transfer-encoding)$/i.test(k))) headers.push(['Content-Length', String(byteLength(body))])
+  if (!spec.dateFirst) headers.push(date)
+  return { status: spec.status, headers, body, serviceTimeMs: drawServiceTime(spec.profile, ctx.rng) + (spec.extraMs ?? 0) }
+}

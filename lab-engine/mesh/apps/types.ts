@@ -1,0 +1,108 @@
+// App model types: what a container image does with an HTTP request once the sidecar hands it over.
+//
+// The data plane (mesh/data) owns routing, sidecars, timeouts and transport; an
+// app sees one plain HTTP/1.1 request, as a process in the container would, and
+// answers it. Calls an app makes to other services (productpage -> details) go
+// back through the mesh via AppContext.upstream, so routing rules, faults and
+// mTLS apply to them too.
+
+import type { Rng } from '../../core/rng'
+
+/** One header; request names are lowercase (Envoy lowercases them), response names keep the server's casing. */
+export type Header = [name: string, value: string]
+
+/** An HTTP request as the workload's process receives it. */
+export interface AppRequest {
+  method: string
+  /** Path and query, always starting with "/" (e.g. `/status/418?x=1`). */
+  path: string
+  /** Names lowercase, in arrival order; repeated names stay separate entries. */
+  headers: Header[]
+  body: string
+  /** What the client used end to end; with a sidecar in front the app itself sees plain text. */
+  scheme: 'http' | 'https'
+  /** The Host (or :authority) header, e.g. `httpbin:8000`. */
+  host: string
+  /** The peer address on the app's socket: 127.0.0.6 behind an Istio sidecar, the client pod's IP without one. */
+  sourceIp: string
+  /** The container port the connection arrived on, when the caller knows it (fortio serves HTTP and gRPC on different ports). */
+  port?: number
+}
+
+/** The app's answer. */
+export interface AppResponse {
+  status: number
+  /** As the server writes them (e.g. `Content-Type`); Envoy lowercases names when it proxies. */
+  headers: Header[]
+  body: string
+  /**
+   * The app's own processing time in ms, excluding time spent waiting on upstream calls
+   * (the data plane already measured those). See service-time.ts for the model.
+   */
+  serviceTimeMs: number
+  /** Set when the server closed the connection without answering (a gRPC-only port given HTTP/1.1): curl's exit 52. */
+  abort?: 'empty-reply'
+}
+
+/** A call the app makes to another service; the mesh resolves `host` from the calling pod's point of view. */
+export interface UpstreamCall {
+  method: string
+  /** As the app's HTTP client writes it (`details`, `ratings.default.svc.cluster.local`). */
+  host: string
+  port: number
+  path: string
+  headers: Header[]
+  body?: string
+  scheme?: 'http' | 'https'
+  /** The app's own client timeout (productpage: 3 s per call; reviews: 10 s or 2.5 s to ratings). */
+  timeoutMs?: number
+}
+
+/** Why an upstream call produced no HTTP response at all. */
+export interface UpstreamFailure {
+  kind: 'upstream-failure'
+  reason: 'resolve' | 'connect' | 'timeout' | 'reset'
+  /** Free text for logs, e.g. `Connection refused`. */
+  message: string
+}
+
+/** The pod the app runs in, as the container sees it (HOSTNAME is the pod name). */
+export interface PodIdentity {
+  name: string
+  namespace: string
+  labels: Readonly<Record<string, string>>
+  podIp: string
+  /** The container's environment (image defaults are the app model's business; these are the pod spec's). */
+  env: Readonly<Record<string, string>>
+}
+
+/** What the data plane gives an app for one request. */
+export interface AppContext {
+  upstream(req: UpstreamCall): Promise<AppResponse | UpstreamFailure>
+  /** The session's seeded Rng: every random choice an app makes (status lists, uuids) comes from here. */
+  rng: Rng
+  /** Session clock, epoch ms. */
+  now(): number
+  pod: PodIdentity
+  /** One line of the container's stdout/stderr (what `kubectl logs` shows), without the newline. */
+  appendLog(line: string): void
+  /**
+   * Memory that lives as long as the container (ratings keeps POSTed ratings here).
+   * Optional: without it an app forgets between requests.
+   */
+  state?: Map<string, unknown>
+}
+
+/** The behaviour of one image. */
+export interface AppModel {
+  /** Short name for traces and logs (`productpage`, `go-httpbin`, `fortio`, `none`). */
+  name: string
+  /** Ports the process really binds; a Service targetPort elsewhere gets connection refused. */
+  ports: number[]
+  listensOn(port: number): boolean
+  handle(req: AppRequest, ctx: AppContext): Promise<AppResponse>
+}
+
+export function isUpstreamFailure(r: AppResponse | UpstreamFailure): r is UpstreamFailure {
+  return (r as UpstreamFailure).kind === 'upstream-failure'
+}
