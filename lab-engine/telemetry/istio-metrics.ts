@@ -116,8 +116,8 @@ export function recordTcpConnection(registry: MetricRegistry, r: RequestRecord &
   for (const reporter of reportersOf(r)) {
     const labels = istioLabels({ ...r, protocol: 'tcp' }, reporter)
     registry.inc(ISTIO_METRICS.tcpOpened, labels, r.endMs)
-    registry.inc(ISTIO_METRICS.tcpReceived, labels, r.requestBytes, r.endMs)
-    registry.inc(ISTIO_METRICS.tcpSent, labels, r.responseBytes, r.endMs)
+    registry.inc(ISTIO_METRICS.tcpReceived, labels, r.endMs, r.requestBytes)
+    registry.inc(ISTIO_METRICS.tcpSent, labels, r.endMs, r.responseBytes)
     if (r.closed) registry.inc(ISTIO_METRICS.tcpClosed, labels, r.endMs)
   }
 }
