@@ -1,0 +1,154 @@
+// Compiles one sidecar's config: outbound listeners/routes/clusters for what it may see, inbound for its own ports.
+//
+// What a sidecar sees (Istio "Sidecar" and "exportTo" docs): services exported to its
+// namespace and allowed by its Sidecar resource's egress; VirtualServices exported to its
+// namespace that apply to the mesh (no `gateways`, or the `mesh` keyword). Listener
+// layout follows istio.io's proxy-cmd walkthrough: virtualOutbound 0.0.0.0:15001 and
+// virtualInbound 0.0.0.0:15006 capture traffic; HTTP service ports get a shared
+// 0.0.0.0:<port> listener whose route configuration "<port>" has one virtual host per
+// service; TCP ports get a <clusterIP>:<port> listener straight to the cluster; ports of
+// unknown protocol are sniffed (HTTP to route "<host>:<port>", the rest to the cluster).
+
+import { exportedTo } from './hosts'
+import { addInboundCluster, addOutboundClusters, addStaticClusters, type ClusterSet } from './clusters'
+import { httpRoutes } from './http-routes'
+import type { MeshIndex } from './mesh-index'
+import { isHttp, type MeshService } from './registry'
+import { sidecarScopeFor, type SidecarScope } from './sidecar-scope'
+import { addStaticListeners, HTTP_SNIFF_MATCH, policyCluster } from './static-config'
+import type { FilterChain, Listener, ProxyConfig, ProxyIdentity, RouteConfiguration, VirtualHost } from './types'
+import { catchAllVirtualHost, defaultRoute, destinationResolver, hashPolicyResolver, serviceDomains, virtualServiceForHost } from './virtual-hosts'
+
+export function compileSidecar(index: MeshIndex, proxy: ProxyIdentity): ProxyConfig {
+  const scope = sidecarScopeFor(index.sidecars, proxy.namespace, proxy.labels, index.mesh)
+  const services = index.services.filter((s) => exportedTo(s.exportTo, index.mesh.defaultServiceExportTo, s.namespace, proxy.namespace) && scope.allows(s.hostname, s.namespace))
+  const set: ClusterSet = { clusters: new Map(), endpoints: new Map() }
+  addStaticClusters(set)
+  addOutboundClusters(set, index, proxy, services)
+  const routes = new Map<string, RouteConfiguration>()
+  const listeners: Listener[] = [virtualOutbound(scope)]
+  addOutbound(index, proxy, scope, services, listeners, routes)
+  listeners.push(virtualInbound(index, proxy, set, routes))
+  addStaticListeners(listeners, routes)
+  return {
+    proxy, listeners, routes, clusters: set.clusters, endpoints: set.endpoints,
+    outboundTrafficPolicy: scope.outboundTrafficPolicy,
+    ...(scope.ref ? { sidecarScope: scope.ref } : {}),
+  }
+}
+
+function virtualOutbound(scope: SidecarScope): Listener {
+  return {
+    name: 'virtualOutbound', address: '0.0.0.0', port: 15001, trafficDirection: 'outbound', useOriginalDst: true,
+    filterChains: [
+      { name: 'virtualOutbound-catchall-tcp', match: {}, destination: { kind: 'cluster', cluster: policyCluster(scope.outboundTrafficPolicy) } },
+      { name: 'virtualOutbound-blackhole', match: { destinationPort: 15001 }, destination: { kind: 'none' } },
+    ],
+  }
+}
+
+/** Mesh VirtualServices this sidecar may use. */
+function meshVirtualServices(index: MeshIndex, proxy: ProxyIdentity, scope: SidecarScope) {
+  return index.virtualServices.filter((vs) => {
+    const gws = vs.spec.gateways
+    if (gws && gws.length > 0 && !gws.includes('mesh')) return false
+    if (!exportedTo(vs.spec.exportTo, index.mesh.defaultVirtualServiceExportTo, vs.ref.namespace, proxy.namespace)) return false
+    return (vs.spec.hosts ?? []).some((h) => scope.allows(h.includes('.') || h.startsWith('*') ? h : `${h}.${vs.ref.namespace}.svc.cluster.local`, vs.ref.namespace))
+  })
+}
+
+function addOutbound(index: MeshIndex, proxy: ProxyIdentity, scope: SidecarScope, services: MeshService[], listeners: Listener[], routes: Map<string, RouteConfiguration>): void {
+  const vss = meshVirtualServices(index, proxy, scope)
+  const httpPorts = new Map<number, VirtualHost[]>()
+  for (const svc of services) {
+    for (const port of svc.ports) {
+      if (isHttp(port.protocol)) {
+        const list = httpPorts.get(port.port) ?? []
+        list.push(virtualHost(index, proxy, vss, svc, port.port))
+        httpPorts.set(port.port, list)
+      } else {
+        listeners.push(...tcpListener(index, proxy, vss, svc, port.port, port.protocol === 'UNKNOWN', scope, routes))
+      }
+    }
+  }
+  for (const [port, vhosts] of [...httpPorts].sort((a, b) => a[0] - b[0])) {
+    routes.set(String(port), { name: String(port), virtualHosts: [...vhosts, catchAllVirtualHost(scope.outboundTrafficPolicy)] })
+    listeners.push({
+      name: `0.0.0.0_${port}`, address: '0.0.0.0', port, trafficDirection: 'outbound',
+      filterChains: [
+        { match: HTTP_SNIFF_MATCH, destination: { kind: 'route', routeConfigName: String(port) } },
+        { match: {}, destination: { kind: 'cluster', cluster: policyCluster(scope.outboundTrafficPolicy) } },
+      ],
+    })
+  }
+}
+
+function virtualHost(index: MeshIndex, proxy: ProxyIdentity, vss: MeshIndexVs, svc: MeshService, port: number): VirtualHost {
+  const owner = virtualServiceForHost(vss, svc.hostname)
+  const hash = hashPolicyResolver(index, proxy)
+  const routes = owner ? httpRoutes({
+    vs: owner.vs, port, proxyLabels: proxy.labels, proxyNamespace: proxy.namespace, gateways: ['mesh'],
+    destination: destinationResolver(index, owner.vs.ref.namespace, port), hashPolicy: hash,
+  }) : []
+  const fallback = defaultRoute(svc, port, hash({ cluster: '', host: svc.hostname, port }))
+  return { name: `${svc.hostname}:${port}`, domains: serviceDomains(svc, proxy.namespace), routes: routes.length > 0 ? routes : [fallback] }
+}
+
+type MeshIndexVs = MeshIndex['virtualServices']
+
+/** A TCP (or sniffed) service port: listener on the service address, or 0.0.0.0 when it has none. */
+function tcpListener(index: MeshIndex, proxy: ProxyIdentity, vss: MeshIndexVs, svc: MeshService, port: number, sniff: boolean, scope: SidecarScope, routes: Map<string, RouteConfiguration>): Listener[] {
+  const cluster = `outbound|${port}||${svc.hostname}`
+  const chains: FilterChain[] = []
+  if (sniff) {
+    const name = `${svc.hostname}:${port}`
+    routes.set(name, { name, virtualHosts: [virtualHost(index, proxy, vss, svc, port)] })
+    chains.push({ match: HTTP_SNIFF_MATCH, destination: { kind: 'route', routeConfigName: name } })
+  }
+  if (svc.addresses.length === 0) {
+    chains.push({ match: { serverNames: [svc.hostname] }, destination: { kind: 'cluster', cluster } })
+    chains.push({ match: {}, destination: { kind: 'cluster', cluster: policyCluster(scope.outboundTrafficPolicy) } })
+    return [{ name: `0.0.0.0_${port}`, address: '0.0.0.0', port, trafficDirection: 'outbound', filterChains: chains }]
+  }
+  chains.push({ match: {}, destination: { kind: 'cluster', cluster } })
+  return svc.addresses.map((ip) => ({ name: `${ip}_${port}`, address: ip, port, trafficDirection: 'outbound' as const, filterChains: chains }))
+}
+
+/** virtualInbound 15006: per inbound port, mTLS and plaintext chains to `inbound|<port>||`, then passthrough chains. */
+function virtualInbound(index: MeshIndex, proxy: ProxyIdentity, set: ClusterSet, routes: Map<string, RouteConfiguration>): Listener {
+  const chains: FilterChain[] = []
+  for (const { port, protocol } of inboundPorts(index, proxy)) {
+    const cluster = addInboundCluster(set, port, protocol)
+    if (isHttp(protocol) || protocol === 'UNKNOWN') {
+      routes.set(cluster, { name: cluster, virtualHosts: [{ name: `inbound|http|${port}`, domains: ['*'], routes: [{ name: 'default', match: { path: { kind: 'prefix', value: '/' }, headers: [], queryParams: [] }, action: { kind: 'forward', clusters: [{ cluster, weight: 100, host: '', port }], timeoutMs: 0, mirrors: [] } }] }] })
+      chains.push({ name: cluster, match: { destinationPort: port, transportProtocol: 'tls', applicationProtocols: ['istio-http/1.0', 'istio-http/1.1', 'istio-h2'] }, destination: { kind: 'inlineRoute', routeConfigName: cluster } })
+      chains.push({ name: cluster, match: { destinationPort: port, transportProtocol: 'raw_buffer', applicationProtocols: ['http/1.1', 'h2c'] }, destination: { kind: 'inlineRoute', routeConfigName: cluster } })
+    } else {
+      chains.push({ name: cluster, match: { destinationPort: port, transportProtocol: 'tls', applicationProtocols: ['istio-peer-exchange', 'istio'] }, destination: { kind: 'cluster', cluster } })
+      chains.push({ name: cluster, match: { destinationPort: port, transportProtocol: 'raw_buffer' }, destination: { kind: 'cluster', cluster } })
+    }
+  }
+  const all = ['0.0.0.0/0']
+  chains.push(
+    { name: 'virtualInbound-blackhole', match: { destinationPort: 15006 }, destination: { kind: 'none' } },
+    { name: 'virtualInbound-catchall-http', match: { transportProtocol: 'raw_buffer', applicationProtocols: ['http/1.1', 'h2c'], prefixRanges: all }, destination: { kind: 'cluster', cluster: 'InboundPassthroughCluster' } },
+    { name: 'virtualInbound', match: { transportProtocol: 'raw_buffer', prefixRanges: all }, destination: { kind: 'cluster', cluster: 'InboundPassthroughCluster' } },
+    { name: 'virtualInbound', match: { transportProtocol: 'tls', prefixRanges: all }, destination: { kind: 'cluster', cluster: 'InboundPassthroughCluster' } },
+  )
+  return { name: 'virtualInbound', address: '0.0.0.0', port: 15006, trafficDirection: 'inbound', useOriginalDst: true, filterChains: chains }
+}
+
+/** The target ports services send to this pod, with the protocol of the service port. */
+function inboundPorts(index: MeshIndex, proxy: ProxyIdentity): { port: number; protocol: MeshService['ports'][number]['protocol'] }[] {
+  const found = new Map<number, MeshService['ports'][number]['protocol']>()
+  for (const svc of index.services) {
+    for (const inst of svc.instances) {
+      if (inst.endpoint.pod?.name !== proxy.pod || inst.endpoint.pod.namespace !== proxy.namespace) continue
+      for (const sp of svc.ports) {
+        const target = inst.portFor.get(sp.port)
+        if (target !== undefined && !found.has(target)) found.set(target, sp.protocol)
+      }
+    }
+  }
+  return [...found].sort((a, b) => a[0] - b[0]).map(([port, protocol]) => ({ port, protocol }))
+}
