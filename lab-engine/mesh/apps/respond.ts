@@ -17,8 +17,10 @@ export interface ResponseSpec {
   profile: ServiceTimeProfile
   /** Time on top of the drawn service time (httpbin's /delay, fortio's ?delay=), ms. */
   extraMs?: number
-  /** Where Date goes: Go and Node put it before Content-Type; Python servers after Server. */
+  /** Date right after Server (Python servers, WEBrick, Node) instead of last. */
   dateFirst?: boolean
+  /** Go's net/http: the handler's headers, then Date, then the computed Content-Length. */
+  dateBeforeLength?: boolean
 }
 
 /** Adds Date, Content-Length (unless set) and Server around the given headers, and draws the service time. */
@@ -30,8 +32,9 @@ export function respond(ctx: Pick<AppContext, 'now' | 'rng'>, spec: ResponseSpec
   if (spec.server) headers.push(['Server', spec.server])
   if (spec.dateFirst) headers.push(date)
   headers.push(...given)
+  if (spec.dateBeforeLength && !spec.dateFirst) headers.push(date)
   // A chunked body carries no Content-Length (RFC 9112 section 6.2).
   if (!given.some(([k]) => /^(content-length|transfer-encoding)$/i.test(k))) headers.push(['Content-Length', String(byteLength(body))])
-  if (!spec.dateFirst) headers.push(date)
+  if (!spec.dateFirst && !spec.dateBeforeLength) headers.push(date)
   return { status: spec.status, headers, body, serviceTimeMs: drawServiceTime(spec.profile, ctx.rng) + (spec.extraMs ?? 0) }
 }
