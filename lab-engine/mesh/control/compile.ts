@@ -2,7 +2,8 @@
 //
 // Like istiod, the compile is a pure function of the configuration: the same store
 // version always yields the same config, so a snapshot is cached per store and
-// resourceVersion and reused until something changes. Each proxy is compiled on first
+// resourceVersion and reused until something changes. The store does not hand out a
+// new resourceVersion on delete, so the key is the version plus the object count. Each proxy is compiled on first
 // request and kept (istiod pushes to every proxy; the sim only pays for proxies asked about).
 
 import type { ObjectStore } from '../../cluster/store'
@@ -14,7 +15,7 @@ import { compileSidecar } from './sidecar-proxy'
 import type { ProxyConfig, ProxyIdentity } from './types'
 
 export interface MeshConfigSnapshot {
-  /** The store resourceVersion this snapshot compiled. */
+  /** The store state this snapshot compiled: "<resourceVersion>/<object count>". */
   readonly resourceVersion: string
   readonly settings: MeshSettings
   /** The service registry (Kubernetes services and ServiceEntries) the proxies were compiled from. */
@@ -29,7 +30,7 @@ const cache = new WeakMap<ObjectStore, MeshConfigSnapshot>()
 
 /** The compiled mesh for the store as it is now; repeated calls at one resourceVersion return the same snapshot. */
 export function compileMesh(store: ObjectStore): MeshConfigSnapshot {
-  const rv = store.resourceVersion()
+  const rv = `${store.resourceVersion()}/${store.size()}`
   const cached = cache.get(store)
   if (cached && cached.resourceVersion === rv) return cached
   const snapshot = snapshotOf(buildMeshIndex(store), rv)
