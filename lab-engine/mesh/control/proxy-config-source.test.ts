@@ -1,0 +1,119 @@
+// istioctl proxy-config and x describe pod, run as a learner types them, over the compiled Bookinfo mesh.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { SimSession } from '../../sim/session'
+import { apply, bookinfoSession, istioctl, podOf, sample } from './mesh-fixture.test-util'
+
+let s: SimSession
+let pp: string
+beforeAll(async () => {
+  s = await bookinfoSession()
+  await apply(s, sample('networking/destination-rule-all.yaml'))
+  await apply(s, sample('networking/virtual-service-reviews-test-v2.yaml'))
+  await apply(s, sample('networking/bookinfo-gateway.yaml'))
+  pp = podOf(s, 'productpage')
+}, 30_000)
+afterAll(() => s.dispose())
+
+function lines(text: string): string[] {
+  return text.split('\n').filter(Boolean)
+}
+
+describe('istioctl proxy-config clusters', () => {
+  it('prints istioctl 1.26 columns with the subset clusters and their DestinationRule', async () => {
+    const r = await istioctl(s, `proxy-config clusters ${pp} --fqdn reviews.default.svc.cluster.local`)
+    expect(r.exitCode).toBe(0)
+    const rows = lines(r.stdout).map((l) => l.trim().split(/\s{2,}/))
+    expect(rows[0]).toEqual(['SERVICE FQDN', 'PORT', 'SUBSET', 'DIRECTION', 'TYPE', 'DESTINATION RULE'])
+    expect(rows.slice(1)).toEqual(['-', 'v1', 'v2', 'v3'].map((subset) => ['reviews.default.svc.cluster.local', '9080', subset, 'outbound', 'EDS', 'reviews.default']))
+  })
+
+  it('filters by --port and --direction, and lists the inbound cluster with an empty FQDN first', async () => {
+    const inbound = await istioctl(s, `pc cluster ${pp} --direction inbound`)
+    expect(lines(inbound.stdout).slice(1).map((l) => l.trim().split(/\s+/))).toEqual([['9080', '-', 'inbound', 'ORIGINAL_DST']])
+    const p15010 = await istioctl(s, `pc c ${pp}.default --port 15010`)
+    expect(lines(p15010.stdout).slice(1).map((l) => l.split(/\s+/)[0])).toEqual(['istiod.istio-system.svc.cluster.local'])
+  })
+
+  it('-o json prints Envoy clusters with their EDS service name and circuit breakers', async () => {
+    const r = await istioctl(s, `pc clusters ${pp} --fqdn ratings --subset v1 -o json`)
+    const parsed = JSON.parse(r.stdout) as { name: string; type: string; edsClusterConfig: { serviceName: string } }[]
+    expect(parsed.map((c) => c.name)).toEqual(['outbound|9080|v1|ratings.default.svc.cluster.local'])
+    expect(parsed[0]!.edsClusterConfig.serviceName).toBe(parsed[0]!.name)
+  })
+
+  it('rejects an unknown output format and a bad port like istioctl', async () => {
+    expect((await istioctl(s, `pc clusters ${pp} -o table`)).stderr).toContain('output format "table" not supported')
+    expect((await istioctl(s, `pc clusters ${pp} --port abc`)).exitCode).toBe(1)
+  })
+})
+
+describe('istioctl proxy-config routes and listeners', () => {
+  it('shows the jason rule and the catch-all as two reviews routes owned by the VirtualService', async () => {
+    const r = await istioctl(s, `proxy-config routes ${pp} --name 9080`)
+    const rows = lines(r.stdout)
+    expect(rows[0]!.split(/\s{2,}/)).toEqual(['NAME', 'VHOST NAME', 'DOMAINS', 'MATCH', 'VIRTUAL SERVICE'])
+    const reviews = rows.filter((l) => l.includes('reviews.default.svc.cluster.local:9080'))
+    expect(reviews.map((l) => l.trim().split(/\s{2,}/))).toEqual([
+      ['9080', 'reviews.default.svc.cluster.local:9080', 'reviews, reviews.default + 1 more...', '/*', 'reviews.default'],
+      ['9080', 'reviews.default.svc.cluster.local:9080', 'reviews, reviews.default + 1 more...', '/*', 'reviews.default'],
+    ])
+    expect(rows.some((l) => l.includes('allow_any'))).toBe(false)
+  })
+
+  it('a gateway lists its http.8080 route from the bookinfo VirtualService and the static backend routes', async () => {
+    const gw = podOf(s, 'istio-ingressgateway', 'istio-system')
+    const rows = lines((await istioctl(s, `pc routes ${gw}.istio-system`)).stdout).map((l) => l.trim().split(/\s{2,}/))
+    expect(rows).toContainEqual(['http.8080', '*:8080', '*', '/productpage', 'bookinfo.default'])
+    expect(rows).toContainEqual(['backend', '*', '/healthz/ready*'])
+  })
+
+  it('-o json of one route configuration carries the weighted destination and the VirtualService metadata', async () => {
+    const parsed = JSON.parse((await istioctl(s, `pc routes ${pp} --name 9080 -o json`)).stdout) as { virtualHosts: { name: string; routes: { match: { headers?: unknown[] }; route: { cluster: string }; metadata?: { filterMetadata: { istio: { config: string } } } }[] }[] }[]
+    const vh = parsed[0]!.virtualHosts.find((v) => v.name === 'reviews.default.svc.cluster.local:9080')!
+    expect(vh.routes[0]!.match.headers).toEqual([{ name: 'end-user', stringMatch: { exact: 'jason' } }])
+    expect(vh.routes[0]!.route.cluster).toBe('outbound|9080|v2|reviews.default.svc.cluster.local')
+    expect(vh.routes[1]!.metadata!.filterMetadata.istio.config).toBe('/apis/networking.istio.io/v1/namespaces/default/virtual-service/reviews')
+  })
+
+  it('listeners: one row per filter chain, 9080 HTTP to route 9080, 15001 to PassthroughCluster', async () => {
+    const rows = lines((await istioctl(s, `pc listeners ${pp} --port 9080`)).stdout)
+    expect(rows[0]!.split(/\s+/)).toEqual(['ADDRESSES', 'PORT', 'MATCH', 'DESTINATION'])
+    expect(rows.slice(1).map((l) => l.split(/\s{2,}|\s(?=\S+:?\s)/)[0])).toEqual(['0.0.0.0', '0.0.0.0'])
+    expect(rows[1]).toMatch(/^0\.0\.0\.0 +9080 +Trans: raw_buffer; App: http\/1\.1,h2c +Route: 9080$/)
+    expect(rows[2]).toMatch(/^0\.0\.0\.0 +9080 +ALL +PassthroughCluster$/)
+    const virtual = lines((await istioctl(s, `pc listeners ${pp} --port 15001`)).stdout)
+    expect(virtual.slice(1).map((l) => l.replace(/\s+/g, ' '))).toEqual(['0.0.0.0 15001 ALL PassthroughCluster', '0.0.0.0 15001 Addr: *:15001 Non-HTTP/Non-TCP'])
+  })
+})
+
+describe('istioctl proxy-config endpoints and all', () => {
+  it('lists the endpoints of one cluster, healthy, with the pod address', async () => {
+    const v2 = s.store.list({ kind: 'Pod', namespace: 'default', labelSelector: 'app=reviews,version=v2' })[0]!
+    const ip = (v2.status as { podIP: string }).podIP
+    const r = await istioctl(s, `pc endpoints ${pp} --cluster "outbound|9080|v2|reviews.default.svc.cluster.local"`)
+    expect(lines(r.stdout).map((l) => l.trim().split(/\s{2,}/))).toEqual([
+      ['ENDPOINT', 'STATUS', 'OUTLIER CHECK', 'CLUSTER'],
+      [`${ip}:9080`, 'HEALTHY', 'OK', 'outbound|9080|v2|reviews.default.svc.cluster.local'],
+    ])
+  })
+
+  it('all prints the clusters, listeners, routes and endpoints tables', async () => {
+    const out = (await istioctl(s, `pc all ${pp}`)).stdout
+    for (const header of ['SERVICE FQDN', 'ADDRESSES', 'VHOST NAME', 'OUTLIER CHECK']) expect(out).toContain(header)
+  })
+})
+
+describe('istioctl x describe pod', () => {
+  it('reviews-v1: the DestinationRule subsets and the jason rule that cannot reach it', async () => {
+    const out = (await istioctl(s, `x describe pod ${podOf(s, 'reviews', 'default', 'v1')}`)).stdout
+    expect(out).toContain('DestinationRule: reviews for "reviews"\n   Matching subsets: v1\n      (Non-matching subsets v2,v3)\n   No Traffic Policy\n')
+    expect(out).toContain('VirtualService: reviews\n')
+    expect(out).toContain('      Route to non-matching subset v2 for (when headers are end-user=jason)\n')
+    expect(out).toContain('   2 HTTP route(s)\n')
+  })
+
+  it('reviews-v3: no destination matches, so istioctl warns', async () => {
+    const out = (await istioctl(s, `x describe pod ${podOf(s, 'reviews', 'default', 'v3')}`)).stdout
+    expect(out).toContain('   WARNING: No destinations match pod subsets (checked 2 HTTP routes)\n')
+  })
+})
