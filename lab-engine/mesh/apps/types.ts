@@ -74,6 +74,8 @@ export interface PodIdentity {
   podIp: string
   /** The container's environment (image defaults are the app model's business; these are the pod spec's). */
   env: Readonly<Record<string, string>>
+  /** When the container started, epoch ms (fortio's /debug prints its uptime). */
+  startedAt?: number
 }
 
 /** What the data plane gives an app for one request. */

@@ -1,0 +1,89 @@
+// Catalogue: which app model a container image runs, matched on the image repository; first match wins.
+//
+// As in Kubernetes, behaviour comes from the image, not from the pod spec:
+// `containerPort` is informational, so a Service whose targetPort the image
+// does not listen on gets connection refused. Client images (curl, sleep,
+// busybox) listen on nothing. An image we have no model for runs but accepts
+// no connections (curl exit 7), and unknownImageLogLine says why in its logs.
+
+import { imageRepository } from '../../cluster/log-seeds'
+import { detailsApp } from './bookinfo/details'
+import { productpageApp } from './bookinfo/productpage'
+import { ratingsApp } from './bookinfo/ratings'
+import { REVIEWS_IMAGES, reviewsApp } from './bookinfo/reviews'
+import { fortioServerApp } from './fortio-server'
+import { flaskHttpbinApp } from './httpbin/flask-httpbin'
+import { goHttpbinApp } from './httpbin/go-httpbin'
+import { istiodApp } from './istiod'
+import { nginxApp } from './nginx'
+import type { AppModel } from './types'
+
+/** A model that binds no port: clients, and images we do not know. */
+export function listensOnNothing(name: string): AppModel {
+  return {
+    name,
+    ports: [],
+    listensOn: () => false,
+    async handle() {
+      // The data plane checks listensOn first; reaching here means a caller skipped it.
+      return { status: 0, headers: [], body: '', serviceTimeMs: 0, abort: 'empty-reply' }
+    },
+  }
+}
+
+interface CatalogueEntry {
+  match: RegExp
+  app: AppModel
+  /** Clients and sidecar images are known even though they serve nothing. */
+  kind: 'server' | 'client' | 'mesh'
+}
+
+const NGINX_UNPRIVILEGED: AppModel = { ...nginxApp, name: 'nginx', ports: [8080], listensOn: (p) => p === 8080 }
+
+const ENTRIES: readonly CatalogueEntry[] = [
+  { match: /examples-bookinfo-productpage/, app: productpageApp, kind: 'server' },
+  { match: /examples-bookinfo-details/, app: detailsApp, kind: 'server' },
+  { match: /examples-bookinfo-reviews-v1/, app: reviewsApp(REVIEWS_IMAGES.v1), kind: 'server' },
+  { match: /examples-bookinfo-reviews-v2/, app: reviewsApp(REVIEWS_IMAGES.v2), kind: 'server' },
+  { match: /examples-bookinfo-reviews-v3/, app: reviewsApp(REVIEWS_IMAGES.v3), kind: 'server' },
+  { match: /examples-bookinfo-ratings-v2/, app: ratingsApp('v2'), kind: 'server' },
+  { match: /examples-bookinfo-ratings/, app: ratingsApp('v1'), kind: 'server' },
+  { match: /(^|\/)go-httpbin$/, app: goHttpbinApp, kind: 'server' },
+  { match: /^citizenstig\/httpbin$/, app: flaskHttpbinApp({ name: 'httpbin', ports: [8000] }), kind: 'server' },
+  { match: /(^|\/)httpbin$/, app: flaskHttpbinApp({ name: 'httpbin', ports: [80] }), kind: 'server' },
+  { match: /^fortio\/fortio$/, app: fortioServerApp, kind: 'server' },
+  { match: /(^|\/)nginx-unprivileged$/, app: NGINX_UNPRIVILEGED, kind: 'server' },
+  { match: /(^|\/)nginx$/, app: nginxApp, kind: 'server' },
+  { match: /^istio\/pilot$/, app: istiodApp, kind: 'mesh' },
+  // The sidecar and gateways' own ports (15000, 15001, 15006, 15021, 15090, 8080/8443 on gateways) are the data plane's.
+  { match: /^istio\/proxyv2$/, app: listensOnNothing('istio-proxy'), kind: 'mesh' },
+  { match: /^(curlimages\/curl|governmentpaas\/curl-ssl|appropriate\/curl|radial\/busyboxplus|nicolaka\/netshoot|tutum\/curl)$/, app: listensOnNothing('curl'), kind: 'client' },
+  { match: /(^|\/)(busybox|alpine|ubuntu|debian|centos|fedora|python|node|golang)$/, app: listensOnNothing('sleep'), kind: 'client' },
+  { match: /(^|\/)(sleep|curl|dnsutils|netshoot)$/, app: listensOnNothing('curl'), kind: 'client' },
+]
+
+const UNKNOWN = listensOnNothing('none')
+
+function entryFor(image: string): CatalogueEntry | undefined {
+  const repo = imageRepository(image)
+  return ENTRIES.find((e) => e.match.test(repo))
+}
+
+/** The model for an image; unknown images get one that listens on nothing. */
+export function appForImage(image: string): AppModel {
+  return entryFor(image)?.app ?? UNKNOWN
+}
+
+/** Whether the catalogue knows this image (as a server, client or mesh component). */
+export function isKnownImage(image: string): boolean {
+  return entryFor(image) !== undefined
+}
+
+/**
+ * The container log line for an image the simulator has no model for. Real
+ * programs would print their own start-up lines; this one tells the learner
+ * why the container accepts no connections.
+ */
+export function unknownImageLogLine(image: string): string {
+  return `mesh-dojo: no simulated program for image "${image}"; the container runs but listens on no port, so connections to it are refused`
+}
