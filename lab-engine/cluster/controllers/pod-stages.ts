@@ -95,7 +95,7 @@ function running(podIp: PodIpSource) {
           name: c.name, image: c.image ?? '', imageID: '', containerID: `containerd://${ctx.rng.hex(64)}`,
           ready: true, restartCount: 0, started: true, state: { running: { startedAt: ctx.now } },
         })),
-        ...initStatuses(pod, ctx.now),
+        ...initStatuses(pod, ctx),
       },
       events: cs.flatMap((c) => [
         kubelet('Pulled', `Successfully pulled image "${c.image ?? ''}" in ${secs} (${secs} including waiting). Image size: ${imageSizeBytes(c.image ?? '')} bytes.`, c),
@@ -107,12 +107,13 @@ function running(podIp: PodIpSource) {
 }
 
 /** Init containers (Istio's istio-init) have run to completion by the time the app containers start. */
-function initStatuses(pod: KubeObject, now: string): { initContainerStatuses?: unknown[] } {
+function initStatuses(pod: KubeObject, ctx: StageContext): { initContainerStatuses?: unknown[] } {
+  const now = ctx.now
   const init = (pod.spec as { initContainers?: Container[] } | undefined)?.initContainers ?? []
   if (init.length === 0) return {}
   return {
     initContainerStatuses: init.map((c) => ({
-      name: c.name, image: c.image ?? '', imageID: '', ready: true, restartCount: 0, started: false,
+      name: c.name, image: c.image ?? '', imageID: '', containerID: `containerd://${ctx.rng.hex(64)}`, ready: true, restartCount: 0, started: false,
       state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: now, finishedAt: now } },
     })),
   }

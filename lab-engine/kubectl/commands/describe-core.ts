@@ -10,6 +10,7 @@ import type { KubeObject } from '../../cluster/types'
 import { age } from '../printers'
 import type { VerbContext } from './context'
 import { annotations, entries, events, header, rfc1123z, type Describer } from './describe'
+import { podTemplate } from './describe-containers'
 import type { DescribeWriter } from './describe-writer'
 
 type Loose = any
@@ -77,21 +78,7 @@ function describeReplicaSet(w: DescribeWriter, rs: KubeObject, ctx: VerbContext)
   const pods = ctx.env.store.list({ kind: 'Pod', namespace: rs.metadata.namespace }).filter((p) => p.metadata.ownerReferences?.some((r) => r.uid === rs.metadata.uid))
   const count = (phase: string) => pods.filter((p) => ((p.status as Loose)?.phase ?? 'Pending') === phase).length
   w.write(0, `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed`)
-  w.write(0, 'Pod Template:')
-  w.list(1, 'Labels', entries(spec.template?.metadata?.labels, '='))
-  w.write(1, 'Containers:')
-  for (const c of spec.template?.spec?.containers ?? []) {
-    const ports = (c.ports ?? []) as Loose[]
-    w.write(1, ` ${c.name}:`)
-    w.write(2, `Image:\t${c.image ?? ''}`)
-    w.write(2, `Port:\t${ports.length ? ports.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'}`)
-    w.write(2, `Host Port:\t${ports.length ? ports.map((p) => `0/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'}`)
-    w.write(2, 'Environment:\t<none>')
-    w.write(2, 'Mounts:\t<none>')
-  }
-  w.write(1, 'Volumes:\t<none>')
-  w.write(1, 'Node-Selectors:\t<none>')
-  w.write(1, 'Tolerations:\t<none>')
+  podTemplate(w, spec.template)
   events(w, rs, ctx)
 }
 

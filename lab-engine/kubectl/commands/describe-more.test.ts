@@ -4,6 +4,20 @@ import { goValue, smartLabelFor } from './describe-generic'
 import { run } from './script.test-util'
 
 describe('kubectl describe (more kinds)', () => {
+  it('an injected pod lists istio-init under Init Containers, terminated with Completed', async () => {
+    const out = await run(`istioctl install --set profile=minimal -y >/dev/null
+kubectl label ns default istio-injection=enabled >/dev/null
+kubectl run web --image=nginx >/dev/null
+kubectl wait --for=condition=Ready pod/web >/dev/null
+kubectl describe pod web`)
+    const init = out.slice(out.indexOf('Init Containers:'), out.indexOf('\nContainers:'))
+    expect(init).toMatch(/^Init Containers:\n  istio-init:\n    Container ID:  containerd:\/\/[0-9a-f]{64}\n    Image:         docker.io\/istio\/proxyv2:1.26.2\n/)
+    expect(init).toMatch(/\n    State:          Terminated\n      Reason:       Completed\n      Exit Code:    0\n      Started:      .+\n      Finished:     .+\n    Ready:          True\n    Restart Count:  0\n/)
+    expect(out.slice(out.indexOf('\nContainers:'))).toMatch(/\nContainers:\n  web:\n[\s\S]*\n  istio-proxy:\n[\s\S]*State:          Running/)
+    // A pod without init containers has no such section.
+    expect(await run('kubectl run plain --image=nginx -n kube-public >/dev/null\nkubectl describe pod plain -n kube-public')).not.toContain('Init Containers:')
+  })
+
   it('namespace, configmap and secret (values hidden)', async () => {
     const out = await run(`kubectl describe ns default
 kubectl create configmap cfg --from-literal=color=blue >/dev/null

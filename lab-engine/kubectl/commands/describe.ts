@@ -7,6 +7,7 @@
 import type { KubeObject } from '../../cluster/types'
 import { age, formatLabels } from '../printers'
 import { KubectlError, type Verb, type VerbContext } from './context'
+import { podContainers, podTemplate } from './describe-containers'
 import { DescribeWriter } from './describe-writer'
 import { CORE_DESCRIBERS } from './describe-core'
 import { describeGeneric } from './describe-generic'
@@ -95,8 +96,7 @@ function describePod(w: DescribeWriter, p: KubeObject, ctx: VerbContext): void {
   for (const ip of st.podIPs ?? []) w.write(1, `IP:\t${ip.ip}`)
   const owner = p.metadata.ownerReferences?.find((r) => r.controller)
   if (owner) w.write(0, `Controlled By:\t${owner.kind}/${owner.name}`)
-  w.write(0, 'Containers:')
-  for (const c of spec.containers ?? []) describeContainer(w, c, (st.containerStatuses ?? []).find((s: Loose) => s.name === c.name))
+  podContainers(w, 0, spec, st)
   w.write(0, 'Conditions:')
   w.write(1, 'Type\tStatus')
   for (const c of st.conditions ?? []) w.write(1, `${c.type} \t${c.status} `)
@@ -105,31 +105,6 @@ function describePod(w: DescribeWriter, p: KubeObject, ctx: VerbContext): void {
   w.write(0, 'Node-Selectors:\t<none>')
   w.list(0, 'Tolerations', ['node.kubernetes.io/not-ready:NoExecute op=Exists for 300s', 'node.kubernetes.io/unreachable:NoExecute op=Exists for 300s'])
   events(w, p, ctx)
-}
-
-function ports(c: Loose): string {
-  const list = (c.ports ?? []) as Loose[]
-  return list.length ? list.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'
-}
-
-function describeContainer(w: DescribeWriter, c: Loose, s: Loose): void {
-  w.write(1, `${c.name}:`)
-  if (s?.containerID) w.write(2, `Container ID:\t${s.containerID}`)
-  w.write(2, `Image:\t${c.image ?? ''}`)
-  if (s) w.write(2, `Image ID:\t${s.imageID ?? ''}`)
-  w.write(2, `Port:\t${ports(c)}`)
-  w.write(2, `Host Port:\t${(c.ports ?? []).length ? (c.ports as Loose[]).map((p) => `0/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'}`)
-  if (c.args?.length) { w.write(2, 'Args:'); for (const a of c.args) w.write(3, a) }
-  const state = s?.state ?? {}
-  if (state.running) { w.write(2, 'State:\tRunning'); w.write(3, `Started:\t${rfc1123z(state.running.startedAt)}`) }
-  else if (state.waiting) { w.write(2, 'State:\tWaiting'); w.write(3, `Reason:\t${state.waiting.reason ?? ''}`) }
-  else w.write(2, 'State:\tWaiting')
-  w.write(2, `Ready:\t${s?.ready ? 'True' : 'False'}`)
-  w.write(2, `Restart Count:\t${s?.restartCount ?? 0}`)
-  const env = (c.env ?? []) as Loose[]
-  if (env.length) { w.write(2, 'Environment:'); for (const e of env) w.write(3, `${e.name}:\t${e.value ?? ''}`) }
-  else w.write(2, 'Environment:\t<none>')
-  w.write(2, 'Mounts:\t<none>')
 }
 
 function describeDeployment(w: DescribeWriter, d: KubeObject, ctx: VerbContext): void {
@@ -149,20 +124,7 @@ function describeDeployment(w: DescribeWriter, d: KubeObject, ctx: VerbContext):
     const ru = spec.strategy?.rollingUpdate ?? {}
     w.write(0, `RollingUpdateStrategy:\t${ru.maxUnavailable ?? '25%'} max unavailable, ${ru.maxSurge ?? '25%'} max surge`)
   }
-  w.write(0, 'Pod Template:')
-  w.list(1, 'Labels', entries(spec.template?.metadata?.labels, '='))
-  w.write(1, 'Containers:')
-  for (const c of spec.template?.spec?.containers ?? []) {
-    w.write(1, ` ${c.name}:`)
-    w.write(2, `Image:\t${c.image ?? ''}`)
-    w.write(2, `Port:\t${ports(c)}`)
-    w.write(2, `Host Port:\t${(c.ports ?? []).length ? (c.ports as Loose[]).map((p) => `0/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'}`)
-    w.write(2, 'Environment:\t<none>')
-    w.write(2, 'Mounts:\t<none>')
-  }
-  w.write(1, 'Volumes:\t<none>')
-  w.write(1, 'Node-Selectors:\t<none>')
-  w.write(1, 'Tolerations:\t<none>')
+  podTemplate(w, spec.template)
   w.write(0, 'Conditions:')
   w.write(1, 'Type\tStatus\tReason')
   w.write(1, '----\t------\t------')
