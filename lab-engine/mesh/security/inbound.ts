@@ -1,0 +1,62 @@
+// Inbound security filters in Envoy's order: request authentication (jwt_authn) first, then authorization (RBAC).
+//
+// Istio builds a sidecar's or gateway's inbound HTTP filter chain as jwt_authn
+// -> istio_authn -> (CUSTOM ext_authz) -> RBAC (AUDIT, DENY, ALLOW) -> router,
+// so a bad token is answered 401 before any AuthorizationPolicy is looked at,
+// and only a request that passes authentication reaches authorization with its
+// request.auth.* attributes ("Authentication Policy" task, "Authorization"
+// concept page). TCP connections skip request authentication.
+
+import type { KubeObject } from '../../cluster/types'
+import { authorize, type AuthzDecision, type AuthzOptions } from './authz'
+import type { AuthzRequest } from './authz-rule'
+import { authenticateRequest, type AuthnContext, type AuthnResult } from './jwt'
+
+export interface InboundInput extends AuthnContext, AuthzOptions {
+  /** RequestAuthentications that apply to the receiving workload. */
+  readonly requestAuthentications: readonly KubeObject[]
+  /** AuthorizationPolicies that apply to the receiving workload, in evaluation order. */
+  readonly authorizationPolicies: readonly KubeObject[]
+  /** The request and connection attributes; `auth` is filled in by authentication. */
+  readonly request: Omit<AuthzRequest, 'auth'> & { readonly scheme?: 'http' | 'https' }
+}
+
+export interface InboundRejected {
+  readonly outcome: 'reject'
+  /** 401/403 from jwt_authn, 403 from RBAC; 0 when a TCP connection is closed. */
+  readonly status: 0 | 401 | 403
+  readonly body: string
+  readonly headers: Readonly<Record<string, string>>
+  readonly authn?: AuthnResult
+  readonly authz?: AuthzDecision
+}
+
+export interface InboundAllowed {
+  readonly outcome: 'allow'
+  /** Headers jwt_authn adds (outputPayloadToHeader, outputClaimToHeaders) and removes (the token, unless forwarded). */
+  readonly headersToSet: Readonly<Record<string, string>>
+  readonly headersToRemove: readonly string[]
+  readonly authn?: AuthnResult
+  readonly authz: AuthzDecision
+}
+
+export type InboundResult = InboundRejected | InboundAllowed
+
+/** Runs request authentication then authorization for one inbound request. */
+export async function checkInbound(input: InboundInput): Promise<InboundResult> {
+  const { request } = input
+  const http = request.protocol !== 'tcp'
+  const authn = http
+    ? await authenticateRequest(input.requestAuthentications, { headers: request.headers ?? {}, path: request.path ?? '/', host: request.host ?? '', ...(request.scheme ? { scheme: request.scheme } : {}) }, input)
+    : undefined
+  if (authn?.outcome === 'reject') return { outcome: 'reject', status: authn.status, body: authn.body, headers: authn.headers, authn }
+  const authz = authorize(input.authorizationPolicies, { ...request, ...(authn?.auth ? { auth: authn.auth } : {}) }, input)
+  if (!authz.allowed) {
+    return { outcome: 'reject', status: authz.status ?? 0, body: authz.body ?? '', headers: {}, authz, ...(authn ? { authn } : {}) }
+  }
+  return {
+    outcome: 'allow', authz, ...(authn ? { authn } : {}),
+    headersToSet: authn?.outcome === 'pass' ? authn.headersToSet : {},
+    headersToRemove: authn?.outcome === 'pass' ? authn.headersToRemove : [],
+  }
+}
