@@ -6,7 +6,7 @@ export * from './types'
 export { authorizationPoliciesFor, peerAuthenticationsFor, requestAuthenticationsFor, scopeOf, type PolicyScope, type SecurityKind } from './policy-selection'
 export { composePeerAuthentication, inferNamespaceMode, modeForPort, peerAuthenticationModeFor, type EffectivePeerAuthentication, type ModeDecision, type ModeSource } from './peer-authentication'
 export {
-  clientTlsMode, decideTransport, upstreamResetBody, xfccValue, TLS_HANDSHAKE_FAILURE, TLS_VERIFY_FAILED, TLS_WRONG_VERSION,
+  clientTlsMode, connectionSecurityPolicyLabel, decideTransport, upstreamResetBody, xfccValue, TLS_HANDSHAKE_FAILURE, TLS_VERIFY_FAILED, TLS_WRONG_VERSION,
   type TransportDecision, type TransportEstablished, type TransportInput, type TransportPeer, type TransportReset, type TransportServer, type TransportUpstreamFailure,
 } from './mtls'
 export { authenticateRequest, audiencesAllowed, claimAt, jwtRulesOf, CLOCK_SKEW_SECONDS, type AuthnContext, type AuthnPass, type AuthnReject, type AuthnRequest, type AuthnResult, type JwtRule, type RuleRef } from './jwt'

@@ -167,6 +167,21 @@ describe('jwtRule options', () => {
   })
 })
 
+describe('key types', () => {
+  it('verifies ES256 with an EC key and HS256 with an oct key; a key of the wrong family is not used', async () => {
+    const ec = await generateKeyPair('ES256')
+    const ecJwks = JSON.stringify({ keys: [{ ...(await exportJWK(ec.publicKey)), kid: 'ec' }] })
+    const ecToken = await new SignJWT({ iss: 'ec@example', sub: 'u' }).setProtectedHeader({ alg: 'ES256', kid: 'ec' }).sign(ec.privateKey)
+    expect(await run([ra('foo', 'ec', { jwtRules: [{ issuer: 'ec@example', jwks: ecJwks }] })], bearer(ecToken))).toMatchObject({ outcome: 'pass' })
+    const secret = new TextEncoder().encode('a-shared-secret-of-at-least-32-bytes!')
+    const octJwks = JSON.stringify({ keys: [{ kty: 'oct', k: Buffer.from(secret).toString('base64url') }] })
+    const hsToken = await new SignJWT({ iss: 'hs@example', sub: 'u' }).setProtectedHeader({ alg: 'HS256' }).sign(secret)
+    expect(await run([ra('foo', 'hs', { jwtRules: [{ issuer: 'hs@example', jwks: octJwks }] })], bearer(hsToken))).toMatchObject({ outcome: 'pass' })
+    const rsaAsEc = ra('foo', 'mix', { jwtRules: [{ issuer: 'ec@example', jwks: own.jwks.replace('"own-key"', '"ec"').replace('"RS256"', '"ES256"') }] })
+    expect(await run([rsaAsEc], bearer(ecToken))).toMatchObject({ status: 401, body: 'Jwt verification fails' })
+  })
+})
+
 describe('parseJwt and claims', () => {
   it('reports Envoy\'s parse errors', () => {
     expect(parseJwt('a.b')).toBe(JWT_STATUS.badFormat)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { KubeObject } from '../../cluster/types'
-import { decideTransport, TLS_WRONG_VERSION, upstreamResetBody, xfccValue, type TransportInput } from './mtls'
+import { connectionSecurityPolicyLabel, decideTransport, TLS_WRONG_VERSION, upstreamResetBody, xfccValue, type TransportInput } from './mtls'
 import { inferNamespaceMode, peerAuthenticationModeFor } from './peer-authentication'
 import { pa } from './test-fixtures'
 import type { ClientTlsMode } from './types'
@@ -138,6 +138,14 @@ describe('DestinationRule tls modes against server modes', () => {
     expect(decideTransport(probe(nsDisable, 'foo', 'bar'))).toMatchObject({ outcome: 'plaintext', clientMode: 'DISABLE' })
     expect(decideTransport({ ...probe([], 'foo', 'bar'), autoMtls: false })).toMatchObject({ outcome: 'plaintext' })
     expect(decideTransport({ ...probe(strictMesh, 'foo', 'bar'), autoMtls: false })).toMatchObject({ outcome: 'upstream-failure', status: 503 })
+  })
+
+  it('connection_security_policy: mutual_tls or none from the destination, unknown from the source', () => {
+    const mtls = decideTransport(probe([], 'foo', 'bar'))
+    const plain = decideTransport(probe([], 'legacy', 'bar'))
+    expect(connectionSecurityPolicyLabel(mtls, 'destination')).toBe('mutual_tls')
+    expect(connectionSecurityPolicyLabel(plain, 'destination')).toBe('none')
+    expect(connectionSecurityPolicyLabel(mtls, 'source')).toBe('unknown')
   })
 
   it('upstreamResetBody words a reset without a transport reason or retry', () => {

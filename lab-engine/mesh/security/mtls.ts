@@ -193,6 +193,17 @@ function established(input: TransportInput, base: Base, outcome: TransportEstabl
 }
 
 /**
+ * The connection_security_policy metric label for one reporter. Istio
+ * "Standard Metrics": mutual_tls when the destination reports an mTLS
+ * request, none for plain text, and unknown whenever the source reports
+ * (the client cannot know the server's policy).
+ */
+export function connectionSecurityPolicyLabel(decision: TransportDecision, reporter: 'source' | 'destination'): 'mutual_tls' | 'none' | 'unknown' {
+  if (reporter === 'source') return 'unknown'
+  return decision.outcome === 'mtls' ? 'mutual_tls' : 'none'
+}
+
+/**
  * x-forwarded-client-cert as the Authentication Policy task shows it:
  * `By=<server>;Hash=<sha256 of the client cert>;Subject="";URI=<client>`.
  * The sim has no certificates: the hash is a stable digest of the client identity.
