@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { Clock } from '../core/clock'
+import { createTelemetry, type RequestRecord } from './index'
+
+const sleep = { workload: 'sleep', namespace: 'default', app: 'sleep' }
+const httpbin = { workload: 'httpbin', namespace: 'default', app: 'httpbin', version: 'v1' }
+
+function req(endMs: number, code = 200): RequestRecord {
+  return {
+    endMs,
+    source: sleep,
+    destination: httpbin,
+    destinationService: { host: 'httpbin.default.svc.cluster.local', name: 'httpbin', namespace: 'default' },
+    protocol: 'http',
+    responseCode: code,
+    mtls: true,
+    reporters: { source: true, destination: true },
+    sourceDurationMs: 5,
+    requestBytes: 0,
+    responseBytes: 100,
+  }
+}
+
+describe('createTelemetry', () => {
+  it('answers PromQL over requests recorded on the session clock', () => {
+    const clock = Clock.virtual()
+    const tel = createTelemetry()
+    for (let i = 0; i < 30; i++) {
+      clock.advanceBy(1_000)
+      tel.recordRequest(req(clock.now(), i % 10 === 0 ? 503 : 200))
+    }
+    clock.advanceBy(30_000)
+    const res = tel.query('sum by (response_code) (increase(istio_requests_total{reporter="destination"}[1m]))', clock.now())
+    expect(res.resultType).toBe('vector')
+    const byCode = Object.fromEntries((res as Extract<typeof res, { resultType: 'vector' }>).result.map((r) => [r.metric.response_code, Number(r.value[1])]))
+    expect(Object.keys(byCode).sort()).toEqual(['200', '503'])
+    expect(byCode['200']! / byCode['503']!).toBeCloseTo(9, 0)
+  })
+
+  it('keeps spans, logs and traces bounded by the options', () => {
+    const tel = createTelemetry({ maxSpans: 2, maxLogs: 3, maxTraces: 4 })
+    for (let i = 0; i < 10; i++) {
+      tel.recordSpan({ traceId: 't', spanId: String(i), service: 's', operation: 'o', kind: 'server', startMs: i, durationMs: 1, tags: {} })
+      tel.logAccess({ namespace: 'default', pod: 'p' }, { startMs: i, responseCode: 200, bytesReceived: 0, bytesSent: 0, durationMs: 1 })
+      tel.recordTrace({ id: String(i), startMs: i, from: 'outside', request: { method: 'GET', authority: 'a', path: '/' }, steps: [] })
+    }
+    expect(tel.spans.all()).toHaveLength(2)
+    expect(tel.accessLogs.linesFor('default', 'p')).toHaveLength(3)
+    expect(tel.traces.size).toBe(4)
+  })
+
+  it('keeps one Envoy stats object per proxy', () => {
+    const tel = createTelemetry()
+    const a = tel.proxyStats('default/fortio-1', { prefixes: ['cluster.outbound'] })
+    expect(tel.proxyStats('default/fortio-1')).toBe(a)
+    a.ensureCluster('outbound|80||x.default.svc.cluster.local')
+    expect(a.value('cluster.outbound|80||x.default.svc.cluster.local.upstream_rq_total')).toBe(0)
+    tel.removeProxy('default/fortio-1')
+    expect(tel.proxyStats('default/fortio-1')).not.toBe(a)
+  })
+
+  it('notifies request listeners until their subscription is disposed', () => {
+    const tel = createTelemetry()
+    const seen: number[] = []
+    const sub = tel.onRequest((r) => seen.push(r.responseCode))
+    tel.recordRequest(req(1, 200))
+    sub.dispose()
+    tel.recordRequest(req(2, 503))
+    expect(seen).toEqual([200])
+  })
+
+  it('dispose() releases everything once; later records are ignored and queries refused', () => {
+    const tel = createTelemetry()
+    tel.recordSpan({ traceId: 't', spanId: '1', service: 's', operation: 'o', kind: 'server', startMs: 0, durationMs: 1, tags: {} })
+    tel.dispose()
+    tel.dispose()
+    expect(tel.isDisposed).toBe(true)
+    expect(tel.spans.all()).toEqual([])
+    tel.recordRequest(req(1))
+    expect(tel.metrics.size).toBe(0)
+    expect(() => tel.query('up', 0)).toThrow(/disposed/)
+  })
+})

@@ -1,0 +1,143 @@
+// Session telemetry: one bundle per session of Istio metrics, spans, access logs, decision traces and per-proxy Envoy stats.
+//
+// The issue's "Telemetry" section: every request records Istio's standard
+// metrics; spans, access-log lines and decision traces go to bounded ring
+// buffers (the last 1,000 of each by default) so heavy load cannot exhaust
+// memory; a small PromQL subset answers labs and the UI's graph. The data plane
+// calls the record*/log* entry points; everything is released by dispose().
+
+import type { Disposable } from '../core/disposable'
+import { AccessLogStore, type AccessLogRecord } from './access-log'
+import type { DecisionTrace } from './decision-trace'
+import { EnvoyStats, type StatsInclusion } from './envoy-stats'
+import { defineIstioMetrics, recordRequest, recordTcpConnection, type RequestRecord } from './istio-metrics'
+import { MetricRegistry } from './metrics'
+import { evaluatePromQL, queryPromQL, type EvalOptions, type PromQueryResult, type Value } from './promql'
+import { DEFAULT_RING_CAPACITY, RingBuffer } from './ring-buffer'
+import { SpanStore, type Span } from './spans'
+
+/** Proxies (sidecars and gateways) one session may hold Envoy stats for. */
+export const MAX_PROXIES = 1_000
+
+export interface TelemetryOptions {
+  maxSpans?: number
+  maxLogs?: number
+  maxTraces?: number
+  /** Prometheus scrape interval in simulated ms; 0 makes every write visible at once. Default 15 s. */
+  scrapeIntervalMs?: number
+  retentionMs?: number
+  /** Cap on metric label sets (see MetricRegistry.droppedSamples). */
+  maxSeries?: number
+}
+
+export interface Telemetry extends Disposable {
+  readonly metrics: MetricRegistry
+  readonly spans: SpanStore
+  readonly accessLogs: AccessLogStore
+  readonly traces: RingBuffer<DecisionTrace>
+  readonly isDisposed: boolean
+  /** One finished HTTP/gRPC request, recorded per reporter as Istio does. */
+  recordRequest(r: RequestRecord): void
+  /** One TCP connection (opened, bytes, and closed when `closed`). */
+  recordTcpConnection(r: RequestRecord & { readonly closed: boolean }): void
+  recordSpan(span: Span): void
+  recordTrace(trace: DecisionTrace): void
+  /** Formats and keeps an access-log line for a proxy; returns the line. */
+  logAccess(proxy: { namespace: string; pod: string }, record: AccessLogRecord): string
+  /** The Envoy stats of a proxy, created on first use with Istio's stats matcher plus `extra` inclusions. */
+  proxyStats(proxyId: string, extra?: Partial<StatsInclusion>): EnvoyStats
+  /** Forgets a proxy's stats (its pod was deleted: Envoy's counters die with it). */
+  removeProxy(proxyId: string): void
+  /** PromQL at a simulated instant, in the Prometheus HTTP API's shape. Throws PromQLError. */
+  query(promql: string, timeMs: number, opts?: EvalOptions): PromQueryResult
+  /** PromQL at a simulated instant, as numbers. Throws PromQLError. */
+  evaluate(promql: string, timeMs: number, opts?: EvalOptions): Value
+  /** Called after each recordRequest (for the live graph's edge aggregates); dispose the result to stop. */
+  onRequest(listener: (r: RequestRecord) => void): Disposable
+}
+
+export function createTelemetry(opts: TelemetryOptions = {}): Telemetry {
+  const metrics = new MetricRegistry({ scrapeIntervalMs: opts.scrapeIntervalMs, retentionMs: opts.retentionMs, maxSeries: opts.maxSeries })
+  defineIstioMetrics(metrics)
+  const spans = new SpanStore(opts.maxSpans ?? DEFAULT_RING_CAPACITY)
+  const accessLogs = new AccessLogStore(opts.maxLogs ?? DEFAULT_RING_CAPACITY)
+  const traces = new RingBuffer<DecisionTrace>(opts.maxTraces ?? DEFAULT_RING_CAPACITY)
+  const proxies = new Map<string, EnvoyStats>()
+  const listeners = new Set<(r: RequestRecord) => void>()
+  let disposed = false
+
+  const live = (): boolean => !disposed
+  const requireLive = (): void => {
+    if (disposed) throw new Error('telemetry was disposed with its session')
+  }
+
+  return {
+    metrics,
+    spans,
+    accessLogs,
+    traces,
+    get isDisposed() {
+      return disposed
+    },
+    recordRequest(r) {
+      if (!live()) return
+      recordRequest(metrics, r)
+      for (const l of [...listeners]) l(r)
+    },
+    recordTcpConnection(r) {
+      if (live()) recordTcpConnection(metrics, r)
+    },
+    recordSpan(span) {
+      if (live()) spans.record(span)
+    },
+    recordTrace(trace) {
+      if (live()) traces.push(trace)
+    },
+    logAccess(proxy, record) {
+      requireLive()
+      return accessLogs.log(proxy, record)
+    },
+    proxyStats(proxyId, extra) {
+      requireLive()
+      const found = proxies.get(proxyId)
+      if (found) return found
+      if (proxies.size >= MAX_PROXIES) throw new RangeError(`a session holds Envoy stats for at most ${MAX_PROXIES} proxies`)
+      const created = new EnvoyStats({ extra })
+      proxies.set(proxyId, created)
+      return created
+    },
+    removeProxy(proxyId) {
+      proxies.delete(proxyId)
+    },
+    query(promql, timeMs, evalOpts) {
+      requireLive()
+      return queryPromQL(metrics, promql, timeMs, evalOpts)
+    },
+    evaluate(promql, timeMs, evalOpts) {
+      requireLive()
+      return evaluatePromQL(metrics, promql, timeMs, evalOpts)
+    },
+    onRequest(listener) {
+      listeners.add(listener)
+      return { dispose: () => void listeners.delete(listener) }
+    },
+    dispose() {
+      if (disposed) return
+      disposed = true
+      listeners.clear()
+      proxies.clear()
+      spans.clear()
+      accessLogs.clear()
+      traces.clear()
+    },
+  }
+}
+
+export { MetricRegistry } from './metrics'
+export { RingBuffer, DEFAULT_RING_CAPACITY } from './ring-buffer'
+export { AccessLogStore, formatAccessLog, RESPONSE_CODE_DETAILS, type AccessLogRecord } from './access-log'
+export { EnvoyStats, ISTIO_DEFAULT_STATS_INCLUSION, type StatsInclusion, type ClusterLimits } from './envoy-stats'
+export { ISTIO_METRICS, ENVOY_DEFAULT_BUCKETS, istioLabels, type RequestRecord, type WorkloadInfo, type DestinationService } from './istio-metrics'
+export { PromQLError, queryPromQL, evaluatePromQL, vectorValues, type PromQueryResult } from './promql'
+export { SpanStore, childContext, extractTraceContext, injectB3, injectTraceparent, newSpanId, newTraceId, type Span, type TraceContext } from './spans'
+export { DecisionRecorder, explainDecisionTrace, type DecisionTrace, type DecisionStep, type DecisionOutcome } from './decision-trace'
