@@ -36,6 +36,8 @@ export interface Subcommand {
   /** The path after `istioctl`, e.g. ["proxy-config"] or ["x", "precheck"]. */
   path: readonly string[]
   aliases?: readonly string[]
+  /** An alias spelled as its own path (`proxy-config c`): runs, but Tab completion leaves it out. */
+  hiddenAlias?: boolean
   /** The one-line description `--help` prints. */
   short?: string
   flags: readonly FlagDef[]

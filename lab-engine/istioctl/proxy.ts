@@ -87,8 +87,9 @@ const PC_FLAGS = [
   { name: 'cluster', value: true }, { name: 'status', value: true }, { name: 'file', short: 'f', value: true },
 ]
 
-export const proxyConfigCommands: Subcommand[] = CONFIG_TYPES.flatMap(({ kind, names }) => names.map((n) => ({
+export const proxyConfigCommands: Subcommand[] = CONFIG_TYPES.flatMap(({ kind, names }) => names.map((n, i) => ({
   path: ['proxy-config', n],
+  hiddenAlias: i > 0,
   aliases: ['pc'],
   flags: PC_FLAGS,
   run: (ctx: SubContext) => proxyConfig(ctx, kind, names[0]!),

@@ -17,7 +17,8 @@ import { startControllers } from '../cluster/controllers'
 import type { ObjectStore } from '../cluster/store'
 import { createKubectlCommand } from '../kubectl/commands'
 import { createKubectlCompleter } from '../kubectl/completion'
-import { createIstioctlCommand, type ProxyConfigSource } from '../istioctl'
+import { createIstioctlCommand, SUBCOMMANDS as ISTIOCTL_SUBCOMMANDS, type ProxyConfigSource } from '../istioctl'
+import { createIstioctlCompleter } from '../istioctl/completion'
 import { sidecarInjector } from '../istio/sidecar-injector'
 import { createHostCurl } from '../pod-shell/host-curl'
 import { advancingShellClock, CommandRegistry, HOME_DIR, parse, registerCoreutils, resolvePath, Shell, ShellState, Vfs, type ShellClock } from '../shell'
@@ -80,6 +81,7 @@ export function createSimSession(opts: SimSessionOptions): SimSession {
   registry.registerCommand(createKubectlCommand(kubectlEnv))
   registry.registerCompleter('kubectl', createKubectlCompleter(kubectlEnv))
   registry.registerCommand(createIstioctlCommand({ store, clock, ui: opts.ui, proxyConfig: opts.proxyConfig?.({ store, clock }) }))
+  registry.registerCompleter('istioctl', createIstioctlCompleter(store, ISTIOCTL_SUBCOMMANDS))
   registry.registerCommand(createHostCurl(store))
   const shell = new Shell({ vfs, registry, clock: shellClock, state: ShellState.initial() })
   return {
