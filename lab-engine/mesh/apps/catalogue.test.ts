@@ -17,6 +17,7 @@ describe('image catalogue', () => {
     ['curlimages/curl:8.11.1', 'curl', []],
     ['governmentpaas/curl-ssl', 'curl', []],
     ['busybox:1.36', 'sleep', []],
+    ['docker.io/istio/examples-helloworld-v2:1.0', 'helloworld', [5000]],
     ['docker.io/istio/pilot:1.26.0', 'istiod', [8080, 15010, 15012, 15014, 15017]],
   ])('%s runs %s on %j', (image, name, ports) => {
     const app = appForImage(image)

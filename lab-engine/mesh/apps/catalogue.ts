@@ -14,6 +14,7 @@ import { REVIEWS_IMAGES, reviewsApp } from './bookinfo/reviews'
 import { fortioServerApp } from './fortio-server'
 import { flaskHttpbinApp } from './httpbin/flask-httpbin'
 import { goHttpbinApp } from './httpbin/go-httpbin'
+import { helloworldApp } from './helloworld'
 import { istiodApp } from './istiod'
 import { nginxApp } from './nginx'
 import type { AppModel } from './types'
@@ -48,6 +49,8 @@ const ENTRIES: readonly CatalogueEntry[] = [
   { match: /examples-bookinfo-reviews-v3/, app: reviewsApp(REVIEWS_IMAGES.v3), kind: 'server' },
   { match: /examples-bookinfo-ratings-v2/, app: ratingsApp('v2'), kind: 'server' },
   { match: /examples-bookinfo-ratings/, app: ratingsApp('v1'), kind: 'server' },
+  { match: /examples-helloworld-v2/, app: helloworldApp('v2'), kind: 'server' },
+  { match: /examples-helloworld/, app: helloworldApp('v1'), kind: 'server' },
   { match: /(^|\/)go-httpbin$/, app: goHttpbinApp, kind: 'server' },
   { match: /^citizenstig\/httpbin$/, app: flaskHttpbinApp({ name: 'httpbin', ports: [8000] }), kind: 'server' },
   { match: /(^|\/)httpbin$/, app: flaskHttpbinApp({ name: 'httpbin', ports: [80] }), kind: 'server' },
