@@ -22,11 +22,31 @@ export interface ClusterSet {
   endpoints: Map<string, LbEndpoint[]>
 }
 
-/** Picks the DestinationRule a proxy uses for a service (cached per host by the caller if it wishes). */
+/**
+ * Picks the DestinationRule a proxy uses for a service. The choice depends only on the
+ * proxy's namespace and on which workload-selector rules select it, so it is memoised
+ * on that (istiod shares the same work across proxies of one namespace).
+ */
 export function ruleFor(index: MeshIndex, proxy: ProxyIdentity, svc: MeshService): SelectedRule | undefined {
-  return selectDestinationRule(index.destinationRules, {
+  const key = `dr|${workloadRuleKey(index, proxy)}|${svc.hostname}|${svc.namespace}`
+  if (index.memo.has(key)) return index.memo.get(key) as SelectedRule | undefined
+  const rule = selectDestinationRule(index.destinationRules, {
     proxyNamespace: proxy.namespace, proxyLabels: proxy.labels, serviceHost: svc.hostname, serviceNamespace: svc.namespace,
   }, index.mesh)
+  index.memo.set(key, rule)
+  return rule
+}
+
+/** The proxy's namespace plus the workload-selector DestinationRules in it that select the proxy. */
+export function workloadRuleKey(index: MeshIndex, proxy: ProxyIdentity): string {
+  const memoKey = `wk|${proxy.namespace}/${proxy.pod}`
+  const hit = index.memo.get(memoKey)
+  if (typeof hit === 'string') return hit
+  const selected = index.destinationRules.filter((r) => r.ref.namespace === proxy.namespace && r.spec.workloadSelector
+    && Object.entries(r.spec.workloadSelector.matchLabels ?? {}).every(([k, v]) => proxy.labels[k] === v))
+  const key = [proxy.namespace, ...selected.map((r) => r.ref.name)].join(',')
+  index.memo.set(memoKey, key)
+  return key
 }
 
 export function addOutboundClusters(out: ClusterSet, index: MeshIndex, proxy: ProxyIdentity, services: MeshService[]): void {
@@ -45,11 +65,27 @@ function clusterType(svc: MeshService): ClusterType {
   return 'EDS'
 }
 
+/**
+ * A cluster depends only on the service, port, subset and the DestinationRule chosen,
+ * so it (and its endpoints) is built once per snapshot and shared by every proxy that
+ * picks the same rule. Shared objects must be treated as read-only.
+ */
 function addCluster(out: ClusterSet, index: MeshIndex, svc: MeshService, port: ServicePort, rule: SelectedRule | undefined, subset: string | undefined): void {
   const name = outboundClusterName(port.port, subset, svc.hostname)
   if (out.clusters.has(name)) return
+  const key = `cl|${rule ? `${rule.ref.namespace}/${rule.ref.name}` : ''}|${svc.namespace}|${name}`
+  let built = index.memo.get(key) as { cluster: Cluster; endpoints?: LbEndpoint[] } | undefined
+  if (!built) {
+    built = buildCluster(index, svc, port, rule, subset, name)
+    index.memo.set(key, built)
+  }
+  out.clusters.set(name, built.cluster)
+  if (built.endpoints) out.endpoints.set(name, built.endpoints)
+}
+
+function buildCluster(index: MeshIndex, svc: MeshService, port: ServicePort, rule: SelectedRule | undefined, subset: string | undefined, name: string): { cluster: Cluster; endpoints?: LbEndpoint[] } {
   const trafficPolicy = resolvePolicy(mergedPolicy(rule, subset, port.port))
-  out.clusters.set(name, {
+  const cluster: Cluster = {
     name,
     type: clusterType(svc),
     direction: 'outbound',
@@ -61,8 +97,9 @@ function addCluster(out: ClusterSet, index: MeshIndex, svc: MeshService, port: S
     ...(rule ? { destinationRule: rule.ref } : {}),
     trafficPolicy,
     autoMtls: index.mesh.enableAutoMtls && !trafficPolicy.tls,
-  })
-  if (svc.resolution !== 'NONE') out.endpoints.set(name, endpointsFor(svc, port.port, subset ? rule?.subsets.find((s) => s.name === subset)?.labels ?? {} : undefined))
+  }
+  if (svc.resolution === 'NONE') return { cluster }
+  return { cluster, endpoints: endpointsFor(svc, port.port, subset ? rule?.subsets.find((s) => s.name === subset)?.labels ?? {} : undefined) }
 }
 
 function endpointsFor(svc: MeshService, port: number, subsetLabels: Record<string, string> | undefined): LbEndpoint[] {

@@ -10,7 +10,7 @@
 // portLevelSettings override the policy they sit in for that port.
 
 import type { Labels } from '../../cluster/types'
-import { durationMs, exportedTo, fqdn, hostMatches, hostSpecificity } from './hosts'
+import { durationMs, exportedTo, hostMatches, hostSpecificity } from './hosts'
 import type { DestinationRuleSpec, IstioResource, SubsetSpec, TrafficPolicySpec } from './istio-specs'
 import type { MeshSettings } from './mesh-settings'
 import type { ClusterTrafficPolicy, ConfigRef, ConsistentHash, LoadBalancer, OutlierDetection } from './types'
@@ -50,10 +50,10 @@ function selects(matchLabels: Labels | undefined, labels: Labels): boolean {
 
 /** Among rules whose host covers the service, the most specific host wins; equals merge, oldest first. */
 function mostSpecific(rules: IstioResource<DestinationRuleSpec>[], serviceHost: string): SelectedRule | undefined {
-  const matching = rules.filter((r) => r.spec.host && hostMatches(fqdn(r.spec.host, r.ref.namespace), serviceHost))
+  const matching = rules.filter((r) => r.hosts.length > 0 && hostMatches(r.hosts[0]!, serviceHost))
   if (matching.length === 0) return undefined
-  const best = Math.max(...matching.map((r) => hostSpecificity(fqdn(r.spec.host!, r.ref.namespace))))
-  const winners = matching.filter((r) => hostSpecificity(fqdn(r.spec.host!, r.ref.namespace)) === best)
+  const best = Math.max(...matching.map((r) => hostSpecificity(r.hosts[0]!)))
+  const winners = matching.filter((r) => hostSpecificity(r.hosts[0]!) === best)
   const first = winners[0]!
   const subsets = winners.flatMap((r) => r.spec.subsets ?? [])
   const policy = winners.find((r) => r.spec.trafficPolicy)?.spec.trafficPolicy

@@ -5,6 +5,7 @@
 // applied (validation is the cluster layer's job), so readers tolerate gaps.
 
 import type { KubeObject, Labels } from '../../cluster/types'
+import { fqdn } from './hosts'
 import type { ConfigRef } from './types'
 
 export interface IstioStringMatch { exact?: string; prefix?: string; regex?: string }
@@ -127,14 +128,20 @@ export interface IstioResource<Spec> {
   spec: Spec
   /** creationTimestamp then namespace/name: the order Istio uses when configs conflict (oldest first). */
   order: string
+  /** The resource's hosts expanded once (VirtualService hosts, DestinationRule host), lower-case FQDNs or wildcards. */
+  hosts: string[]
 }
 
 export function istioResource<Spec>(obj: KubeObject, kind: ConfigRef['kind']): IstioResource<Spec> {
   const ns = obj.metadata.namespace ?? 'default'
+  const spec = (obj.spec ?? {}) as { hosts?: unknown; host?: unknown }
+  const raw = kind === 'VirtualService' ? spec.hosts : kind === 'DestinationRule' ? [spec.host] : []
+  const hosts = (Array.isArray(raw) ? raw : []).filter((h): h is string => typeof h === 'string' && h !== '').map((h) => fqdn(h, ns))
   return {
     ref: { kind, name: obj.metadata.name, namespace: ns },
     spec: (obj.spec ?? {}) as Spec,
     order: `${obj.metadata.creationTimestamp}/${ns}/${obj.metadata.name}`,
+    hosts,
   }
 }
 

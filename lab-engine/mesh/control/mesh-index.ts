@@ -20,6 +20,12 @@ export interface MeshIndex {
   /** Services (Kubernetes) by namespace, for "which services select this gateway pod". */
   kubeServices: KubeObject[]
   proxies: ProxyIdentity[]
+  /** First registry entry per hostname (Kubernetes Services before ServiceEntries). */
+  serviceByHost: Map<string, MeshService>
+  /** Whether any VirtualService match uses sourceLabels (then outbound routes depend on the workload's labels). */
+  usesSourceLabels: boolean
+  /** Memo of DestinationRule choices and shared outbound views, filled while proxies compile. */
+  memo: Map<string, unknown>
 }
 
 /** Istio kinds the store may not serve yet (no CRDs before `istioctl install`): treated as empty. */
@@ -32,10 +38,17 @@ function listIstio(store: ObjectStore, kind: string): KubeObject[] {
 }
 
 export function buildMeshIndex(store: ObjectStore): MeshIndex {
+  const services = buildRegistry(store)
+  const serviceByHost = new Map<string, MeshService>()
+  for (const svc of services) if (!serviceByHost.has(svc.hostname)) serviceByHost.set(svc.hostname, svc)
+  const virtualServices = byAge(listIstio(store, 'VirtualService').map((o) => istioResource<VirtualServiceSpec>(o, 'VirtualService')))
   return {
     mesh: readMeshSettings(store),
-    services: buildRegistry(store),
-    virtualServices: byAge(listIstio(store, 'VirtualService').map((o) => istioResource<VirtualServiceSpec>(o, 'VirtualService'))),
+    services,
+    serviceByHost,
+    usesSourceLabels: virtualServices.some((vs) => (vs.spec.http ?? []).some((r) => (r.match ?? []).some((m) => m.sourceLabels))),
+    memo: new Map(),
+    virtualServices,
     destinationRules: byAge(listIstio(store, 'DestinationRule').map((o) => istioResource<DestinationRuleSpec>(o, 'DestinationRule'))),
     gateways: byAge(listIstio(store, 'Gateway').filter((o) => o.apiVersion.startsWith('networking.istio.io/')).map((o) => istioResource<GatewaySpec>(o, 'Gateway'))),
     sidecars: byAge(listIstio(store, 'Sidecar').map((o) => istioResource<SidecarSpec>(o, 'Sidecar'))),

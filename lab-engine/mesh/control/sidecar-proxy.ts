@@ -10,7 +10,7 @@
 // unknown protocol are sniffed (HTTP to route "<host>:<port>", the rest to the cluster).
 
 import { exportedTo } from './hosts'
-import { addInboundCluster, addOutboundClusters, addStaticClusters, type ClusterSet } from './clusters'
+import { addInboundCluster, addOutboundClusters, addStaticClusters, workloadRuleKey, type ClusterSet } from './clusters'
 import { httpRoutes } from './http-routes'
 import type { MeshIndex } from './mesh-index'
 import { isHttp, type MeshService } from './registry'
@@ -19,8 +19,38 @@ import { addStaticListeners, HTTP_SNIFF_MATCH, policyCluster } from './static-co
 import type { FilterChain, Listener, ProxyConfig, ProxyIdentity, RouteConfiguration, VirtualHost } from './types'
 import { catchAllVirtualHost, defaultRoute, destinationResolver, hashPolicyResolver, serviceDomains, virtualServiceForHost } from './virtual-hosts'
 
+/** The outbound half of a sidecar's config, shared by every sidecar with the same view of the mesh. */
+interface OutboundView {
+  scope: SidecarScope
+  set: ClusterSet
+  routes: Map<string, RouteConfiguration>
+  listeners: Listener[]
+}
+
 export function compileSidecar(index: MeshIndex, proxy: ProxyIdentity): ProxyConfig {
+  const view = outboundView(index, proxy)
+  const set: ClusterSet = { clusters: new Map(view.set.clusters), endpoints: new Map(view.set.endpoints) }
+  const routes = new Map(view.routes)
+  const listeners = [...view.listeners, virtualInbound(index, proxy, set, routes)]
+  return {
+    proxy, listeners, routes, clusters: set.clusters, endpoints: set.endpoints,
+    outboundTrafficPolicy: view.scope.outboundTrafficPolicy,
+    ...(view.scope.ref ? { sidecarScope: view.scope.ref } : {}),
+  }
+}
+
+/**
+ * Sidecars see the same outbound config when they share a namespace, a Sidecar
+ * resource and the workload-selector DestinationRules that select them (and, only if
+ * some VirtualService matches on sourceLabels, their labels) -- Istio's SidecarScope.
+ * The view is built once per such key and shared; its objects must be treated as read-only.
+ */
+function outboundView(index: MeshIndex, proxy: ProxyIdentity): OutboundView {
   const scope = sidecarScopeFor(index.sidecars, proxy.namespace, proxy.labels, index.mesh)
+  const labels = index.usesSourceLabels ? JSON.stringify(Object.entries(proxy.labels).sort()) : ''
+  const key = `view|${workloadRuleKey(index, proxy)}|${scope.ref?.name ?? ''}|${labels}`
+  const hit = index.memo.get(key) as OutboundView | undefined
+  if (hit) return hit
   const services = index.services.filter((s) => exportedTo(s.exportTo, index.mesh.defaultServiceExportTo, s.namespace, proxy.namespace) && scope.allows(s.hostname, s.namespace))
   const set: ClusterSet = { clusters: new Map(), endpoints: new Map() }
   addStaticClusters(set)
@@ -28,13 +58,10 @@ export function compileSidecar(index: MeshIndex, proxy: ProxyIdentity): ProxyCon
   const routes = new Map<string, RouteConfiguration>()
   const listeners: Listener[] = [virtualOutbound(scope)]
   addOutbound(index, proxy, scope, services, listeners, routes)
-  listeners.push(virtualInbound(index, proxy, set, routes))
   addStaticListeners(listeners, routes)
-  return {
-    proxy, listeners, routes, clusters: set.clusters, endpoints: set.endpoints,
-    outboundTrafficPolicy: scope.outboundTrafficPolicy,
-    ...(scope.ref ? { sidecarScope: scope.ref } : {}),
-  }
+  const view = { scope, set, routes, listeners }
+  index.memo.set(key, view)
+  return view
 }
 
 function virtualOutbound(scope: SidecarScope): Listener {
@@ -83,8 +110,19 @@ function addOutbound(index: MeshIndex, proxy: ProxyIdentity, scope: SidecarScope
   }
 }
 
+/** Memoised per owner VirtualService, service port and the proxy's view (namespace, selected rules, labels if they matter). */
 function virtualHost(index: MeshIndex, proxy: ProxyIdentity, vss: MeshIndexVs, svc: MeshService, port: number): VirtualHost {
   const owner = virtualServiceForHost(vss, svc.hostname)
+  const labels = index.usesSourceLabels ? JSON.stringify(Object.entries(proxy.labels).sort()) : ''
+  const key = `vh|${workloadRuleKey(index, proxy)}|${owner ? `${owner.vs.ref.namespace}/${owner.vs.ref.name}` : ''}|${svc.hostname}|${port}|${labels}`
+  const hit = index.memo.get(key) as VirtualHost | undefined
+  if (hit) return hit
+  const built = buildVirtualHost(index, proxy, owner, svc, port)
+  index.memo.set(key, built)
+  return built
+}
+
+function buildVirtualHost(index: MeshIndex, proxy: ProxyIdentity, owner: ReturnType<typeof virtualServiceForHost>, svc: MeshService, port: number): VirtualHost {
   const hash = hashPolicyResolver(index, proxy)
   const routes = owner ? httpRoutes({
     vs: owner.vs, port, proxyLabels: proxy.labels, proxyNamespace: proxy.namespace, gateways: ['mesh'],

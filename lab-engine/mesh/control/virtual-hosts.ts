@@ -35,8 +35,7 @@ export function serviceDomains(svc: MeshService, proxyNamespace: string): string
 export function virtualServiceForHost(vss: IstioResource<VirtualServiceSpec>[], host: string): { vs: IstioResource<VirtualServiceSpec>; host: string } | undefined {
   let best: { vs: IstioResource<VirtualServiceSpec>; host: string; score: number } | undefined
   for (const vs of vss) {
-    for (const h of vs.spec.hosts ?? []) {
-      const full = fqdn(h, vs.ref.namespace)
+    for (const full of vs.hosts) {
       if (!hostMatches(full, host)) continue
       const score = hostSpecificity(full)
       if (!best || score > best.score) best = { vs, host: full, score }
@@ -49,7 +48,7 @@ export function virtualServiceForHost(vss: IstioResource<VirtualServiceSpec>[], 
 export function destinationResolver(index: MeshIndex, vsNamespace: string, listenerPort: number): (d: IstioDestination | undefined) => ResolvedDestination {
   return (d) => {
     const host = fqdn(d?.host ?? '', vsNamespace)
-    const svc = index.services.find((s) => s.hostname === host)
+    const svc = index.serviceByHost.get(host)
     const port = d?.port?.number ?? (svc?.ports.length === 1 ? svc.ports[0]!.port : listenerPort)
     return { cluster: outboundClusterName(port, d?.subset, host), host, port, ...(d?.subset ? { subset: d.subset } : {}) }
   }
@@ -58,7 +57,7 @@ export function destinationResolver(index: MeshIndex, vsNamespace: string, liste
 /** DestinationRule consistentHash for the chosen destination, as Envoy's route hash policy. */
 export function hashPolicyResolver(index: MeshIndex, proxy: ProxyIdentity): (d: ResolvedDestination) => ConsistentHash | undefined {
   return (d) => {
-    const svc = index.services.find((s) => s.hostname === d.host)
+    const svc = index.serviceByHost.get(d.host)
     if (!svc) return undefined
     return consistentHash(mergedPolicy(ruleFor(index, proxy, svc), d.subset, d.port).loadBalancer?.consistentHash)
   }
