@@ -87,24 +87,40 @@ function firstMatch(c: Candidate, req: AuthzRequest, budget: { left: number }): 
 
 /** Evaluates the workload's applicable AuthorizationPolicies (see authorizationPoliciesFor) for one request. */
 export function authorize(policies: readonly KubeObject[], req: AuthzRequest, opts: AuthzOptions = {}): AuthzDecision {
+  const ev = evaluator(candidatesOf(policies), req)
+  const common = { audited: ev.hits('AUDIT', false).map((x) => x.hit), dryRun: DRY_RUN_ORDER.flatMap((a) => ev.hits(a, true).map((x) => x.hit)) }
+  const configured = opts.extensionProviders ?? []
+  const custom = ev.hits('CUSTOM', false).find((x) => !configured.includes(providerOf(x.c.policy)))
+  if (custom) return deny(req, common, 'custom', custom.hit, `CUSTOM provider "${providerOf(custom.c.policy)}" is not in meshConfig.extensionProviders, so istiod denies what the rule matches (no external authorizer is simulated)`)
+  const denied = ev.hits('DENY', false)[0]
+  if (denied) return deny(req, common, 'deny', denied.hit, 'a DENY rule matched')
+  return allowStage(ev, req, common)
+}
+
+const DRY_RUN_ORDER: readonly AuthzAction[] = ['CUSTOM', 'DENY', 'ALLOW', 'AUDIT']
+
+type Evaluator = ReturnType<typeof evaluator>
+
+/** Matches policies of one action lazily, sharing one rule budget per request. */
+function evaluator(all: readonly Candidate[], req: AuthzRequest) {
   const budget = { left: MAX_RULES_EVALUATED }
-  const all = candidatesOf(policies)
-  const hits = (action: AuthzAction, dryRun: boolean) => all
-    .filter((c) => c.action === action && c.dryRun === dryRun)
-    .flatMap((c) => { const h = firstMatch(c, req, budget); return h ? [{ c, h }] : [] })
-  const audited = hits('AUDIT', false).map((x) => x.h)
-  const dryRun = (['CUSTOM', 'DENY', 'ALLOW', 'AUDIT'] as const).flatMap((a) => hits(a, true).map((x) => x.h))
-  const common = { audited, dryRun }
-  const custom = hits('CUSTOM', false).find((x) => !(opts.extensionProviders ?? []).includes(providerOf(x.c.policy)))
-  if (custom) return deny(req, common, 'custom', custom.h, `CUSTOM provider "${providerOf(custom.c.policy)}" is not in meshConfig.extensionProviders, so istiod denies what the rule matches (no external authorizer is simulated)`)
-  const denied = hits('DENY', false)[0]
-  if (denied) return deny(req, common, 'deny', denied.h, 'a DENY rule matched')
-  const allowPolicies = all.filter((c) => c.action === 'ALLOW' && !c.dryRun)
+  return {
+    all,
+    hits: (action: AuthzAction, dryRun: boolean) => all
+      .filter((c) => c.action === action && c.dryRun === dryRun)
+      .flatMap((c) => { const hit = firstMatch(c, req, budget); return hit ? [{ c, hit }] : [] }),
+  }
+}
+
+/** ALLOW: with no ALLOW policy everything passes; otherwise one rule must match. */
+function allowStage(ev: Evaluator, req: AuthzRequest, common: Pick<AuthzDecision, 'audited' | 'dryRun'>): AuthzDecision {
+  const allowPolicies = ev.all.filter((c) => c.action === 'ALLOW' && !c.dryRun)
   if (allowPolicies.length === 0) return { allowed: true, decidedBy: 'no-allow-policy', ...common, explanation: 'no ALLOW policy applies to the workload: allowed' }
-  const allowed = hits('ALLOW', false)[0]
-  if (allowed) return { allowed: true, decidedBy: 'allow', hit: allowed.h, ...common, explanation: `allowed by rule ${allowed.h.ruleIndex} of ${name(allowed.h.policy)}` }
+  const allowed = ev.hits('ALLOW', false)[0]
+  if (allowed) return { allowed: true, decidedBy: 'allow', hit: allowed.hit, ...common, explanation: `allowed by rule ${allowed.hit.ruleIndex} of ${name(allowed.hit.policy)}` }
   const unmatched = allowPolicies.map((c) => refOf(c.policy))
-  return { ...deny(req, common, 'allow-none-matched', undefined, `ALLOW policies apply (${unmatched.map(name).join(', ')}) but none of their rules matched`), unmatchedAllowPolicies: unmatched }
+  const why = `ALLOW policies apply (${unmatched.map(name).join(', ')}) but none of their rules matched`
+  return { ...deny(req, common, 'allow-none-matched', undefined, why), unmatchedAllowPolicies: unmatched }
 }
 
 function providerOf(policy: KubeObject): string {

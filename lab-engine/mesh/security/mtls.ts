@@ -30,8 +30,8 @@ export interface TransportPeer {
 }
 
 export interface TransportServer extends TransportPeer {
-  /** Mode the server enforces on this workload port (peerAuthenticationModeFor); ignored without a sidecar. */
-  readonly mode: MtlsMode
+  /** Mode the server enforces on this workload port (peerAuthenticationModeFor); PERMISSIVE when absent; ignored without a sidecar. */
+  readonly mode?: MtlsMode
   /** The app itself terminates TLS on the port (an https server); default false. */
   readonly appServesTls?: boolean
 }
@@ -124,7 +124,7 @@ export function clientTlsMode(input: TransportInput): { mode: ClientTlsMode | 'N
 /** Decides the transport for one connection (client sidecar -> server sidecar/app). */
 export function decideTransport(input: TransportInput): TransportDecision {
   const { mode, source } = clientTlsMode(input)
-  const serverMode = input.server.sidecar ? input.server.mode : 'NO_SIDECAR'
+  const serverMode = input.server.sidecar ? (input.server.mode ?? 'PERMISSIVE') : 'NO_SIDECAR'
   const base = { clientMode: mode, clientModeSource: source, serverMode } as const
   if (mode === 'NONE' || mode === 'DISABLE') return plaintext(input, base)
   if (mode === 'ISTIO_MUTUAL') return istioMutual(input, base)
