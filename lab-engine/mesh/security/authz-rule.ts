@@ -63,6 +63,7 @@ const HEADER_OPTS = { presenceAllowsEmpty: true }
 export type RuleResult = 'match' | 'no-match' | 'skipped'
 
 export function evaluateRule(rule: unknown, req: AuthzRequest, action: AuthzAction): RuleResult {
+  if (!rule || typeof rule !== 'object') return 'skipped' // istiod: "skipped nil rule"
   const r = obj(rule)
   const when = Array.isArray(r.when) ? r.when.map((w) => conditionField(obj(w), req)) : []
   if (when.includes(undefined)) return 'skipped'

@@ -161,9 +161,10 @@ describe('fields that need mTLS, IPs, ports, hosts and paths', () => {
     expect(code(when('connection.sni', ['*.foo.svc.cluster.local']), get('/', { sni: 'outbound_.8000_._.httpbin.foo.svc.cluster.local' }))).toBe(200)
   })
 
-  it('a rule with an unknown when key is skipped by istiod', () => {
+  it('a rule with an unknown when key, or a null rule, is skipped by istiod', () => {
     const bad = [ap('foo', 'bad', { rules: [{ when: [{ key: 'request.nonsense', values: ['x'] }] }] })]
     expect(authorize(bad, get('/'))).toMatchObject({ allowed: false, decidedBy: 'allow-none-matched' })
+    expect(authorize([ap('foo', 'nil', { rules: [null] })], get('/'))).toMatchObject({ allowed: false, decidedBy: 'allow-none-matched' })
   })
 
   it('requestPrincipals patterns split at the last slash', () => {
