@@ -85,10 +85,13 @@ function tlsOrTcpChains(index: MeshIndex, proxy: ProxyIdentity, b: BoundServer, 
   return [{ match: sni.length > 0 && protocolOf(b.server) !== 'TCP' ? { serverNames: sni } : {}, destination: { kind: 'cluster', cluster }, ...(serverTls ? { tls: serverTls } : {}) }]
 }
 
+/** The first destination of a bound VirtualService's tls/tcp rule whose match fits this server (port, gateways, SNI). */
 function passthroughCluster(index: MeshIndex, b: BoundServer): string | undefined {
   const port = b.server.port!.number!
+  const self = `${b.gateway.ref.namespace}/${b.gateway.ref.name}`
   for (const vs of boundVirtualServices(index, [b])) {
-    const rule = [...(vs.spec.tls ?? []), ...(vs.spec.tcp ?? [])].find((r) => (r.match ?? []).length === 0 || (r.match ?? []).some((m) => m.port === undefined || m.port === port))
+    const fits = (m: { port?: number; gateways?: string[] }) => (m.port === undefined || m.port === port) && (!m.gateways || m.gateways.some((g) => gatewayName(g, vs.ref.namespace) === self))
+    const rule = [...(vs.spec.tls ?? []), ...(vs.spec.tcp ?? [])].find((r) => (r.match ?? []).length === 0 || (r.match ?? []).some(fits))
     const dest = rule?.route?.[0]?.destination
     if (dest) return destinationResolver(index, vs.ref.namespace, port)(dest).cluster
   }

@@ -307,3 +307,43 @@ spec:
     expect(egress.routes.get('http.8080')!.virtualHosts).toEqual([{ name: 'blackhole:80', domains: ['*'], routes: [] }])
   })
 })
+
+describe('egress gateway for TLS (Istio "Egress Gateways" task)', () => {
+  it('routes the sidecar by SNI to the egress gateway, and the gateway on to the external host', async () => {
+    await apply(s, `apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata: {name: cnn}
+spec:
+  hosts: [edition.cnn.com]
+  ports: [{number: 443, name: tls, protocol: TLS}]
+  resolution: DNS
+---
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: istio-egressgateway}
+spec:
+  selector: {istio: egressgateway}
+  servers:
+  - port: {number: 443, name: tls, protocol: TLS}
+    hosts: [edition.cnn.com]
+    tls: {mode: PASSTHROUGH}
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: direct-cnn-through-egress-gateway}
+spec:
+  hosts: [edition.cnn.com]
+  gateways: [mesh, istio-egressgateway]
+  tls:
+  - match: [{gateways: [mesh], port: 443, sniHosts: [edition.cnn.com]}]
+    route: [{destination: {host: istio-egressgateway.istio-system.svc.cluster.local, port: {number: 443}}}]
+  - match: [{gateways: [istio-egressgateway], port: 443, sniHosts: [edition.cnn.com]}]
+    route: [{destination: {host: edition.cnn.com, port: {number: 443}}, weight: 100}]
+`)
+    const sidecar = configOf(s, 'productpage').listeners.find((l) => l.name === '0.0.0.0_443')!
+    expect(sidecar.filterChains.find((c) => c.match.serverNames?.includes('edition.cnn.com'))!.destination).toEqual({ kind: 'cluster', cluster: 'outbound|443||istio-egressgateway.istio-system.svc.cluster.local' })
+    expect(sidecar.filterChains.at(-1)!.match).toEqual({})
+    const egress = configOf(s, 'istio-egressgateway', 'istio-system').listeners.find((l) => l.port === 8443)!
+    expect(egress.filterChains).toEqual([{ match: { serverNames: ['edition.cnn.com'] }, destination: { kind: 'cluster', cluster: 'outbound|443||edition.cnn.com' }, tls: { mode: 'PASSTHROUGH' } }])
+  })
+})

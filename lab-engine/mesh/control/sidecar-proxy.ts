@@ -9,7 +9,7 @@
 // service; TCP ports get a <clusterIP>:<port> listener straight to the cluster; ports of
 // unknown protocol are sniffed (HTTP to route "<host>:<port>", the rest to the cluster).
 
-import { exportedTo } from './hosts'
+import { exportedTo, hostMatches } from './hosts'
 import { addInboundCluster, addOutboundClusters, addStaticClusters, workloadRuleKey, type ClusterSet } from './clusters'
 import { httpRoutes } from './http-routes'
 import type { MeshIndex } from './mesh-index'
@@ -87,6 +87,7 @@ function meshVirtualServices(index: MeshIndex, proxy: ProxyIdentity, scope: Side
 function addOutbound(index: MeshIndex, proxy: ProxyIdentity, scope: SidecarScope, services: MeshService[], listeners: Listener[], routes: Map<string, RouteConfiguration>): void {
   const vss = meshVirtualServices(index, proxy, scope)
   const httpPorts = new Map<number, VirtualHost[]>()
+  const sniChains = new Map<number, FilterChain[]>()
   for (const svc of services) {
     for (const port of svc.ports) {
       if (isHttp(port.protocol)) {
@@ -94,9 +95,13 @@ function addOutbound(index: MeshIndex, proxy: ProxyIdentity, scope: SidecarScope
         list.push(virtualHost(index, proxy, vss, svc, port.port))
         httpPorts.set(port.port, list)
       } else {
-        listeners.push(...tcpListener(index, proxy, vss, svc, port.port, port.protocol === 'UNKNOWN', scope, routes))
+        listeners.push(...tcpListener(index, proxy, vss, svc, port.port, port.protocol === 'UNKNOWN', sniChains, routes))
       }
     }
+  }
+  for (const [port, chains] of [...sniChains].sort((a, b) => a[0] - b[0])) {
+    const catchAll: FilterChain = { match: {}, destination: { kind: 'cluster', cluster: policyCluster(scope.outboundTrafficPolicy) } }
+    listeners.push({ name: `0.0.0.0_${port}`, address: '0.0.0.0', port, trafficDirection: 'outbound', filterChains: [...chains, catchAll] })
   }
   for (const [port, vhosts] of [...httpPorts].sort((a, b) => a[0] - b[0])) {
     routes.set(String(port), { name: String(port), virtualHosts: [...vhosts, catchAllVirtualHost(scope.outboundTrafficPolicy)] })
@@ -134,9 +139,12 @@ function buildVirtualHost(index: MeshIndex, proxy: ProxyIdentity, owner: ReturnT
 
 type MeshIndexVs = MeshIndex['virtualServices']
 
-/** A TCP (or sniffed) service port: listener on the service address, or 0.0.0.0 when it has none. */
-function tcpListener(index: MeshIndex, proxy: ProxyIdentity, vss: MeshIndexVs, svc: MeshService, port: number, sniff: boolean, scope: SidecarScope, routes: Map<string, RouteConfiguration>): Listener[] {
-  const cluster = `outbound|${port}||${svc.hostname}`
+/**
+ * A TCP, TLS or sniffed service port: a listener on each service address straight to
+ * the cluster; services without addresses (ServiceEntries) share 0.0.0.0:<port> and are
+ * told apart by SNI, with the outbound policy's catch-all last.
+ */
+function tcpListener(index: MeshIndex, proxy: ProxyIdentity, vss: MeshIndexVs, svc: MeshService, port: number, sniff: boolean, sniChains: Map<number, FilterChain[]>, routes: Map<string, RouteConfiguration>): Listener[] {
   const chains: FilterChain[] = []
   if (sniff) {
     const name = `${svc.hostname}:${port}`
@@ -144,12 +152,29 @@ function tcpListener(index: MeshIndex, proxy: ProxyIdentity, vss: MeshIndexVs, s
     chains.push({ match: HTTP_SNIFF_MATCH, destination: { kind: 'route', routeConfigName: name } })
   }
   if (svc.addresses.length === 0) {
-    chains.push({ match: { serverNames: [svc.hostname] }, destination: { kind: 'cluster', cluster } })
-    chains.push({ match: {}, destination: { kind: 'cluster', cluster: policyCluster(scope.outboundTrafficPolicy) } })
-    return [{ name: `0.0.0.0_${port}`, address: '0.0.0.0', port, trafficDirection: 'outbound', filterChains: chains }]
+    const cluster = tcpTarget(index, vss, svc, port, true)
+    sniChains.set(port, [...(sniChains.get(port) ?? []), ...chains, { match: { serverNames: [svc.hostname] }, destination: { kind: 'cluster', cluster } }])
+    return []
   }
-  chains.push({ match: {}, destination: { kind: 'cluster', cluster } })
+  chains.push({ match: {}, destination: { kind: 'cluster', cluster: tcpTarget(index, vss, svc, port, false) } })
   return svc.addresses.map((ip) => ({ name: `${ip}_${port}`, address: ip, port, trafficDirection: 'outbound' as const, filterChains: chains }))
+}
+
+/**
+ * Where TCP/TLS traffic for a service goes: the first destination of the owning
+ * VirtualService's first `tls` rule whose sniHosts cover the host (TLS by SNI) or first
+ * `tcp` rule for the port, among rules for the mesh; else the service's own cluster.
+ * Assumption: weighted TCP/TLS routes are not modelled (the first destination takes all).
+ */
+function tcpTarget(index: MeshIndex, vss: MeshIndexVs, svc: MeshService, port: number, bySni: boolean): string {
+  const own = `outbound|${port}||${svc.hostname}`
+  const owner = virtualServiceForHost(vss, svc.hostname)
+  if (!owner) return own
+  const forMesh = (m: { port?: number; gateways?: string[] }) => (m.port === undefined || m.port === port) && (!m.gateways || m.gateways.includes('mesh'))
+  const tls = bySni ? (owner.vs.spec.tls ?? []).find((r) => (r.match ?? []).some((m) => forMesh(m) && (m.sniHosts ?? []).some((h) => hostMatches(h.toLowerCase(), svc.hostname)))) : undefined
+  const tcp = (owner.vs.spec.tcp ?? []).find((r) => (r.match ?? []).length === 0 || (r.match ?? []).some(forMesh))
+  const dest = (tls ?? tcp)?.route?.[0]?.destination
+  return dest ? destinationResolver(index, owner.vs.ref.namespace, port)(dest).cluster : own
 }
 
 /** virtualInbound 15006: per inbound port, mTLS and plaintext chains to `inbound|<port>||`, then passthrough chains. */
