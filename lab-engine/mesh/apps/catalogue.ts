@@ -17,6 +17,7 @@ import { goHttpbinApp } from './httpbin/go-httpbin'
 import { helloworldApp } from './helloworld'
 import { istiodApp } from './istiod'
 import { nginxApp } from './nginx'
+import { listeningPorts, type ContainerCommand } from './container'
 import type { AppModel } from './types'
 
 /** A model that binds no port: clients, and images we do not know. */
@@ -75,6 +76,19 @@ function entryFor(image: string): CatalogueEntry | undefined {
 /** The model for an image; unknown images get one that listens on nothing. */
 export function appForImage(image: string): AppModel {
   return entryFor(image)?.app ?? UNKNOWN
+}
+
+/**
+ * The model for a container as the pod spec runs it: the image's model, with
+ * the ports its command line really binds (`-b 0.0.0.0:8080`, `-port 9000`,
+ * `fortio load ...` binding none). Prefer this over appForImage when the pod
+ * spec is at hand.
+ */
+export function appForContainer(c: ContainerCommand): AppModel {
+  const base = appForImage(c.image)
+  const ports = listeningPorts(c)
+  if (ports === undefined) return base
+  return { ...base, ports, listensOn: (p) => ports.includes(p) }
 }
 
 /** Whether the catalogue knows this image (as a server, client or mesh component). */

@@ -10,6 +10,7 @@
 // reply. 8081 is the https redirector (303 to https://host/path).
 
 import { goCanonicalHeader, header, pathOnly, queryParams, queryValue } from './http-util'
+import { containerArgv, fortioServerPorts } from './container'
 import { formatGoDuration, parseGoDuration } from './httpbin/go-duration'
 import { respond } from './respond'
 import { SERVICE_TIMES } from './service-time'
@@ -111,9 +112,11 @@ function debug(req: AppRequest, ctx: AppContext): AppResponse {
 const UI_PAGE = `<!DOCTYPE html>\n<html>\n<head>\n<title>Φορτίο v${FORTIO_SERVER_VERSION}</title>\n</head>\n<body>\n<h1>Φορτίο (fortio) v${FORTIO_SERVER_VERSION} control UI</h1>\n<p>Load testing is driven from the terminal here: <code>fortio load -c 3 -qps 0 -n 20 http://...</code></p>\n</body>\n</html>\n`
 
 async function handle(req: AppRequest, ctx: AppContext): Promise<AppResponse> {
-  const port = req.port ?? 8080
-  if (port === 8079) return { status: 0, headers: [], body: '', serviceTimeMs: 0, abort: 'empty-reply' }
-  if (port === 8081) {
+  const argv = containerArgv({ image: 'fortio/fortio', command: ctx.pod.command, args: ctx.pod.args }) ?? []
+  const roles = fortioServerPorts(argv) ?? { http: 8080, grpc: 8079, redirect: 8081 }
+  const port = req.port ?? roles.http
+  if (port === roles.grpc) return { status: 0, headers: [], body: '', serviceTimeMs: 0, abort: 'empty-reply' }
+  if (port === roles.redirect) {
     const dest = `https://${req.host}${req.path}`
     const body = `<a href="${dest}">See Other</a>.\n\n`
     return goResponse(ctx, 303, body, [['Content-Type', 'text/html; charset=utf-8'], ['Location', dest]])

@@ -6,7 +6,8 @@
 
 export type { AppContext, AppModel, AppRequest, AppResponse, Header, PodIdentity, UpstreamCall, UpstreamFailure } from './types'
 export { isUpstreamFailure } from './types'
-export { appForImage, isKnownImage, listensOnNothing, unknownImageLogLine } from './catalogue'
+export { appForContainer, appForImage, isKnownImage, listensOnNothing, unknownImageLogLine } from './catalogue'
+export { containerArgv, listeningPorts, type ContainerCommand } from './container'
 export { CLUSTER_PUBLIC_ADDRESS, INTERNET_HOSTS, internetHost, internetHostForAddress, type InternetHost, type InternetPort } from './internet'
 export { SERVICE_TIMES, drawServiceTime, type ServiceTimeProfile } from './service-time'
 export { DEMO_JWT, GROUPS_SCOPE_JWT, SAMPLE_JWKS_JSON, SAMPLE_JWT_ISSUER } from './jwt-samples'

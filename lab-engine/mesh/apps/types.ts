@@ -76,6 +76,9 @@ export interface PodIdentity {
   env: Readonly<Record<string, string>>
   /** When the container started, epoch ms (fortio's /debug prints its uptime). */
   startedAt?: number
+  /** The container's `command` and `args` from the pod spec, when set (gunicorn's --access-logfile, fortio's port flags). */
+  command?: readonly string[]
+  args?: readonly string[]
 }
 
 /** What the data plane gives an app for one request. */

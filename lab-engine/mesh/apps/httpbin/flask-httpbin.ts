@@ -7,7 +7,8 @@
 // as received or the peer address; /status picks among `code:weight` choices;
 // /delay sleeps min(n, 10) seconds. Every answer carries httpbin's CORS headers.
 
-import { byteLength, header, pathOnly, pythonTitle } from '../http-util'
+import { byteLength, clfDate, header, pathOnly, pythonTitle } from '../http-util'
+import { gunicornAccessLogToStdout } from '../container'
 import { flaskPrettyJson, type Json } from '../json-format'
 import { respond } from '../respond'
 import { SERVICE_TIMES, type ServiceTimeProfile } from '../service-time'
@@ -129,6 +130,12 @@ function corsHeaders(req: AppRequest): Header[] {
   return asked === undefined ? out : [...out, ['Access-Control-Allow-Headers', asked]]
 }
 
+/** gunicorn's default access_log_format: `%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s"`. */
+function accessLine(req: AppRequest, ctx: AppContext, out: FlaskOut): string {
+  const size = req.method === 'HEAD' ? '-' : String(byteLength(out.body))
+  return `${req.sourceIp} - - [${clfDate(ctx.now())}] "${req.method} ${req.path} HTTP/1.1" ${out.status} ${size} "${header(req.headers, 'referer') ?? '-'}" "${header(req.headers, 'user-agent') ?? '-'}"`
+}
+
 export function flaskHttpbinApp(opts: FlaskHttpbinOptions): AppModel {
   return {
     name: opts.name,
@@ -143,6 +150,7 @@ export function flaskHttpbinApp(opts: FlaskHttpbinOptions): AppModel {
         status: out.status, body: req.method === 'HEAD' ? '' : out.body, server: GUNICORN, dateFirst: true,
         headers: [...headers, ...corsHeaders(req)], profile: opts.profile ?? SERVICE_TIMES.httpbin, extraMs: out.extraMs,
       })
+      if (gunicornAccessLogToStdout([...(ctx.pod.command ?? []), ...(ctx.pod.args ?? [])])) ctx.appendLog(accessLine(req, ctx, out))
       return res
     },
   }
