@@ -85,8 +85,12 @@ export interface RequestRecord {
   readonly responseBytes: number
 }
 
+const defined = new WeakSet<MetricRegistry>()
+
 /** Declares the Istio standard metric families on a registry (idempotent). */
 export function defineIstioMetrics(registry: MetricRegistry): void {
+  if (defined.has(registry)) return
+  defined.add(registry)
   registry.define(ISTIO_METRICS.requestsTotal, 'counter', 'Total requests handled by an Istio proxy.')
   registry.define(ISTIO_METRICS.requestDuration, 'histogram', 'Duration of requests in milliseconds.', ENVOY_DEFAULT_BUCKETS)
   registry.define(ISTIO_METRICS.requestBytes, 'histogram', 'HTTP request body sizes in bytes.', ENVOY_DEFAULT_BUCKETS)
@@ -102,11 +106,12 @@ export function recordRequest(registry: MetricRegistry, r: RequestRecord): void 
   defineIstioMetrics(registry)
   for (const reporter of reportersOf(r)) {
     const labels = istioLabels(r, reporter)
+    const key = istioKey(labels)
     const duration = reporter === 'destination' ? (r.destinationDurationMs ?? r.sourceDurationMs) : r.sourceDurationMs
-    registry.inc(ISTIO_METRICS.requestsTotal, labels, r.endMs)
-    registry.observe(ISTIO_METRICS.requestDuration, labels, duration, r.endMs)
-    registry.observe(ISTIO_METRICS.requestBytes, labels, r.requestBytes, r.endMs)
-    registry.observe(ISTIO_METRICS.responseBytes, labels, r.responseBytes, r.endMs)
+    registry.inc(ISTIO_METRICS.requestsTotal, labels, r.endMs, 1, key)
+    registry.observe(ISTIO_METRICS.requestDuration, labels, duration, r.endMs, key)
+    registry.observe(ISTIO_METRICS.requestBytes, labels, r.requestBytes, r.endMs, key)
+    registry.observe(ISTIO_METRICS.responseBytes, labels, r.responseBytes, r.endMs, key)
   }
 }
 
@@ -115,11 +120,23 @@ export function recordTcpConnection(registry: MetricRegistry, r: RequestRecord &
   defineIstioMetrics(registry)
   for (const reporter of reportersOf(r)) {
     const labels = istioLabels({ ...r, protocol: 'tcp' }, reporter)
-    registry.inc(ISTIO_METRICS.tcpOpened, labels, r.endMs)
-    registry.inc(ISTIO_METRICS.tcpReceived, labels, r.endMs, r.requestBytes)
-    registry.inc(ISTIO_METRICS.tcpSent, labels, r.endMs, r.responseBytes)
-    if (r.closed) registry.inc(ISTIO_METRICS.tcpClosed, labels, r.endMs)
+    const key = istioKey(labels)
+    registry.inc(ISTIO_METRICS.tcpOpened, labels, r.endMs, 1, key)
+    registry.inc(ISTIO_METRICS.tcpReceived, labels, r.endMs, r.requestBytes, key)
+    registry.inc(ISTIO_METRICS.tcpSent, labels, r.endMs, r.responseBytes, key)
+    if (r.closed) registry.inc(ISTIO_METRICS.tcpClosed, labels, r.endMs, 1, key)
   }
+}
+
+/**
+ * The series key of an Istio label set. Only this module writes the Istio
+ * families and istioLabels() always builds the same names in the same order,
+ * so the values alone (behind a tag for the optional names) identify a series;
+ * hashing a short key is the per-request hot path under heavy load.
+ */
+function istioKey(labels: Labels): string {
+  const tag = `${labels.response_code === undefined ? 't' : 'h'}${labels.grpc_response_status === undefined ? '' : 'g'}`
+  return `${tag}\u0002${Object.values(labels).join('\u0001')}`
 }
 
 function reportersOf(r: RequestRecord): ('source' | 'destination')[] {
@@ -134,33 +151,34 @@ export function istioLabels(r: RequestRecord, reporter: 'source' | 'destination'
   const src = r.source
   const dst = r.destination
   const svc = r.destinationService
+  // Always the same names in name order: istioKey() relies on it, and labelsKey() then needs no sort.
   const labels: Record<string, string> = {
-    reporter,
-    source_workload: src?.workload ?? UNKNOWN,
-    source_canonical_service: src ? canonicalService(src) : UNKNOWN,
-    source_canonical_revision: src ? canonicalRevision(src) : 'latest',
-    source_workload_namespace: src?.namespace ?? UNKNOWN,
-    source_principal: r.mtls && src?.principal ? src.principal : UNKNOWN,
-    source_app: src?.app ?? UNKNOWN,
-    source_version: src?.version ?? UNKNOWN,
-    source_cluster: src ? (src.cluster ?? 'Kubernetes') : UNKNOWN,
-    destination_workload: dst?.workload ?? UNKNOWN,
-    destination_workload_namespace: dst?.namespace ?? UNKNOWN,
-    destination_principal: r.mtls && dst?.principal ? dst.principal : UNKNOWN,
+    connection_security_policy: reporter === 'source' ? UNKNOWN : r.mtls ? 'mutual_tls' : 'none',
     destination_app: dst?.app ?? UNKNOWN,
-    destination_version: dst?.version ?? UNKNOWN,
-    destination_service: svc?.host ?? UNKNOWN,
-    destination_canonical_service: dst ? canonicalService(dst) : UNKNOWN,
     destination_canonical_revision: dst ? canonicalRevision(dst) : 'latest',
+    destination_canonical_service: dst ? canonicalService(dst) : UNKNOWN,
+    destination_cluster: dst ? (dst.cluster ?? 'Kubernetes') : UNKNOWN,
+    destination_principal: r.mtls && dst?.principal ? dst.principal : UNKNOWN,
+    destination_service: svc?.host ?? UNKNOWN,
     destination_service_name: svc?.name ?? UNKNOWN,
     destination_service_namespace: svc?.namespace ?? UNKNOWN,
-    destination_cluster: dst ? (dst.cluster ?? 'Kubernetes') : UNKNOWN,
-    request_protocol: r.protocol,
-    response_flags: r.responseFlags && r.responseFlags.length ? r.responseFlags.join(',') : '-',
-    connection_security_policy: reporter === 'source' ? UNKNOWN : r.mtls ? 'mutual_tls' : 'none',
+    destination_version: dst?.version ?? UNKNOWN,
+    destination_workload: dst?.workload ?? UNKNOWN,
+    destination_workload_namespace: dst?.namespace ?? UNKNOWN,
   }
-  if (r.protocol !== 'tcp') labels.response_code = String(r.responseCode)
   if (r.protocol === 'grpc' && r.grpcStatus !== undefined) labels.grpc_response_status = r.grpcStatus
+  labels.reporter = reporter
+  labels.request_protocol = r.protocol
+  if (r.protocol !== 'tcp') labels.response_code = String(r.responseCode)
+  labels.response_flags = r.responseFlags && r.responseFlags.length ? r.responseFlags.join(',') : '-'
+  labels.source_app = src?.app ?? UNKNOWN
+  labels.source_canonical_revision = src ? canonicalRevision(src) : 'latest'
+  labels.source_canonical_service = src ? canonicalService(src) : UNKNOWN
+  labels.source_cluster = src ? (src.cluster ?? 'Kubernetes') : UNKNOWN
+  labels.source_principal = r.mtls && src?.principal ? src.principal : UNKNOWN
+  labels.source_version = src?.version ?? UNKNOWN
+  labels.source_workload = src?.workload ?? UNKNOWN
+  labels.source_workload_namespace = src?.namespace ?? UNKNOWN
   return labels
 }
 

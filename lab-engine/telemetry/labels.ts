@@ -17,22 +17,28 @@ export const LABEL_NAME_RE = /^[a-zA-Z_][a-zA-Z0-9_]*$/
 /** Drops empty values (Prometheus treats them as absent) and sorts names, so equal sets compare equal. */
 export function normalizeLabels(labels: Labels): Labels {
   const out: Record<string, string> = {}
-  for (const name of Object.keys(labels).sort()) {
+  for (const name of sortedNames(labels)) {
     const value = labels[name]
     if (value !== undefined && value !== '') out[name] = value
   }
   return out
 }
 
+/** Names in ascending order; skips the sort when they already are (the hot path: callers build labels in order). */
+function sortedNames(labels: Labels): string[] {
+  const names = Object.keys(labels)
+  for (let i = 1; i < names.length; i++) if (names[i - 1]! > names[i]!) return names.sort()
+  return names
+}
+
 /** A stable identity string for a label set (names sorted). */
 export function labelsKey(labels: Labels): string {
-  let key = ''
-  for (const name of Object.keys(labels).sort()) {
+  const parts: string[] = []
+  for (const name of sortedNames(labels)) {
     const value = labels[name]
-    if (value === undefined || value === '') continue
-    key += `${name}\u0000${value}\u0001`
+    if (value !== undefined && value !== '') parts.push(name, value)
   }
-  return key
+  return parts.join('\u0001')
 }
 
 /** A copy without the given names. */

@@ -88,20 +88,23 @@ export class MetricRegistry {
     return family
   }
 
-  /** Adds `by` (default 1) to a counter at simulated time t. */
-  inc(name: string, labels: Labels, t: number, by = 1): void {
+  /**
+   * Adds `by` (default 1) to a counter at simulated time t. `key` may carry
+   * labelsKey(labels) when the caller writes one label set to several families.
+   */
+  inc(name: string, labels: Labels, t: number, by = 1, key?: string): void {
     if (!(by >= 0)) throw new MetricError(`counter ${name} can only increase (got ${by})`)
-    this.seriesOf(name, 'counter', labels, t)?.history.write(t, (v) => (v[0]! += by))
+    this.seriesOf(name, 'counter', labels, t, key)?.history.write(t, (v) => (v[0]! += by))
   }
 
   /** Sets a gauge at simulated time t. */
-  set(name: string, labels: Labels, value: number, t: number): void {
-    this.seriesOf(name, 'gauge', labels, t)?.history.write(t, (v) => (v[0] = value))
+  set(name: string, labels: Labels, value: number, t: number, key?: string): void {
+    this.seriesOf(name, 'gauge', labels, t, key)?.history.write(t, (v) => (v[0] = value))
   }
 
   /** Records one histogram observation at simulated time t. */
-  observe(name: string, labels: Labels, value: number, t: number): void {
-    const s = this.seriesOf(name, 'histogram', labels, t)
+  observe(name: string, labels: Labels, value: number, t: number, key?: string): void {
+    const s = this.seriesOf(name, 'histogram', labels, t, key)
     if (!s) return
     const buckets = this.families.get(name)!.buckets
     const n = buckets.length
@@ -161,11 +164,10 @@ export class MetricRegistry {
     return lines.length ? `${lines.join('\n')}\n` : ''
   }
 
-  private seriesOf(name: string, type: MetricType, labels: Labels, t: number): LabeledSeries | undefined {
+  private seriesOf(name: string, type: MetricType, labels: Labels, t: number, key = labelsKey(labels)): LabeledSeries | undefined {
     const family = this.families.get(name)
     if (!family) throw new MetricError(`metric ${name} is not defined`)
     if (family.type !== type) throw new MetricError(`metric ${name} is a ${family.type}, not a ${type}`)
-    const key = labelsKey(labels)
     const found = family.series.get(key)
     if (found) return found
     if (this.seriesCount >= this.maxSeries) {
