@@ -130,6 +130,11 @@ export class Clock {
     })
   }
 
+  /** When the earliest pending timer is due, or undefined when none is pending. */
+  nextDeadline(): number | undefined {
+    return this.queue[0]?.at
+  }
+
   /** Number of timers still pending. */
   pending(): number {
     return this.queue.length

@@ -1,0 +1,154 @@
+// Scheduler: discrete-event concurrency for the data plane on the session's one Clock.
+//
+// Every simulated request is a logical thread (an async chain). A thread that lets
+// simulated time pass (sleep) or waits for another thread (Waiter) is idle; the rest
+// are active. In virtual time, run() moves the clock to the next timer only once
+// every thread is idle, so `fortio load -c 8` interleaves eight clients exactly as
+// their delays say, deterministically. In real time the Clock's host timers fire
+// the same sleeps and run() just awaits.
+import type { Clock } from '../../core/clock'
+
+/** Timer firings one run() may drive before giving up (a request loop that never ends). */
+export const MAX_EVENTS_PER_RUN = 5_000_000
+
+export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown }
+
+export class SchedulerError extends Error {
+  override name = 'SchedulerError'
+}
+
+/** A one-shot wake-up another thread can wait on; wake() marks the waiter active at once. */
+export interface Waiter<T> {
+  wait(): Promise<T>
+  wake(value: T): void
+  readonly woken: boolean
+}
+
+
+export class Scheduler {
+  private active = 0
+  private quiet: (() => void) | null = null
+
+  constructor(readonly clock: Clock) {}
+
+  now(): number {
+    return this.clock.now()
+  }
+
+  /**
+   * Starts fn as a new logical thread. `onSettled` runs synchronously as it ends, before it
+   * goes idle, so whoever it wakes is active before the clock can move on.
+   */
+  spawn<T>(fn: () => Promise<T>, onSettled?: (outcome: Settled<T>) => void): Promise<T> {
+    this.active++
+    let p: Promise<T>
+    try {
+      p = fn()
+    } catch (err) {
+      p = Promise.reject(err)
+    }
+    return p.then(
+      (value) => { onSettled?.({ ok: true, value }); this.idle(); return value },
+      (error: unknown) => { onSettled?.({ ok: false, error }); this.idle(); throw error },
+    )
+  }
+
+  /** Runs fns as concurrent threads and waits (idle) for all of them; the first failure is rethrown. */
+  async all<T>(fns: readonly (() => Promise<T>)[]): Promise<T[]> {
+    if (fns.length === 0) return []
+    const w = this.waiter<void>()
+    const results = new Array<Settled<T>>(fns.length)
+    let left = fns.length
+    fns.forEach((fn, i) => {
+      this.spawn(fn, (r) => { results[i] = r; if (--left === 0) w.wake() }).catch(() => undefined)
+    })
+    await w.wait()
+    const failed = results.find((r) => !r.ok)
+    if (failed && !failed.ok) throw failed.error
+    return results.map((r) => (r as { value: T }).value)
+  }
+
+  /** Runs fn as a thread and waits for it at most ms: `undefined` on timeout (the thread runs on, unobserved). */
+  async within<T>(ms: number, fn: () => Promise<T>): Promise<Settled<T> | undefined> {
+    const w = this.waiter<Settled<T> | undefined>()
+    const timer = this.clock.setTimer(ms, () => w.wake(undefined), 'mesh-timeout')
+    this.spawn(fn, (r) => { timer.dispose(); w.wake(r) }).catch(() => undefined)
+    return w.wait()
+  }
+
+  /** Lets ms of simulated time pass for the calling thread. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (!(ms > 0)) return Promise.resolve()
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = () => {
+        timer.dispose()
+        this.active++
+        reject(signal!.reason ?? new Error('aborted'))
+      }
+      const timer = this.clock.setTimer(ms, () => {
+        this.active++
+        signal?.removeEventListener('abort', onAbort)
+        resolve()
+      }, 'mesh')
+      if (signal?.aborted) return onAbort()
+      signal?.addEventListener('abort', onAbort, { once: true })
+      this.idle()
+    })
+  }
+
+  /** A wake-up for a thread that waits on others (a connection pool queue, a client timeout race). */
+  waiter<T>(): Waiter<T> {
+    let resolve!: (v: T) => void
+    const promise = new Promise<T>((r) => { resolve = r })
+    let waiting = false
+    let woken = false
+    return {
+      get woken() { return woken },
+      wait: () => {
+        if (!woken) { waiting = true; this.idle() }
+        return promise
+      },
+      wake: (value) => {
+        if (woken) return
+        woken = true
+        if (waiting) this.active++
+        resolve(value)
+      },
+    }
+  }
+
+  /**
+   * Runs fn as a thread and returns its result. Virtual clock: drives time forward,
+   * timer by timer, whenever every thread is idle. Real-time clock: simply awaits.
+   */
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.clock.mode === 'realtime') return this.spawn(fn)
+    let settled = false
+    const result = this.spawn(fn, () => { settled = true })
+    result.catch(() => undefined)
+    for (let events = 0; ; events++) {
+      await this.untilQuiet(() => settled)
+      if (settled) return result
+      const next = this.clock.nextDeadline()
+      if (next === undefined) throw new SchedulerError('simulated requests are waiting on each other with nothing scheduled')
+      if (events > MAX_EVENTS_PER_RUN) throw new SchedulerError(`more than ${MAX_EVENTS_PER_RUN} simulated events in one run`)
+      this.clock.advanceTo(next)
+    }
+  }
+
+  private idle(): void {
+    this.active--
+    if (this.active <= 0) this.quiet?.()
+  }
+
+  private untilQuiet(done: () => boolean): Promise<void> {
+    if (this.active <= 0 || done()) return Promise.resolve()
+    return new Promise((resolve) => {
+      this.quiet = () => {
+        if (this.active > 0 && !done()) return
+        this.quiet = null
+        resolve()
+      }
+    })
+  }
+}
