@@ -72,6 +72,33 @@ export type HttpResult = HttpResponse | HttpFailure
 
 export interface HttpTransport {
   send(req: HttpRequest, ctx: TransportContext): Promise<HttpResult>
+  /**
+   * Concurrent load (fortio load -c N): runs `body` with a sender whose requests share
+   * simulated time, so clients contend for connection pools. Transports without a time
+   * model leave it out and callers fall back to sequentialLoad().
+   */
+  load?<T>(ctx: TransportContext, body: (sender: LoadSender) => Promise<T>): Promise<T>
+}
+
+/** What a load generator gets inside HttpTransport.load: requests and time on the simulation's scheduler. */
+export interface LoadSender {
+  /** One request from this client; network failures come back as HttpFailure, never thrown. */
+  send(req: HttpRequest): Promise<HttpResult>
+  /** Runs the functions as concurrent clients and waits for all. */
+  all<T>(clients: readonly (() => Promise<T>)[]): Promise<T[]>
+  /** Lets simulated time pass for the calling client (qps pacing). */
+  sleep(ms: number): Promise<void>
+  now(): number
+}
+
+/** A LoadSender over a plain transport: clients run one after another on the shell clock. */
+export function sequentialLoad(transport: HttpTransport, ctx: TransportContext): LoadSender {
+  return {
+    send: (req) => transport.send(req, ctx),
+    all: async (clients) => { const out = []; for (const c of clients) out.push(await c()); return out },
+    sleep: (ms) => ctx.clock.sleep(ms, ctx.signal),
+    now: () => ctx.clock.now(),
+  }
 }
 
 const ZERO: Timings = { namelookup: 0, connect: 0, starttransfer: 0, total: 0 }
