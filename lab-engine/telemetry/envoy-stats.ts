@@ -55,6 +55,9 @@ const OUTLIER_COUNTERS = [
   'ejections_detected_consecutive_5xx', 'ejections_enforced_consecutive_gateway_failure', 'ejections_detected_consecutive_gateway_failure',
 ]
 
+/** Supplies a proxy's Istio metrics for its Prometheus page (see istio-exposition.ts). */
+export type IstioSection = (filter: RegExp | undefined) => { counters: string; histograms: string }
+
 export class StatsQueryError extends Error {
   override name = 'StatsQueryError'
 }
@@ -140,9 +143,14 @@ export class EnvoyStats {
       .join('')
   }
 
-  /** `curl localhost:15000/stats/prometheus` text (Istio's tag extraction). */
-  renderPrometheus(opts: { filter?: string; usedOnly?: boolean } = {}): string {
+  /**
+   * `curl localhost:15000/stats/prometheus` text (Istio's tag extraction).
+   * `istio` supplies the proxy's Istio metrics (istioExpositionFor): their
+   * counters print after Envoy's counters, their histograms after the gauges.
+   */
+  renderPrometheus(opts: { filter?: string; usedOnly?: boolean } = {}, istio?: IstioSection): string {
     let out = ''
+    const section = istio?.(this.filterRegex(opts.filter))
     for (const type of ['counter', 'gauge'] as const) {
       const groups = new Map<string, string[]>()
       for (const [name, s] of this.selected(opts)) {
@@ -151,20 +159,21 @@ export class EnvoyStats {
         groups.set(metric, [...(groups.get(metric) ?? []), `${metric}{${tags}} ${s.value}\n`])
       }
       for (const metric of [...groups.keys()].sort()) out += `# TYPE ${metric} ${type}\n${groups.get(metric)!.join('')}\n`
+      if (type === 'counter' && section) out += section.counters
     }
-    return out
+    return section ? out + section.histograms : out
   }
 
   /** Serves an admin path such as /stats?filter=pending or /stats/prometheus, with Envoy's status and body. */
-  handleAdmin(pathAndQuery: string): { status: number; body: string } {
+  handleAdmin(pathAndQuery: string, istio?: IstioSection): { status: number; body: string } {
     const url = new URL(pathAndQuery, 'http://localhost:15000')
     const filter = url.searchParams.get('filter') ?? undefined
     const usedOnly = url.searchParams.has('usedonly')
     try {
-      if (url.pathname === '/stats/prometheus') return { status: 200, body: this.renderPrometheus({ filter, usedOnly }) }
+      if (url.pathname === '/stats/prometheus') return { status: 200, body: this.renderPrometheus({ filter, usedOnly }, istio) }
       if (url.pathname === '/stats') {
         const format = url.searchParams.get('format')
-        if (format === 'prometheus') return { status: 200, body: this.renderPrometheus({ filter, usedOnly }) }
+        if (format === 'prometheus') return { status: 200, body: this.renderPrometheus({ filter, usedOnly }, istio) }
         return { status: 200, body: this.renderText({ filter, usedOnly }) }
       }
     } catch (err) {
@@ -174,15 +183,17 @@ export class EnvoyStats {
     return { status: 404, body: '' }
   }
 
-  private selected(opts: { filter?: string; usedOnly?: boolean }): [string, Stat][] {
-    let re: RegExp | undefined
-    if (opts.filter !== undefined) {
-      try {
-        re = new RegExp(opts.filter)
-      } catch {
-        throw new StatsQueryError('Invalid re2 regex')
-      }
+  private filterRegex(filter: string | undefined): RegExp | undefined {
+    if (filter === undefined) return undefined
+    try {
+      return new RegExp(filter)
+    } catch {
+      throw new StatsQueryError('Invalid re2 regex')
     }
+  }
+
+  private selected(opts: { filter?: string; usedOnly?: boolean }): [string, Stat][] {
+    const re = this.filterRegex(opts.filter)
     return [...this.stats.entries()]
       .filter(([name, s]) => (!opts.usedOnly || s.used) && (!re || re.test(name)))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

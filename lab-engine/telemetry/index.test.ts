@@ -59,6 +59,17 @@ describe('createTelemetry', () => {
     expect(tel.proxyStats('default/fortio-1')).not.toBe(a)
   })
 
+  it('proxyAdmin serves a proxy\'s /stats and its own Istio series on /stats/prometheus', () => {
+    const tel = createTelemetry()
+    tel.recordRequest(req(1))
+    tel.proxyStats('default/sleep-1', { prefixes: ['cluster.outbound'] }).ensureCluster('outbound|8000||httpbin.default.svc.cluster.local')
+    const prom = tel.proxyAdmin('default/sleep-1', { workload: 'sleep', namespace: 'default' }, '/stats/prometheus').body
+    expect(prom).toContain('istio_requests_total{reporter="source",source_workload="sleep"')
+    expect(prom).not.toContain('reporter="destination"')
+    const text = tel.proxyAdmin('default/sleep-1', { workload: 'sleep', namespace: 'default' }, '/stats?filter=upstream_rq_total').body
+    expect(text).toBe('cluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_total: 0\n')
+  })
+
   it('notifies request listeners until their subscription is disposed', () => {
     const tel = createTelemetry()
     const seen: number[] = []

@@ -10,6 +10,7 @@ import type { Disposable } from '../core/disposable'
 import { AccessLogStore, type AccessLogRecord } from './access-log'
 import type { DecisionTrace } from './decision-trace'
 import { EnvoyStats, type StatsInclusion } from './envoy-stats'
+import { istioExpositionFor, type ProxyIdentity } from './istio-exposition'
 import { defineIstioMetrics, recordRequest, recordTcpConnection, type RequestRecord } from './istio-metrics'
 import { MetricRegistry } from './metrics'
 import { evaluatePromQL, queryPromQL, type EvalOptions, type PromQueryResult, type Value } from './promql'
@@ -46,6 +47,12 @@ export interface Telemetry extends Disposable {
   logAccess(proxy: { namespace: string; pod: string }, record: AccessLogRecord): string
   /** The Envoy stats of a proxy, created on first use with Istio's stats matcher plus `extra` inclusions. */
   proxyStats(proxyId: string, extra?: Partial<StatsInclusion>): EnvoyStats
+  /**
+   * Serves `curl localhost:15000<path>` for a proxy (/stats, /stats?filter=..,
+   * /stats/prometheus): its Envoy stats, plus on the Prometheus page the Istio
+   * metrics it reported as `identity`.
+   */
+  proxyAdmin(proxyId: string, identity: ProxyIdentity, pathAndQuery: string): { status: number; body: string }
   /** Forgets a proxy's stats (its pod was deleted: Envoy's counters die with it). */
   removeProxy(proxyId: string): void
   /** PromQL at a simulated instant, in the Prometheus HTTP API's shape. Throws PromQLError. */
@@ -106,6 +113,10 @@ export function createTelemetry(opts: TelemetryOptions = {}): Telemetry {
       proxies.set(proxyId, created)
       return created
     },
+    proxyAdmin(proxyId, identity, pathAndQuery) {
+      const stats = this.proxyStats(proxyId)
+      return stats.handleAdmin(pathAndQuery, (filter) => istioExpositionFor(metrics, identity, filter))
+    },
     removeProxy(proxyId) {
       proxies.delete(proxyId)
     },
@@ -138,6 +149,7 @@ export { RingBuffer, DEFAULT_RING_CAPACITY } from './ring-buffer'
 export { AccessLogStore, formatAccessLog, RESPONSE_CODE_DETAILS, type AccessLogRecord } from './access-log'
 export { EnvoyStats, ISTIO_DEFAULT_STATS_INCLUSION, type StatsInclusion, type ClusterLimits } from './envoy-stats'
 export { ISTIO_METRICS, ENVOY_DEFAULT_BUCKETS, istioLabels, type RequestRecord, type WorkloadInfo, type DestinationService } from './istio-metrics'
+export { istioExpositionFor, ISTIO_TAG_ORDER, type ProxyIdentity } from './istio-exposition'
 export { PromQLError, queryPromQL, evaluatePromQL, vectorValues, type PromQueryResult } from './promql'
 export { SpanStore, childContext, extractTraceContext, injectB3, injectTraceparent, newSpanId, newTraceId, type Span, type TraceContext } from './spans'
 export { DecisionRecorder, explainDecisionTrace, type DecisionTrace, type DecisionStep, type DecisionOutcome } from './decision-trace'

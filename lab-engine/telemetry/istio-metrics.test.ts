@@ -63,6 +63,14 @@ describe('istioLabels', () => {
     expect(plain.source_principal).toBe('unknown')
   })
 
+  it('a missing version label is absent on the reporter\'s side and unknown on the peer\'s', () => {
+    expect(istioLabels(request(), 'source').source_version).toBe('')
+    expect(istioLabels(request(), 'destination').source_version).toBe('unknown')
+    const noVersion = { ...httpbin, version: undefined }
+    expect(istioLabels(request({ destination: noVersion }), 'destination').destination_version).toBe('')
+    expect(istioLabels(request({ destination: noVersion }), 'source').destination_version).toBe('unknown')
+  })
+
   it('an unknown caller and response flags', () => {
     const l = istioLabels(request({ source: null, responseFlags: ['UO'] }), 'destination')
     expect(l.source_workload).toBe('unknown')

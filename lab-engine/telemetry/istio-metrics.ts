@@ -151,10 +151,14 @@ export function istioLabels(r: RequestRecord, reporter: 'source' | 'destination'
   const src = r.source
   const dst = r.destination
   const svc = r.destinationService
+  // A missing app/version label reads "" (absent) on the reporter's own side and "unknown" on the peer's,
+  // as Envoy's /stats/prometheus shows (destination_version="" next to source_version="unknown").
+  const dstMissing = reporter === 'destination' ? '' : UNKNOWN
+  const srcMissing = reporter === 'source' ? '' : UNKNOWN
   // Always the same names in name order: istioKey() relies on it, and labelsKey() then needs no sort.
   const labels: Record<string, string> = {
     connection_security_policy: reporter === 'source' ? UNKNOWN : r.mtls ? 'mutual_tls' : 'none',
-    destination_app: dst?.app ?? UNKNOWN,
+    destination_app: dst ? (dst.app ?? dstMissing) : UNKNOWN,
     destination_canonical_revision: dst ? canonicalRevision(dst) : 'latest',
     destination_canonical_service: dst ? canonicalService(dst) : UNKNOWN,
     destination_cluster: dst ? (dst.cluster ?? 'Kubernetes') : UNKNOWN,
@@ -162,7 +166,7 @@ export function istioLabels(r: RequestRecord, reporter: 'source' | 'destination'
     destination_service: svc?.host ?? UNKNOWN,
     destination_service_name: svc?.name ?? UNKNOWN,
     destination_service_namespace: svc?.namespace ?? UNKNOWN,
-    destination_version: dst?.version ?? UNKNOWN,
+    destination_version: dst ? (dst.version ?? dstMissing) : UNKNOWN,
     destination_workload: dst?.workload ?? UNKNOWN,
     destination_workload_namespace: dst?.namespace ?? UNKNOWN,
   }
@@ -171,12 +175,12 @@ export function istioLabels(r: RequestRecord, reporter: 'source' | 'destination'
   labels.request_protocol = r.protocol
   if (r.protocol !== 'tcp') labels.response_code = String(r.responseCode)
   labels.response_flags = r.responseFlags && r.responseFlags.length ? r.responseFlags.join(',') : '-'
-  labels.source_app = src?.app ?? UNKNOWN
+  labels.source_app = src ? (src.app ?? srcMissing) : UNKNOWN
   labels.source_canonical_revision = src ? canonicalRevision(src) : 'latest'
   labels.source_canonical_service = src ? canonicalService(src) : UNKNOWN
   labels.source_cluster = src ? (src.cluster ?? 'Kubernetes') : UNKNOWN
   labels.source_principal = r.mtls && src?.principal ? src.principal : UNKNOWN
-  labels.source_version = src?.version ?? UNKNOWN
+  labels.source_version = src ? (src.version ?? srcMissing) : UNKNOWN
   labels.source_workload = src?.workload ?? UNKNOWN
   labels.source_workload_namespace = src?.namespace ?? UNKNOWN
   return labels
