@@ -9,8 +9,9 @@
 //      WARNING: No destinations match pod subsets (checked 1 HTTP routes)
 //         Route to non-matching subset v2 for (everything)
 // and, when some routes reach the pod, "Weight 10%" and "N HTTP route(s)" lines.
-// Assumption: the wording of a route's conditions ("when headers are end-user=jason")
-// is modelled on that page; uri and other conditions use the same style.
+// Assumptions: the wording of a route's conditions ("when headers are end-user=jason")
+// is modelled on that page and uri conditions use the same style; traffic policies
+// other than TLS print as "Policies: connection pool/outlier detection".
 
 import type { ObjectStore } from '../../cluster/store'
 import type { Labels } from '../../cluster/types'
@@ -49,45 +50,57 @@ function describeRule(name: string, spec: DestinationRuleSpec, labels: Labels): 
     out += `   Matching subsets: ${matching.join(',')}\n`
     if (others.length > 0) out += `      (Non-matching subsets ${others.join(',')})\n`
   }
-  const tls = spec.trafficPolicy?.tls?.mode
-  out += spec.trafficPolicy ? (tls ? `   Traffic Policy TLS Mode: ${tls}\n` : '   Traffic Policy\n') : '   No Traffic Policy\n'
+  const tp = spec.trafficPolicy
+  if (!tp) return out + '   No Traffic Policy\n'
+  if (tp.tls?.mode) out += `   Traffic Policy TLS Mode: ${tp.tls.mode}\n`
+  const names = ([['loadBalancer', 'load balancer'], ['connectionPool', 'connection pool'], ['outlierDetection', 'outlier detection'], ['portLevelSettings', 'port level']] as const).filter(([k]) => tp[k]).map(([, n]) => n)
+  if (names.length > 0) out += `   Policies: ${names.join('/')}\n`
   return out
 }
 
-/** Which subsets (by name) include this pod, from the selected DestinationRule. */
-function subsetsOf(store: ObjectStore, cfg: ProxyConfig, svc: MeshService, port: number): (subset: string | undefined) => boolean {
+type Reach = 'reaches' | 'other-subset' | 'no-rule'
+
+/** Whether a route to `subset` reaches this pod: no subset does; a subset does if the DestinationRule defines it with the pod's labels. */
+function subsetsOf(store: ObjectStore, cfg: ProxyConfig, svc: MeshService, port: number): (subset: string | undefined) => Reach {
   const dr = cfg.clusters.get(`outbound|${port}||${svc.hostname}`)?.destinationRule
   const spec = (dr && store.get({ kind: 'DestinationRule', name: dr.name, namespace: dr.namespace })?.spec) as DestinationRuleSpec | undefined
   return (subset) => {
-    if (!subset) return true
-    const s = spec?.subsets?.find((x) => x.name === subset)
-    return !!s && Object.entries(s.labels ?? {}).every(([k, v]) => cfg.proxy.labels[k] === v)
+    if (!subset) return 'reaches'
+    if (!spec?.subsets?.length) return 'no-rule'
+    const s = spec.subsets.find((x) => x.name === subset)
+    return s && Object.entries(s.labels ?? {}).every(([k, v]) => cfg.proxy.labels[k] === v) ? 'reaches' : 'other-subset'
   }
 }
 
-function describeVirtualService(routes: Route[], host: string, reaches: (subset: string | undefined) => boolean): string {
-  let out = `VirtualService: ${routes[0]!.origin!.virtualService.name}\n`
-  const matching: string[] = []
+/**
+ * Matching destinations print their weight when split ("Weight 90%"), otherwise the
+ * rule count ("1 HTTP route(s)"); destinations that miss the pod are listed, under a
+ * WARNING when none reaches it ("checked N HTTP routes" counts the VirtualService's rules).
+ */
+function describeVirtualService(routes: Route[], host: string, reach: (subset: string | undefined) => Reach): string {
+  const out = `VirtualService: ${routes[0]!.origin!.virtualService.name}\n`
+  const rules = new Set(routes.map((r) => r.origin!.ruleIndex)).size
+  const weights: string[] = []
   const missing: string[] = []
   let reached = 0
   for (const r of routes) {
     if (r.action.kind !== 'forward') continue
     const total = r.action.clusters.reduce((n, c) => n + c.weight, 0)
     for (const c of r.action.clusters.filter((x) => x.host === host)) {
-      const when = conditions(r.match)
-      if (reaches(c.subset)) {
+      const verdict = reach(c.subset)
+      if (verdict === 'reaches') {
         reached++
-        if (c.weight < total) matching.push(`   Weight ${Math.round((100 * c.weight) / total)}%`)
-        if (when !== 'everything') matching.push(`   Route to ${c.subset ? `subset ${c.subset}` : `host ${host}`} for (${when})`)
+        if (c.weight < total) weights.push(`   Weight ${Math.round((100 * c.weight) / total)}%\n`)
+      } else if (verdict === 'no-rule') {
+        missing.push(`      Warning: Route to subset ${c.subset} but NO DESTINATION RULE defining subsets!\n`)
       } else {
-        missing.push(`      Route to non-matching subset ${c.subset} for (${when})`)
+        missing.push(`      Route to non-matching subset ${c.subset} for (${conditions(r.match)})\n`)
       }
     }
   }
-  if (reached === 0 && missing.length > 0) return out + `   WARNING: No destinations match pod subsets (checked ${routes.length} HTTP routes)\n${missing.join('\n')}\n`
-  out += matching.map((l) => l + '\n').join('')
-  if (missing.length > 0) out += `   ${missing.length} additional destination(s) that will not reach this pod\n${missing.join('\n')}\n`
-  return out + `   ${routes.length} HTTP route(s)\n`
+  if (reached === 0 && missing.length > 0) return `${out}   WARNING: No destinations match pod subsets (checked ${rules} HTTP routes)\n${missing.join('')}`
+  const extra = missing.length > 0 ? `   ${missing.length} additional destination(s) that will not reach this pod\n${missing.join('')}` : ''
+  return out + (weights.length > 0 ? weights.join('') : `   ${rules} HTTP route(s)\n`) + extra
 }
 
 function conditions(m: RouteMatch): string {

@@ -1,7 +1,7 @@
 // istioctl proxy-config and x describe pod, run as a learner types them, over the compiled Bookinfo mesh.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SimSession } from '../../sim/session'
-import { apply, bookinfoSession, istioctl, podOf, sample } from './mesh-fixture.test-util'
+import { apply, bookinfoSession, istioctl, podOf, run, sample } from './mesh-fixture.test-util'
 
 let s: SimSession
 let pp: string
@@ -108,8 +108,21 @@ describe('istioctl x describe pod', () => {
     const out = (await istioctl(s, `x describe pod ${podOf(s, 'reviews', 'default', 'v1')}`)).stdout
     expect(out).toContain('DestinationRule: reviews for "reviews"\n   Matching subsets: v1\n      (Non-matching subsets v2,v3)\n   No Traffic Policy\n')
     expect(out).toContain('VirtualService: reviews\n')
-    expect(out).toContain('      Route to non-matching subset v2 for (when headers are end-user=jason)\n')
-    expect(out).toContain('   2 HTTP route(s)\n')
+    expect(out).toContain('   2 HTTP route(s)\n   1 additional destination(s) that will not reach this pod\n      Route to non-matching subset v2 for (when headers are end-user=jason)\n')
+  })
+
+  it('reviews-v1 under the 90/10 split shows its weight (istioctl-describe docs)', async () => {
+    await apply(s, sample('networking/virtual-service-reviews-90-10.yaml'))
+    const out = (await istioctl(s, `x describe pod ${podOf(s, 'reviews', 'default', 'v1')}`)).stdout
+    expect(out).toContain('VirtualService: reviews\n   Weight 90%\n')
+    await apply(s, sample('networking/virtual-service-reviews-test-v2.yaml'))
+  })
+
+  it('without the DestinationRule, a route to a subset warns that no rule defines it', async () => {
+    await run(s, 'kubectl delete destinationrule reviews')
+    const out = (await istioctl(s, `x describe pod ${podOf(s, 'reviews', 'default', 'v1')}`)).stdout
+    expect(out).toContain('   WARNING: No destinations match pod subsets (checked 2 HTTP routes)\n      Warning: Route to subset v2 but NO DESTINATION RULE defining subsets!\n')
+    await apply(s, sample('networking/destination-rule-all.yaml'))
   })
 
   it('reviews-v3: no destination matches, so istioctl warns', async () => {
