@@ -15,6 +15,9 @@ describe('fortio server', () => {
     expect([res.status, res.body, responseHeader(res, 'content-type')]).toEqual([200, 'hello', 'application/json'])
     const empty = await call('/')
     expect([empty.status, empty.body, responseHeader(empty, 'content-length')]).toEqual([200, '', '0'])
+    // Go sniffs a type only from body bytes: none for an empty echo, text/plain for text.
+    expect(responseHeader(empty, 'content-type')).toBeUndefined()
+    expect(responseHeader(await call('/', { method: 'POST', body: 'x' }), 'content-type')).toBe('text/plain; charset=utf-8')
   })
 
   it('?status=503 always; ?status=503:50 about half the time', async () => {

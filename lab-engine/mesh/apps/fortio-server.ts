@@ -75,12 +75,13 @@ function echo(req: AppRequest, ctx: AppContext): AppResponse {
   }
   const size = atoi(q('size') ?? '')
   let body = req.body
-  let type = header(req.headers, 'content-type') ?? TEXT
+  // Go sniffs a Content-Type only when there are body bytes to sniff.
+  let type = header(req.headers, 'content-type') ?? (body.length > 0 ? TEXT : undefined)
   if (size !== undefined && size >= 0) {
     body = payload(Math.min(size, FORTIO_MAX_PAYLOAD))
     type = 'application/octet-stream'
   }
-  return goResponse(ctx, status, body, [['Content-Type', type], ...extra], delay)
+  return goResponse(ctx, status, body, [...(type ? [['Content-Type', type] as Header] : []), ...extra], delay)
 }
 
 /** fnet.Payload stands in for random bytes; printable here so terminals stay readable. */

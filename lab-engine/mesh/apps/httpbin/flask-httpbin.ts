@@ -15,6 +15,7 @@ import { SERVICE_TIMES, type ServiceTimeProfile } from '../service-time'
 import type { AppContext, AppModel, AppRequest, AppResponse, Header } from '../types'
 import { bodyFields, MAX_DELAY_SECONDS, parseIntStrict, parseWeightedCodes, queryGroups, weightedChoice } from './request-data'
 import { flaskStatusResponse } from './flask-status'
+import { FLASK_REDIRECT_ROUTES, type FlaskOut, type FlaskRoute } from './flask-redirects'
 
 const GUNICORN = 'gunicorn/19.9.0'
 
@@ -67,15 +68,14 @@ export function getDict(req: AppRequest, keys: readonly Key[]): { [k: string]: J
   return Object.fromEntries(keys.map((k) => [k, all[k]]))
 }
 
-export interface FlaskOut { status: number; body: string; contentType?: string; headers?: Header[]; extraMs?: number }
-
 const json = (value: Json, extraMs?: number): FlaskOut => ({ status: 200, body: flaskPrettyJson(value), contentType: 'application/json', extraMs })
 const ANY = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'TRACE']
 const BODY_KEYS: Key[] = ['url', 'args', 'form', 'data', 'origin', 'headers', 'files', 'json']
 
-interface Route { methods: string[]; run(req: AppRequest, ctx: AppContext, m: RegExpExecArray): FlaskOut }
+type Route = FlaskRoute
 
 const ROUTES: [RegExp, Route][] = [
+  ...FLASK_REDIRECT_ROUTES,
   [/^\/$/, { methods: ['GET'], run: () => ({ status: 200, body: LANDING_PAGE, contentType: 'text/html; charset=utf-8' }) }],
   [/^\/get$/, { methods: ['GET'], run: (req) => json(getDict(req, ['url', 'args', 'headers', 'origin'])) }],
   ...(['post', 'put', 'patch', 'delete'] as const).map((m): [RegExp, Route] => [new RegExp(`^/${m}$`), { methods: [m.toUpperCase()], run: (req) => json(getDict(req, BODY_KEYS)) }]),

@@ -8,18 +8,14 @@
 // /delay accepts Go durations or seconds up to 10 s and sets Server-Timing.
 // Go's server writes the handler's headers sorted, then Date and Content-Length.
 
-import { goCanonicalHeader, header, pathOnly, reasonPhrase } from '../http-util'
-import { goIndentJson, sortedObject, type Json } from '../json-format'
+import { goCanonicalHeader, header, pathOnly } from '../http-util'
+import { sortedObject, type Json } from '../json-format'
 import { respond } from '../respond'
 import { SERVICE_TIMES } from '../service-time'
 import type { AppContext, AppModel, AppRequest, Header } from '../types'
 import { bodyFields, groupPairs, MAX_DELAY_SECONDS, parseWeightedCodes, queryGroups, weightedChoice } from './request-data'
 import { formatGoDuration, parseGoDuration } from './go-duration'
-
-const JSON_TYPE = 'application/json; charset=utf-8'
-const TEXT_TYPE = 'text/plain; charset=utf-8'
-
-interface GoOut { status: number; body: string; headers: Header[] }
+import { GO_REDIRECT_ROUTES, GO_TEXT, goError, goJson, type GoOut, type GoRoute } from './go-redirects'
 
 const lists = (m: Map<string, string[]>) => sortedObject([...m])
 
@@ -43,10 +39,8 @@ function requestUrl(req: AppRequest): string {
   return `${proto}://${req.host}${req.path}`
 }
 
-const json = (status: number, value: Json, extra: Header[] = []): GoOut => ({ status, body: goIndentJson(value), headers: [['Content-Type', JSON_TYPE], ...extra] })
-
-/** writeError: the status text, and the detail when there is one. */
-const goError = (status: number, detail?: string): GoOut => json(status, { status_code: status, error: reasonPhrase(status), ...(detail ? { detail } : {}) })
+const json = goJson
+const TEXT_TYPE = GO_TEXT
 
 function noBody(req: AppRequest): { [k: string]: Json } {
   return { args: lists(queryGroups(req)), headers: requestHeaders(req), method: req.method, origin: clientIp(req), url: requestUrl(req) }
@@ -81,7 +75,7 @@ function statusRoute(raw: string, ctx: AppContext): GoOut {
   return statusOut(weightedChoice(choices, ctx.rng))
 }
 
-function delayRoute(req: AppRequest, raw: string): GoOut & { extraMs?: number } {
+function delayRoute(req: AppRequest, raw: string): GoOut {
   const ms = parseGoDuration(raw) ?? (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(raw) ? Math.trunc(Number(raw) * 1000) : undefined)
   if (ms === undefined) return goError(400, `invalid duration: strconv.ParseFloat: parsing "${raw}": invalid syntax`)
   if (ms > MAX_DELAY_SECONDS * 1000) return goError(400, `invalid duration: duration ${formatGoDuration(ms)} longer than 10s`)
@@ -90,9 +84,10 @@ function delayRoute(req: AppRequest, raw: string): GoOut & { extraMs?: number } 
   return { ...json(200, withBody(req), [['Server-Timing', timing]]), extraMs: ms }
 }
 
-type Route = { methods?: string[]; run(req: AppRequest, ctx: AppContext, m: RegExpExecArray): GoOut & { extraMs?: number } }
+type Route = GoRoute
 
 const ROUTES: [RegExp, Route][] = [
+  ...GO_REDIRECT_ROUTES,
   [/^\/get$/, { methods: ['GET', 'HEAD'], run: (req) => json(200, noBody(req)) }],
   ...(['post', 'put', 'patch', 'delete'] as const).map((m): [RegExp, Route] => [new RegExp(`^/${m}$`), { methods: [m.toUpperCase()], run: (req) => json(200, withBody(req)) }]),
   [/^\/anything(\/.*)?$/, { run: (req) => json(200, req.method === 'HEAD' ? noBody(req) : withBody(req)) }],
@@ -107,7 +102,7 @@ const ROUTES: [RegExp, Route][] = [
 
 const INDEX_HTML = '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>go-httpbin(1): HTTP Client Testing Service</title>\n</head>\n<body>\n<h1>go-httpbin(1): HTTP Client Testing Service</h1>\n<p>A reasonably complete and well-tested golang port of httpbin.</p>\n<ul>\n<li><a href="/get">/get</a>, /anything, /headers, /ip, /status/:code, /delay/:n, /uuid, /user-agent</li>\n</ul>\n</body>\n</html>\n'
 
-function dispatch(req: AppRequest, ctx: AppContext): GoOut & { extraMs?: number } {
+function dispatch(req: AppRequest, ctx: AppContext): GoOut {
   const path = pathOnly(req.path)
   for (const [re, route] of ROUTES) {
     const m = re.exec(path)
@@ -139,7 +134,7 @@ export const goHttpbinApp: AppModel = {
     const out = req.method === 'OPTIONS' ? optionsOut(req) : dispatch(req, ctx)
     const sorted = [...cors(req), ...out.headers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     const body = req.method === 'HEAD' ? '' : out.body
-    const res = respond(ctx, { status: out.status, body, headers: sorted, profile: SERVICE_TIMES['go-httpbin'], dateBeforeLength: true, extraMs: (out as { extraMs?: number }).extraMs })
+    const res = respond(ctx, { status: out.status, body, headers: sorted, profile: SERVICE_TIMES['go-httpbin'], dateBeforeLength: true, extraMs: out.extraMs })
     const ms = res.serviceTimeMs
     const fields: [string, string | number][] = [['status', out.status], ['method', req.method], ['uri', req.path], ['size_bytes', body.length], ['duration_ms', ms], ['user_agent', header(req.headers, 'user-agent') ?? ''], ['client_ip', clientIp(req)]]
     const level = out.status >= 500 ? 'ERROR' : out.status >= 400 ? 'WARN' : 'INFO'
