@@ -13,7 +13,7 @@ import { EnvoyStats, type StatsInclusion } from './envoy-stats'
 import { istioExpositionFor, type ProxyIdentity } from './istio-exposition'
 import { defineIstioMetrics, recordRequest, recordTcpConnection, type RequestRecord } from './istio-metrics'
 import { MetricRegistry } from './metrics'
-import { evaluatePromQL, queryPromQL, type EvalOptions, type PromQueryResult, type Value } from './promql'
+import { evaluatePromQL, queryPromQL, queryRangePromQL, type EvalOptions, type PromQueryResult, type Value } from './promql'
 import { DEFAULT_RING_CAPACITY, RingBuffer } from './ring-buffer'
 import { SpanStore, type Span } from './spans'
 
@@ -57,6 +57,8 @@ export interface Telemetry extends Disposable {
   removeProxy(proxyId: string): void
   /** PromQL at a simulated instant, in the Prometheus HTTP API's shape. Throws PromQLError. */
   query(promql: string, timeMs: number, opts?: EvalOptions): PromQueryResult
+  /** PromQL at every step of a simulated time range (the UI's graphs), as /api/v1/query_range answers. */
+  queryRange(promql: string, startMs: number, endMs: number, stepMs: number, opts?: EvalOptions): Extract<PromQueryResult, { resultType: 'matrix' }>
   /** PromQL at a simulated instant, as numbers. Throws PromQLError. */
   evaluate(promql: string, timeMs: number, opts?: EvalOptions): Value
   /** Called after each recordRequest (for the live graph's edge aggregates); dispose the result to stop. */
@@ -124,6 +126,10 @@ export function createTelemetry(opts: TelemetryOptions = {}): Telemetry {
       requireLive()
       return queryPromQL(metrics, promql, timeMs, evalOpts)
     },
+    queryRange(promql, startMs, endMs, stepMs, evalOpts) {
+      requireLive()
+      return queryRangePromQL(metrics, promql, startMs, endMs, stepMs, evalOpts)
+    },
     evaluate(promql, timeMs, evalOpts) {
       requireLive()
       return evaluatePromQL(metrics, promql, timeMs, evalOpts)
@@ -150,6 +156,6 @@ export { AccessLogStore, formatAccessLog, RESPONSE_CODE_DETAILS, type AccessLogR
 export { EnvoyStats, ISTIO_DEFAULT_STATS_INCLUSION, type StatsInclusion, type ClusterLimits } from './envoy-stats'
 export { ISTIO_METRICS, ENVOY_DEFAULT_BUCKETS, istioLabels, type RequestRecord, type WorkloadInfo, type DestinationService } from './istio-metrics'
 export { istioExpositionFor, ISTIO_TAG_ORDER, type ProxyIdentity } from './istio-exposition'
-export { PromQLError, queryPromQL, evaluatePromQL, vectorValues, type PromQueryResult } from './promql'
+export { PromQLError, queryPromQL, queryRangePromQL, evaluatePromQL, vectorValues, type PromQueryResult } from './promql'
 export { SpanStore, childContext, extractTraceContext, injectB3, injectTraceparent, newSpanId, newTraceId, type Span, type TraceContext } from './spans'
 export { DecisionRecorder, explainDecisionTrace, type DecisionTrace, type DecisionStep, type DecisionOutcome } from './decision-trace'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MetricRegistry } from './metrics'
 import { bucketQuantile, extrapolatedRate } from './promql-functions'
-import { PromQLError, evaluatePromQL, queryPromQL, vectorValues } from './promql'
+import { MAX_RANGE_POINTS, PromQLError, evaluatePromQL, queryPromQL, queryRangePromQL, vectorValues } from './promql'
 
 const T0 = Date.UTC(2026, 0, 1) // a multiple of 15 s
 const S = 1000
@@ -201,5 +201,28 @@ describe('PromQL evaluation', () => {
     reg.define('c_total', 'counter', '')
     reg.inc('c_total', {}, T0)
     expect(() => evaluatePromQL(reg, 'c_total[1h]', T0 + 3_600 * S, { maxSamples: 100 })).toThrow('query processing would load too many samples into memory')
+  })
+
+  it('range queries evaluate at every step, one series per label set', () => {
+    const reg = steadyCounter()
+    const res = queryRangePromQL(reg, 'c_total', T0 + 20 * S, T0 + 40 * S, 10 * S)
+    expect(res.result).toEqual([
+      {
+        metric: { __name__: 'c_total', job: 'a' },
+        values: [
+          [(T0 + 20 * S) / 1000, '2'],
+          [(T0 + 30 * S) / 1000, '3'],
+          [(T0 + 40 * S) / 1000, '4'],
+        ],
+      },
+    ])
+    expect(queryRangePromQL(reg, '1 + 1', T0, T0 + S, S).result).toEqual([{ metric: {}, values: [[T0 / 1000, '2'], [(T0 + S) / 1000, '2']] }])
+  })
+
+  it('range queries refuse range vectors, bad steps and too many points', () => {
+    const reg = steadyCounter()
+    expect(() => queryRangePromQL(reg, 'c_total[1m]', T0, T0 + S, S)).toThrow(/invalid expression type "range vector"/)
+    expect(() => queryRangePromQL(reg, 'c_total', T0, T0 + S, 0)).toThrow(/step/)
+    expect(() => queryRangePromQL(reg, 'c_total', T0, T0 + MAX_RANGE_POINTS * S, S)).toThrow(/maximum resolution/)
   })
 })

@@ -11,6 +11,7 @@ import type { MetricRegistry } from './metrics'
 import { evaluate, type EvalOptions } from './promql-eval'
 import type { Expr } from './promql-ast'
 import { parsePromQL } from './promql-parser'
+import { PromQLError } from './promql-lexer'
 import type { Value, VectorSample } from './promql-values'
 
 export { PromQLError, MAX_QUERY_LENGTH } from './promql-lexer'
@@ -52,6 +53,43 @@ export function queryPromQL(registry: MetricRegistry, query: string, timeMs: num
           .map((s) => ({ metric: { ...s.labels }, values: s.samples.map((p): PromSampleValue => [p.t / 1000, formatSampleValue(p.v)]) })),
       }
   }
+}
+
+/** Prometheus's limit on points per series in a range query. */
+export const MAX_RANGE_POINTS = 11_000
+
+/**
+ * Evaluates a query at every step from start to end (Prometheus's
+ * /api/v1/query_range), for the UI's graphs; series are keyed by label set.
+ */
+export function queryRangePromQL(
+  registry: MetricRegistry,
+  query: string,
+  startMs: number,
+  endMs: number,
+  stepMs: number,
+  opts?: EvalOptions,
+): Extract<PromQueryResult, { resultType: 'matrix' }> {
+  if (!(stepMs > 0)) throw new PromQLError('zero or negative query resolution step widths are not accepted. Try a positive integer')
+  if (endMs < startMs) throw new PromQLError('end timestamp must not be before start time')
+  if ((endMs - startMs) / stepMs + 1 > MAX_RANGE_POINTS) {
+    throw new PromQLError(`exceeded maximum resolution of ${MAX_RANGE_POINTS} points per timeseries. Try decreasing the query resolution (?step=XX)`)
+  }
+  const expr = parsePromQL(query)
+  const series = new Map<string, { metric: Record<string, string>; values: PromSampleValue[] }>()
+  for (let t = startMs; t <= endMs; t += stepMs) {
+    const v = evaluate(expr, registry, t, opts)
+    if (v.type === 'matrix' || v.type === 'string') throw new PromQLError(`invalid expression type "${v.type === 'matrix' ? 'range vector' : 'string'}" for range query, must be Scalar or instant Vector`)
+    const samples: VectorSample[] = v.type === 'scalar' ? [{ labels: {}, v: v.v }] : [...v.samples]
+    for (const s of samples) {
+      const key = labelsKey(s.labels)
+      const entry = series.get(key) ?? { metric: { ...s.labels }, values: [] }
+      entry.values.push([t / 1000, formatSampleValue(s.v)])
+      series.set(key, entry)
+    }
+  }
+  const result = [...series.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e)
+  return { resultType: 'matrix', result }
 }
 
 /** A vector result as plain numbers keyed by label set, for graders and the UI graph. */

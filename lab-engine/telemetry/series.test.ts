@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { Rng } from '../core/rng'
 import { MAX_POINTS_PER_SERIES, SeriesHistory } from './series'
 
 const T0 = Date.UTC(2026, 0, 1) // a multiple of 15 s
@@ -68,4 +69,26 @@ describe('SeriesHistory with scrapeIntervalMs 0', () => {
     expect(after.length).toBeLessThanOrEqual(2)
     expect(after[after.length - 1]!.v).toBe(2001)
   })
+})
+
+describe('sampleAt agrees with the last sample of the lookback window', () => {
+  for (const scrapeIntervalMs of [0, 15_000, 7_000]) {
+    it(`for random writes with scrapeIntervalMs ${scrapeIntervalMs}`, () => {
+      const rng = Rng.seeded(scrapeIntervalMs + 1)
+      const timing = { scrapeIntervalMs, retentionMs: 600_000 }
+      const created = T0 + rng.int(30_000)
+      const h = new SeriesHistory(1, created, timing)
+      let t = created
+      for (let i = 0; i < 200; i++) {
+        h.write(t, inc(1 + rng.int(3)))
+        t += rng.int(20_000)
+      }
+      for (let i = 0; i < 300; i++) {
+        const at = created - 20_000 + rng.int(t - created + 400_000)
+        const lookback = 1 + rng.int(400_000)
+        const window = h.samples(read, at - lookback, at, 1_000_000)
+        expect(h.sampleAt(read, at, lookback)).toEqual(window.length ? window[window.length - 1] : undefined)
+      }
+    })
+  }
 })

@@ -87,8 +87,35 @@ export class SeriesHistory {
 
   /** The latest sample at or before t and after t - lookback, or undefined (Prometheus's lookback delta). */
   sampleAt(read: Reader, t: number, lookbackMs: number): Sample | undefined {
-    const got = this.samples(read, t - lookbackMs, t, Number.MAX_SAFE_INTEGER)
-    return got.length ? got[got.length - 1] : undefined
+    const step = this.timing.scrapeIntervalMs
+    const base = this.points[0]!
+    // The latest scrape instant at or before t, if the series existed by then; else the creation zero sample.
+    const slot = step > 0 ? Math.floor(t / step) * step : t
+    const firstSlot = step > 0 ? this.slotOf(Math.max(this.createdMs, base.t)) : base.t
+    let at: number
+    let p: Point | undefined
+    if (slot >= firstSlot) {
+      p = this.pointAtOrBefore(slot)
+      at = step > 0 ? slot : (p?.t ?? slot)
+    } else if (this.isZeroPoint(base) && base.t <= t) {
+      p = base
+      at = base.t
+    } else return undefined
+    if (!p || at <= t - lookbackMs) return undefined
+    return { t: at, v: read(p.v) }
+  }
+
+  /** Binary search: the last stored point with time <= t. */
+  private pointAtOrBefore(t: number): Point | undefined {
+    let lo = 0
+    let hi = this.points.length - 1
+    if (this.points[0]!.t > t) return undefined
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1
+      if (this.points[mid]!.t <= t) lo = mid
+      else hi = mid - 1
+    }
+    return this.points[lo]
   }
 
   /** scrapeIntervalMs 0: every stored change is a sample. */
