@@ -171,7 +171,16 @@ export function filteredEndpoints(cfg: ProxyConfig, f: EndpointFilter): { cluste
   return out
 }
 
-export function endpointsTable(cfg: ProxyConfig, f: EndpointFilter): string {
-  const rows = filteredEndpoints(cfg, f).map(({ cluster, endpoint }) => [endpointAddress(endpoint), endpoint.health, 'OK', cluster])
+/**
+ * Live endpoint state the data plane may report (Envoy's /clusters view): health and
+ * whether outlier detection ejected the host, shown as OUTLIER CHECK FAILED.
+ */
+export type EndpointStatus = (cluster: string, endpoint: LbEndpoint) => { health?: LbEndpoint['health']; ejected?: boolean } | undefined
+
+export function endpointsTable(cfg: ProxyConfig, f: EndpointFilter, status?: EndpointStatus): string {
+  const rows = filteredEndpoints(cfg, f).map(({ cluster, endpoint }) => {
+    const live = status?.(cluster, endpoint)
+    return [endpointAddress(endpoint), live?.health ?? endpoint.health, live?.ejected ? 'FAILED' : 'OK', cluster]
+  })
   return goTable([['ENDPOINT', 'STATUS', 'OUTLIER CHECK', 'CLUSTER'], ...rows], 5)
 }

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SimSession } from '../../sim/session'
 import { apply, bookinfoSession, istioctl, podOf, run, sample } from './mesh-fixture.test-util'
+import { createProxyConfigSource } from './proxy-config-source'
 
 let s: SimSession
 let pp: string
@@ -95,6 +96,16 @@ describe('istioctl proxy-config endpoints and all', () => {
       ['ENDPOINT', 'STATUS', 'OUTLIER CHECK', 'CLUSTER'],
       [`${ip}:9080`, 'HEALTHY', 'OK', 'outbound|9080|v2|reviews.default.svc.cluster.local'],
     ])
+  })
+
+  it('shows OUTLIER CHECK FAILED for hosts the data plane reports ejected', () => {
+    const v2 = s.store.list({ kind: 'Pod', namespace: 'default', labelSelector: 'app=reviews,version=v2' })[0]!
+    const ip = (v2.status as { podIP: string }).podIP
+    const source = createProxyConfigSource(s.store, { endpointStatus: (p) => (p.pod === pp ? (_c, e) => (e.address === ip ? { ejected: true } : undefined) : undefined) })
+    const out = source.proxyConfig({ kind: 'endpoints', pod: pp, namespace: 'default', flags: new Map([['cluster', ['outbound|9080||reviews.default.svc.cluster.local']]]) })
+    const rows = lines(out).slice(1).map((l) => l.trim().split(/\s{2,}/))
+    expect(rows.find((r) => r[0] === `${ip}:9080`)![2]).toBe('FAILED')
+    expect(rows.filter((r) => r[2] === 'OK')).toHaveLength(2)
   })
 
   it('all prints the clusters, listeners, routes and endpoints tables', async () => {

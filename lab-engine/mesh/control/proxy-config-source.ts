@@ -12,7 +12,7 @@ import type { ObjectStore } from '../../cluster/store'
 import type { ProxyConfigQuery, ProxyConfigSource } from '../../istioctl/proxy-config-source'
 import { compileMesh } from './compile'
 import { clusterJson, endpointStatusJson, listenerJson, routeConfigJson } from './config-json'
-import { clustersTable, endpointsTable, filteredClusters, filteredEndpoints, filteredListeners, listenersTable, orderedRouteConfigs, routesTable, type ClusterFilter, type EndpointFilter, type ListenerFilter } from './config-tables'
+import { clustersTable, endpointsTable, filteredClusters, filteredEndpoints, filteredListeners, listenersTable, orderedRouteConfigs, routesTable, type ClusterFilter, type EndpointFilter, type EndpointStatus, type ListenerFilter } from './config-tables'
 import { describeRoutes } from './describe-routes'
 import type { LbEndpoint, ProxyConfig } from './types'
 
@@ -42,18 +42,23 @@ function dump(value: unknown, format: 'json' | 'yaml'): string {
   return format === 'yaml' ? toYaml(value) : JSON.stringify(value, null, 4) + '\n'
 }
 
-export function createProxyConfigSource(store: ObjectStore): ProxyConfigSource {
+export interface ProxyConfigSourceOptions {
+  /** The data plane's live endpoint state for one proxy (outlier ejections, health), if it keeps any. */
+  endpointStatus?(proxy: { namespace: string; pod: string }): EndpointStatus | undefined
+}
+
+export function createProxyConfigSource(store: ObjectStore, opts: ProxyConfigSourceOptions = {}): ProxyConfigSource {
   return {
     proxyConfig(q: ProxyConfigQuery): string {
       const cfg = compileMesh(store).forPod(q.namespace, q.pod)
       if (!cfg) throw new Error(`failed to execute command on sidecar: error execing into ${q.pod}/${q.namespace} istio-proxy container: proxy is not ready`)
-      return render(cfg, q)
+      return render(cfg, q, opts.endpointStatus?.({ namespace: q.namespace, pod: q.pod }))
     },
     describeRoutes: (pod, namespace) => describeRoutes(store, pod, namespace),
   }
 }
 
-function render(cfg: ProxyConfig, q: ProxyConfigQuery): string {
+function render(cfg: ProxyConfig, q: ProxyConfigQuery, status: EndpointStatus | undefined): string {
   const format = output(q.flags)
   const cf: ClusterFilter = { fqdn: flag(q.flags, 'fqdn'), port: portFlag(q.flags), subset: flag(q.flags, 'subset'), direction: flag(q.flags, 'direction') }
   const lf: ListenerFilter = { address: flag(q.flags, 'address'), port: portFlag(q.flags), type: flag(q.flags, 'type') }
@@ -63,8 +68,8 @@ function render(cfg: ProxyConfig, q: ProxyConfigQuery): string {
     case 'clusters': return format === 'short' ? clustersTable(cfg, cf) : dump(filteredClusters(cfg, cf).map(clusterJson), format)
     case 'listeners': return format === 'short' ? listenersTable(cfg, lf) : dump(filteredListeners(cfg, lf).map(listenerJson), format)
     case 'routes': return format === 'short' ? routesTable(cfg, name) : dump(orderedRouteConfigs(cfg, name).map(routeConfigJson), format)
-    case 'endpoints': return format === 'short' ? endpointsTable(cfg, ef) : dump(endpointsJson(cfg, ef), format)
-    case 'all': return format === 'short' ? allTables(cfg) : dump(allJson(cfg), format)
+    case 'endpoints': return format === 'short' ? endpointsTable(cfg, ef, status) : dump(endpointsJson(cfg, ef), format)
+    case 'all': return format === 'short' ? allTables(cfg, status) : dump(allJson(cfg), format)
     default: throw new Error(`proxy-config ${q.kind} is not available in this simulation`)
   }
 }
@@ -75,8 +80,8 @@ function endpointsJson(cfg: ProxyConfig, f: EndpointFilter): unknown[] {
   return [...byCluster].map(([c, eps]) => endpointStatusJson(c, eps))
 }
 
-function allTables(cfg: ProxyConfig): string {
-  return [clustersTable(cfg, {}), listenersTable(cfg, {}), routesTable(cfg), endpointsTable(cfg, {})].join('\n')
+function allTables(cfg: ProxyConfig, status: EndpointStatus | undefined): string {
+  return [clustersTable(cfg, {}), listenersTable(cfg, {}), routesTable(cfg), endpointsTable(cfg, {}, status)].join('\n')
 }
 
 function allJson(cfg: ProxyConfig): unknown {
