@@ -42,6 +42,12 @@ export interface AppResponse {
   serviceTimeMs: number
   /** Set when the server closed the connection without answering (a gRPC-only port given HTTP/1.1): curl's exit 52. */
   abort?: 'empty-reply'
+  /**
+   * The reason phrase on the server's own status line when it is not the standard one
+   * (gunicorn with Werkzeug 0.14 writes `418 I'M A TEAPOT`). Envoy writes its own line
+   * when it proxies, so only callers that reach the app directly show this.
+   */
+  statusText?: string
 }
 
 /** A call the app makes to another service; the mesh resolves `host` from the calling pod's point of view. */

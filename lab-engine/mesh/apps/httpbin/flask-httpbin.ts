@@ -7,7 +7,7 @@
 // as received or the peer address; /status picks among `code:weight` choices;
 // /delay sleeps min(n, 10) seconds. Every answer carries httpbin's CORS headers.
 
-import { byteLength, clfDate, header, pathOnly, pythonTitle } from '../http-util'
+import { byteLength, clfDate, header, pathOnly, pythonTitle, reasonPhrase } from '../http-util'
 import { gunicornAccessLogToStdout } from '../container'
 import { flaskPrettyJson, type Json } from '../json-format'
 import { respond } from '../respond'
@@ -150,6 +150,9 @@ export function flaskHttpbinApp(opts: FlaskHttpbinOptions): AppModel {
         status: out.status, body: req.method === 'HEAD' ? '' : out.body, server: GUNICORN, dateFirst: true,
         headers: [...headers, ...corsHeaders(req)], profile: opts.profile ?? SERVICE_TIMES.httpbin, extraMs: out.extraMs,
       })
+      // Werkzeug 0.14 upper-cases the reason phrase (`404 NOT FOUND`); gunicorn writes it as given.
+      const reason = reasonPhrase(out.status)
+      if (reason) res.statusText = reason.toUpperCase()
       if (gunicornAccessLogToStdout([...(ctx.pod.command ?? []), ...(ctx.pod.args ?? [])])) ctx.appendLog(accessLine(req, ctx, out))
       return res
     },

@@ -35,14 +35,20 @@ const SPECIAL: Record<number, { body?: string; headers: Header[] }> = {
   418: { body: TEAPOT, headers: [['x-more-info', 'http://tools.ietf.org/html/rfc2324']] },
 }
 
-/** The Response httpbin builds for one code. */
+/**
+ * The Response httpbin builds for one code. Observed on httpbin.org and the
+ * kennethreitz image: a plain code carries `Content-Type: text/html; charset=utf-8`,
+ * while the codes with their own headers (418, 401, the redirects...) carry
+ * no Content-Type unless they set one (406's JSON).
+ */
 export function flaskStatusResponse(code: number): StatusOut {
   const special = SPECIAL[code]
   const ownType = special?.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1]
+  const plain = !special || special.headers.length === 0
   return {
     status: code,
     body: special?.body ?? '',
-    contentType: ownType ?? 'text/html; charset=utf-8',
+    contentType: ownType ?? (plain ? 'text/html; charset=utf-8' : undefined),
     headers: special?.headers.filter(([k]) => k.toLowerCase() !== 'content-type') ?? [],
   }
 }
