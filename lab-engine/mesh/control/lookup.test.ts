@@ -58,6 +58,14 @@ describe('inbound filter chain', () => {
     expect(selectFilterChain(inbound, { destinationIp: podIp, destinationPort: 9080, ...http })!.destination).toEqual({ kind: 'inlineRoute', routeConfigName: 'inbound|9080||' })
     expect(selectFilterChain(inbound, { destinationIp: podIp, destinationPort: 7777, ...tcp })!.destination).toEqual({ kind: 'cluster', cluster: 'InboundPassthroughCluster' })
   })
+
+  it('a port of unknown protocol takes both HTTP (inline route) and raw TCP (inbound cluster)', async () => {
+    await apply(s, 'apiVersion: v1\nkind: Service\nmetadata: {name: reviews-raw}\nspec:\n  selector: {app: reviews}\n  ports: [{port: 9091}]\n')
+    const cfg = configOf(s, 'reviews', 'default', 'v1')
+    const inbound = inboundListener(cfg)!
+    expect(selectFilterChain(inbound, { destinationIp: cfg.proxy.ip, destinationPort: 9091, ...http })!.destination).toEqual({ kind: 'inlineRoute', routeConfigName: 'inbound|9091||' })
+    expect(selectFilterChain(inbound, { destinationIp: cfg.proxy.ip, destinationPort: 9091, ...tcp })!.destination).toEqual({ kind: 'cluster', cluster: 'inbound|9091||' })
+  })
 })
 
 describe('virtual host selection', () => {

@@ -80,7 +80,7 @@ function meshVirtualServices(index: MeshIndex, proxy: ProxyIdentity, scope: Side
     const gws = vs.spec.gateways
     if (gws && gws.length > 0 && !gws.includes('mesh')) return false
     if (!exportedTo(vs.spec.exportTo, index.mesh.defaultVirtualServiceExportTo, vs.ref.namespace, proxy.namespace)) return false
-    return (vs.spec.hosts ?? []).some((h) => scope.allows(h.includes('.') || h.startsWith('*') ? h : `${h}.${vs.ref.namespace}.svc.cluster.local`, vs.ref.namespace))
+    return vs.hosts.some((h) => scope.allows(h, vs.ref.namespace))
   })
 }
 
@@ -186,7 +186,9 @@ function virtualInbound(index: MeshIndex, proxy: ProxyIdentity, set: ClusterSet,
       routes.set(cluster, { name: cluster, virtualHosts: [{ name: `inbound|http|${port}`, domains: ['*'], routes: [{ name: 'default', match: { path: { kind: 'prefix', value: '/' }, headers: [], queryParams: [] }, action: { kind: 'forward', clusters: [{ cluster, weight: 100, host: '', port }], timeoutMs: 0, mirrors: [] } }] }] })
       chains.push({ name: cluster, match: { destinationPort: port, transportProtocol: 'tls', applicationProtocols: ['istio-http/1.0', 'istio-http/1.1', 'istio-h2'] }, destination: { kind: 'inlineRoute', routeConfigName: cluster } })
       chains.push({ name: cluster, match: { destinationPort: port, transportProtocol: 'raw_buffer', applicationProtocols: ['http/1.1', 'h2c'] }, destination: { kind: 'inlineRoute', routeConfigName: cluster } })
-    } else {
+    }
+    // Sniffed ports also take non-HTTP bytes (Istio protocol selection: unknown protocols fall back to TCP).
+    if (!isHttp(protocol)) {
       chains.push({ name: cluster, match: { destinationPort: port, transportProtocol: 'tls', applicationProtocols: ['istio-peer-exchange', 'istio'] }, destination: { kind: 'cluster', cluster } })
       chains.push({ name: cluster, match: { destinationPort: port, transportProtocol: 'raw_buffer' }, destination: { kind: 'cluster', cluster } })
     }
