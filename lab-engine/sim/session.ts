@@ -21,6 +21,9 @@ import { createIstioctlCommand, SUBCOMMANDS as ISTIOCTL_SUBCOMMANDS, type ProxyC
 import { createIstioctlCompleter } from '../istioctl/completion'
 import { sidecarInjector } from '../istio/sidecar-injector'
 import { createHostCurl } from '../pod-shell/host-curl'
+import { setHttpTransport } from '../pod-shell/network'
+import { meshTransport } from '../mesh/data/mesh-transport'
+import { MeshNetwork } from '../mesh/data/network'
 import { advancingShellClock, CommandRegistry, HOME_DIR, parse, registerCoreutils, resolvePath, Shell, ShellState, Vfs, type ShellClock } from '../shell'
 
 export type SimMode = 'virtual' | 'realtime'
@@ -73,6 +76,8 @@ export function createSimSession(opts: SimSessionOptions): SimSession {
   const owned = new DisposableStore()
   owned.add(startControllers({ store, clock, rng }))
   owned.add(clock)
+  const network = new MeshNetwork(store, clock, rng)
+  setHttpTransport(store, meshTransport(network))
   const shellClock = shellClockFor(clock)
   const vfs = Vfs.withHome(() => clock.now())
   preload(vfs, opts.files ?? {})

@@ -152,7 +152,7 @@ export const refusingTransport: HttpTransport = {
 }
 
 /** A client port from Linux's ephemeral range, stable per destination so transcripts repeat. */
-function ephemeralPort(seed: string): number {
+export function ephemeralPort(seed: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193)
   return 32768 + ((h >>> 0) % (60999 - 32768))

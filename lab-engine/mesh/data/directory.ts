@@ -1,0 +1,78 @@
+// Directory: what answers at an address -- a pod, a Service's virtual IP (kube-proxy), a LoadBalancer
+// or NodePort, or a host on the simulated internet. Rebuilt when the store changes.
+import { NODE_IP } from '../../cluster/bootstrap'
+import type { ObjectStore } from '../../cluster/store'
+import type { KubeObject } from '../../cluster/types'
+import { internetHostForAddress, type InternetHost } from '../apps'
+
+export type Destination =
+  | { kind: 'pod'; pod: KubeObject }
+  /** A Service address: kube-proxy DNATs to one ready endpoint (pod IP and target port). */
+  | { kind: 'service'; service: KubeObject; port: ServicePortSpec }
+  | { kind: 'internet'; host: InternetHost }
+  | { kind: 'nothing' }
+
+export interface ServicePortSpec { name?: string; port: number; targetPort?: number | string; nodePort?: number; protocol?: string }
+
+interface Index {
+  key: string
+  pods: Map<string, KubeObject>
+  /** "ip:port" of ClusterIPs and LoadBalancer ingress IPs, and "node:<nodePort>". */
+  services: Map<string, { service: KubeObject; port: ServicePortSpec }>
+}
+
+const indexes = new WeakMap<ObjectStore, Index>()
+
+function indexOf(store: ObjectStore): Index {
+  const key = `${store.resourceVersion()}/${store.size()}`
+  const hit = indexes.get(store)
+  if (hit?.key === key) return hit
+  const pods = new Map<string, KubeObject>()
+  for (const pod of store.list({ kind: 'Pod' })) {
+    const st = pod.status as { podIP?: string; phase?: string } | undefined
+    const hostNetwork = (pod.spec as { hostNetwork?: boolean } | undefined)?.hostNetwork
+    if (st?.podIP && !hostNetwork && !pod.metadata.deletionTimestamp) pods.set(st.podIP, pod)
+  }
+  const services = new Map<string, { service: KubeObject; port: ServicePortSpec }>()
+  for (const svc of store.list({ kind: 'Service' })) {
+    const spec = svc.spec as { clusterIP?: string; ports?: ServicePortSpec[] } | undefined
+    const lbIp = (svc.status as { loadBalancer?: { ingress?: { ip?: string }[] } } | undefined)?.loadBalancer?.ingress?.[0]?.ip
+    for (const port of spec?.ports ?? []) {
+      if (spec?.clusterIP && spec.clusterIP !== 'None') services.set(`${spec.clusterIP}:${port.port}`, { service: svc, port })
+      if (lbIp) services.set(`${lbIp}:${port.port}`, { service: svc, port })
+      if (port.nodePort) services.set(`node:${port.nodePort}`, { service: svc, port })
+    }
+  }
+  const built = { key, pods, services }
+  indexes.set(store, built)
+  return built
+}
+
+/** What a connection to ip:port reaches. */
+export function destinationAt(store: ObjectStore, ip: string, port: number): Destination {
+  const index = indexOf(store)
+  const svc = ip === NODE_IP ? index.services.get(`node:${port}`) : index.services.get(`${ip}:${port}`)
+  if (svc) return { kind: 'service', ...svc }
+  const pod = index.pods.get(ip)
+  if (pod) return { kind: 'pod', pod }
+  const host = internetHostForAddress(ip)
+  if (host) return { kind: 'internet', host }
+  return { kind: 'nothing' }
+}
+
+/** The pod at an IP, if one runs there. */
+export function podAt(store: ObjectStore, ip: string): KubeObject | undefined {
+  return indexOf(store).pods.get(ip)
+}
+
+/** Whether a pod runs an Istio sidecar that is up (the istio-proxy container is running). */
+export function hasSidecar(pod: KubeObject): boolean {
+  const statuses = (pod.status as { containerStatuses?: { name: string; state?: { running?: unknown } }[] } | undefined)?.containerStatuses ?? []
+  return statuses.some((s) => s.name === 'istio-proxy' && !!s.state?.running)
+}
+
+/** Whether a pod is a gateway (istio-proxy running as the main container, `proxy router`). */
+export function isGatewayPod(pod: KubeObject): boolean {
+  const containers = (pod.spec as { containers?: { name: string; args?: string[] }[] } | undefined)?.containers ?? []
+  return containers.some((c) => c.name === 'istio-proxy' && (c.args ?? []).includes('router'))
+}

@@ -1,0 +1,188 @@
+// MeshNetwork: the session's simulated network -- who sends, which proxy routes, who answers.
+//
+// One per session (store, clock, Rng). Requests run as threads on the Scheduler so
+// concurrent clients share simulated time. A pod with a running sidecar sends through
+// it (outbound.ts); anything else connects directly (server-side.ts). Apps calling
+// other services (productpage -> reviews) come back through send() from their pod.
+import type { Clock } from '../../core/clock'
+import type { Rng } from '../../core/rng'
+import { resolveName } from '../../cluster/dns'
+import type { ObjectStore } from '../../cluster/store'
+import type { KubeObject } from '../../cluster/types'
+import { hostsTable } from '../../pod-shell/pod-files'
+import { CLUSTER_PUBLIC_ADDRESS, internetHost, type UpstreamCall, type UpstreamFailure, type AppResponse } from '../apps'
+import { compileMesh } from '../control/compile'
+import type { ProxyConfig } from '../control/types'
+import {
+  authorizationPoliciesFor, JwksResolver, meshSecurityConfigFromStore, peerAuthenticationsFor, requestAuthenticationsFor,
+  securityPolicies, type MeshSecurityConfig, type WorkloadRef,
+} from '../security'
+import { ClusterState } from './cluster-state'
+import { hasSidecar, isGatewayPod } from './directory'
+import { sidecarOutbound } from './outbound'
+import type { ProxyAt } from './router'
+import { Scheduler } from './scheduler'
+import { deliver, type ClientSide, type Delivered } from './server-side'
+import { hostOnly, type MeshRequest, type MeshResult, type Origin } from './types'
+
+/** Counters per proxy and cluster that Envoy's admin /stats reports. */
+export interface ClusterStats { retries: number; pendingOverflow: number; ejections: number }
+
+/** Cluster states one session keeps (proxies x clusters); the oldest are dropped past this. */
+export const MAX_CLUSTER_STATES = 20_000
+
+interface PolicyView {
+  peer: KubeObject[]
+  mesh: MeshSecurityConfig
+  requestAuthn(w: WorkloadRef): KubeObject[]
+  authz(w: WorkloadRef): KubeObject[]
+}
+
+export class MeshNetwork {
+  readonly scheduler: Scheduler
+  readonly jwks: JwksResolver
+  /** Where traffic leaving the cluster appears to come from (httpbin.org's `origin`). */
+  readonly publicAddress = CLUSTER_PUBLIC_ADDRESS
+  private readonly states = new Map<string, ClusterState>()
+  private readonly statsByKey = new Map<string, ClusterStats>()
+  private readonly appState = new Map<string, Map<string, unknown>>()
+  private policyCache: { key: string; view: PolicyView } | undefined
+
+  constructor(readonly store: ObjectStore, readonly clock: Clock, readonly rng: Rng) {
+    this.scheduler = new Scheduler(clock)
+    this.jwks = new JwksResolver((uri) => this.fetchJwks(uri))
+  }
+
+  /** One request from an origin; call inside a scheduler thread (scheduler.run / spawn). */
+  async send(origin: Origin, req: MeshRequest): Promise<MeshResult> {
+    if (origin.kind === 'pod' && hasSidecar(origin.pod) && !isGatewayPod(origin.pod) && !localhost(req.dstIp)) {
+      const cfg = this.proxyConfig(origin.pod)
+      if (cfg) return sidecarOutbound(this, origin.pod, cfg, req)
+    }
+    const client: ClientSide = origin.kind === 'pod'
+      ? { ip: origin.ip, sidecar: false, namespace: origin.pod.metadata.namespace ?? 'default', serviceAccount: serviceAccountOf(origin.pod) }
+      : { ip: origin.ip, sidecar: false }
+    return (await this.deliver(client, req)).result
+  }
+
+  deliver(client: ClientSide, req: MeshRequest): Promise<Delivered> {
+    return deliver(this, client, req)
+  }
+
+  proxyConfig(pod: KubeObject): ProxyConfig | undefined {
+    return compileMesh(this.store).forPod(pod.metadata.namespace ?? 'default', pod.metadata.name)
+  }
+
+  /** The client end of a connection a sidecar (or gateway) opens to a cluster. */
+  clientSideOf(pod: KubeObject, cfg: ProxyConfig, clusterName: string): ClientSide {
+    const tls = cfg.clusters.get(clusterName)?.trafficPolicy.tls?.mode
+    return {
+      ip: (pod.status as { podIP?: string } | undefined)?.podIP ?? '', sidecar: true,
+      namespace: pod.metadata.namespace ?? 'default', serviceAccount: serviceAccountOf(pod),
+      ...(tls ? { destinationRuleTls: tls } : {}),
+    }
+  }
+
+  clusterState(proxy: ProxyAt, cluster: string): ClusterState {
+    const k = `${proxy.pod.metadata.uid}|${cluster}`
+    let s = this.states.get(k)
+    if (!s) {
+      if (this.states.size >= MAX_CLUSTER_STATES) this.states.delete(this.states.keys().next().value!)
+      this.states.set(k, (s = new ClusterState(this.scheduler, this.rng)))
+    }
+    return s
+  }
+
+  stats(proxy: ProxyAt, cluster: string): ClusterStats {
+    const k = `${proxy.pod.metadata.uid}|${cluster}`
+    let s = this.statsByKey.get(k)
+    if (!s) this.statsByKey.set(k, (s = { retries: 0, pendingOverflow: 0, ejections: 0 }))
+    return s
+  }
+
+  /** Counters and pool state of one proxy's clusters, for Envoy admin stats. */
+  proxyClusters(pod: KubeObject): { cluster: string; state: ClusterState; stats: ClusterStats }[] {
+    const prefix = `${pod.metadata.uid}|`
+    return [...this.states].filter(([k]) => k.startsWith(prefix)).map(([k, state]) => {
+      const cluster = k.slice(prefix.length)
+      return { cluster, state, stats: this.statsByKey.get(k) ?? { retries: 0, pendingOverflow: 0, ejections: 0 } }
+    })
+  }
+
+  containerState(pod: KubeObject, container: string): Map<string, unknown> {
+    const k = `${pod.metadata.uid}/${container}`
+    let m = this.appState.get(k)
+    if (!m) this.appState.set(k, (m = new Map()))
+    return m
+  }
+
+  /** Security policies, re-read when the store changes. */
+  policies(): PolicyView {
+    const key = `${this.store.resourceVersion()}/${this.store.size()}`
+    if (this.policyCache?.key === key) return this.policyCache.view
+    const mesh = meshSecurityConfigFromStore(this.store)
+    const peer = securityPolicies(this.store, 'PeerAuthentication')
+    const ra = securityPolicies(this.store, 'RequestAuthentication')
+    const ap = securityPolicies(this.store, 'AuthorizationPolicy')
+    const view: PolicyView = {
+      peer, mesh,
+      requestAuthn: (w) => requestAuthenticationsFor(ra, w, mesh.rootNamespace),
+      authz: (w) => authorizationPoliciesFor(ap, w, mesh.rootNamespace),
+    }
+    void peerAuthenticationsFor
+    this.policyCache = { key, view }
+    return view
+  }
+
+  /** An external name to an address (ServiceEntry DNS resolution): the simulated internet's records. */
+  resolveExternal(hostname: string): string | undefined {
+    return internetHost(hostname)?.addresses[0] ?? lookupCluster(this.store, hostname)
+  }
+
+  /** An app's outgoing call, resolved from its pod and sent through the mesh (with the app's own timeout). */
+  async appUpstream(pod: KubeObject, call: UpstreamCall): Promise<AppResponse | UpstreamFailure> {
+    const answer = resolveName(this.store, call.host, { namespace: pod.metadata.namespace ?? 'default', hosts: hostsTable(pod) })
+    const ip = answer.kind === 'found' ? answer.addresses[0] : internetHost(call.host)?.addresses[0]
+    if (!ip) return { kind: 'upstream-failure', reason: 'resolve', message: `Name or service not known: ${call.host}` }
+    const req: MeshRequest = {
+      method: call.method, scheme: call.scheme ?? 'http', authority: call.port === 80 ? call.host : `${call.host}:${call.port}`, path: call.path,
+      headers: call.headers.map(([n, v]) => [n.toLowerCase(), v]), body: call.body ?? '', dstIp: ip, dstPort: call.port,
+    }
+    const origin: Origin = { kind: 'pod', pod, ip: (pod.status as { podIP?: string } | undefined)?.podIP ?? '' }
+    const run = () => this.send(origin, req)
+    const settled = call.timeoutMs ? await this.scheduler.within(call.timeoutMs, run) : { ok: true as const, value: await run() }
+    if (!settled) return { kind: 'upstream-failure', reason: 'timeout', message: `Read timed out. (read timeout=${(call.timeoutMs ?? 0) / 1000})` }
+    if (!settled.ok) throw settled.error
+    const r = settled.value
+    if (r.kind === 'failure') return { kind: 'upstream-failure', reason: r.curlExitCode === 7 ? 'connect' : 'reset', message: r.message }
+    return { status: r.status, headers: r.headers, body: r.body, serviceTimeMs: 0 }
+  }
+
+  /** istiod fetching a jwksUri: the simulated internet (or an in-cluster service) answers at once. */
+  private async fetchJwks(uri: string): Promise<string> {
+    const url = new URL(uri)
+    const site = internetHost(url.hostname)
+    if (!site) throw new Error(`jwks fetch failed: ${url.hostname} does not resolve`)
+    const res = await site.app.handle(
+      { method: 'GET', path: url.pathname + url.search, headers: [['host', url.hostname]], body: '', scheme: url.protocol === 'https:' ? 'https' : 'http', host: url.hostname, sourceIp: this.publicAddress },
+      { upstream: async () => ({ kind: 'upstream-failure', reason: 'connect', message: '' }), rng: this.rng, now: () => this.clock.now(), pod: { name: 'istiod', namespace: 'istio-system', labels: {}, podIp: '', env: {} }, appendLog: () => undefined },
+    )
+    if (res.status !== 200) throw new Error(`jwks fetch failed: ${res.status}`)
+    return res.body
+  }
+}
+
+function serviceAccountOf(pod: KubeObject): string {
+  return (pod.spec as { serviceAccountName?: string } | undefined)?.serviceAccountName || 'default'
+}
+
+function localhost(ip: string): boolean {
+  return ip.startsWith('127.')
+}
+
+function lookupCluster(store: ObjectStore, hostname: string): string | undefined {
+  const a = resolveName(store, hostname.endsWith('.') ? hostname : `${hostname}.`, { namespace: 'default' })
+  return a.kind === 'found' ? a.addresses[0] : undefined
+}
+
+export { hostOnly }

@@ -1,0 +1,88 @@
+// A proxy routing a request: the client sidecar's outbound listeners, or a gateway's server listeners.
+//
+// Sidecar (Istio traffic capture): iptables send the app's connection to 15001; the
+// listener for its original destination decides. HTTP goes through routes; TCP and
+// TLS go straight to a cluster; unknown destinations follow the outbound traffic
+// policy (PassthroughCluster under ALLOW_ANY, BlackHoleCluster under REGISTRY_ONLY:
+// plain HTTP gets 502 from the block_all route, TLS a reset that curl reports as
+// exit 35 -- Istio's "Accessing External Services" task).
+// Gateway: the connection arrives on a server port (8080/8443 behind the ingress
+// Service); TLS servers terminate with the credential the Gateway names.
+import type { KubeObject } from '../../cluster/types'
+import type { ProxyConfig, RouteConfiguration } from '../control/types'
+import { CONNECT_MS, jittered, SIDECAR_HOP_MS } from './latency'
+import type { MeshNetwork } from './network'
+import { chainFor, listenerFor, routeFor, virtualHostFor } from './route-select'
+import { forward, localReply } from './router'
+import type { ClientSide } from './server-side'
+import { hostOnly, type MeshRequest, type MeshResult } from './types'
+
+/** The client pod's sidecar handles a request its app sent. */
+export async function sidecarOutbound(net: MeshNetwork, pod: KubeObject, cfg: ProxyConfig, req: MeshRequest): Promise<MeshResult> {
+  await net.scheduler.sleep(jittered(net.rng, SIDECAR_HOP_MS))
+  const listener = listenerFor(cfg, req.dstIp, req.dstPort)
+  if (!listener) return { kind: 'failure', curlExitCode: 56, message: 'Recv failure: Connection reset by peer' }
+  const sni = req.scheme === 'https' ? (req.sni ?? hostOnly(req.authority)) : undefined
+  const choice = chainFor(listener, req, sni)
+  if (choice.kind === 'closed') return reset(req)
+  if (choice.kind === 'tcp') return tcpProxy(net, pod, cfg, choice.cluster, req)
+  return httpRoute(net, pod, cfg, cfg.routes.get(choice.routeConfigName), req)
+}
+
+async function httpRoute(net: MeshNetwork, pod: KubeObject, cfg: ProxyConfig, rc: RouteConfiguration | undefined, req: MeshRequest): Promise<MeshResult> {
+  const vhost = rc && virtualHostFor(rc.virtualHosts, req.authority)
+  const choice = routeFor(vhost, req)
+  if (choice.kind === 'noRoute') return localReply(net, req, 404, '', ['NR'])
+  const { route } = choice
+  const action = route.action
+  if (action.kind === 'directResponse') return localReply(net, req, action.status, action.body ?? '', [])
+  if (action.kind === 'redirect') {
+    const r = action.redirect
+    const location = `${r.scheme ?? req.scheme}://${r.authority ?? hostOnly(req.authority)}${r.port ? `:${r.port}` : ''}${r.uri ?? req.path}`
+    return localReply(net, req, r.responseCode, '', [], [['location', location]])
+  }
+  return forward(net, { pod, cfg }, route, action, req)
+}
+
+/** TCP proxy / TLS passthrough: the bytes go to one endpoint of the cluster, or to the original destination. */
+async function tcpProxy(net: MeshNetwork, pod: KubeObject, cfg: ProxyConfig, clusterName: string, req: MeshRequest): Promise<MeshResult> {
+  if (clusterName === 'BlackHoleCluster') return reset(req)
+  const client = net.clientSideOf(pod, cfg, clusterName)
+  if (clusterName === 'PassthroughCluster') return (await net.deliver(client, req)).result
+  const endpoints = cfg.endpoints.get(clusterName) ?? []
+  const ready = endpoints.filter((e) => e.health === 'HEALTHY')
+  if (ready.length === 0) return reset(req)
+  const e = ready[net.rng.int(ready.length)]!
+  const address = e.hostname ? net.resolveExternal(e.hostname) ?? e.address : e.address
+  await net.scheduler.sleep(CONNECT_MS)
+  return (await net.deliver(client, { ...req, dstIp: address, dstPort: e.port })).result
+}
+
+function reset(req: MeshRequest): MeshResult {
+  if (req.scheme === 'https') return { kind: 'failure', curlExitCode: 35, message: `Recv failure: Connection reset by peer` }
+  return { kind: 'failure', curlExitCode: 56, message: 'Recv failure: Connection reset by peer' }
+}
+
+/** A gateway pod receives a connection on one of its server ports and routes it like a proxy. */
+export async function gatewayHandle(net: MeshNetwork, pod: KubeObject, req: MeshRequest, _from: ClientSide): Promise<MeshResult> {
+  const cfg = net.proxyConfig(pod)
+  if (!cfg) return { kind: 'failure', curlExitCode: 7, message: `Failed to connect to ${hostOnly(req.authority)} port ${req.dstPort} after 0 ms: Couldn't connect to server` }
+  await net.scheduler.sleep(jittered(net.rng, SIDECAR_HOP_MS))
+  const listener = cfg.listeners.find((l) => !l.useOriginalDst && l.port === req.dstPort && l.trafficDirection === 'outbound')
+  // No Gateway server on this port: Envoy has no listener there, the connection is refused.
+  if (!listener) return { kind: 'failure', curlExitCode: 7, message: `Failed to connect to ${hostOnly(req.authority)} port ${req.dstPort} after 0 ms: Couldn't connect to server`, remoteIp: req.dstIp }
+  const sni = req.scheme === 'https' ? (req.sni ?? hostOnly(req.authority)) : undefined
+  const choice = chainFor(listener, req, sni)
+  if (choice.kind === 'closed') return reset(req)
+  if (choice.kind === 'tcp') return tcpProxy(net, pod, cfg, choice.cluster, req)
+  const tls = choice.chain.tls
+  if (req.scheme === 'https' && tls && tls.mode !== 'PASSTHROUGH' && tls.mode !== 'AUTO_PASSTHROUGH') {
+    // Terminating TLS needs the credential Secret in the gateway's namespace (Istio secure gateways task).
+    if (!tls.credentialName || !net.store.list({ kind: 'Secret', namespace: pod.metadata.namespace }).some((s) => s.metadata.name === tls.credentialName)) {
+      return { kind: 'failure', curlExitCode: 35, message: `OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to ${hostOnly(req.authority)}:${req.dstPort} ` }
+    }
+  }
+  const inner: MeshRequest = { ...req, scheme: tls ? 'http' : req.scheme }
+  const result = await httpRoute(net, pod, cfg, cfg.routes.get(choice.routeConfigName), inner)
+  return result
+}

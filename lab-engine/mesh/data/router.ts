@@ -1,0 +1,216 @@
+// Envoy's router for one forwarded route: fault injection, weighted destinations, header
+// manipulation, rewrites, the route timeout, retries and mirroring; each attempt goes
+// through the cluster's connection pool, outlier detection and load balancer.
+//
+// Istio VirtualService reference and Envoy router docs:
+// - faults: the delay happens before forwarding; an abort answers locally with the
+//   status and body `fault filter abort` (flags DI / FI);
+// - weights: one draw per request from the session Rng (Envoy's random weighted cluster);
+// - timeout: covers all attempts; on expiry 504 `upstream request timeout` (UT);
+// - retries: numRetries more attempts when retryOn matches (5xx, gateway-error,
+//   connect-failure, refused-stream, reset, retriable-status-codes), with Envoy's
+//   jittered backoff (base 25 ms); a retry avoids hosts already tried;
+// - mirror: a copy goes to the mirror cluster with `-shadow` appended to the Host, and
+//   its answer is discarded.
+import type { KubeObject } from '../../cluster/types'
+import type { ForwardAction, HeaderOperations, ProxyConfig, Route, WeightedCluster } from '../control/types'
+import { upstreamResetBody } from '../security'
+import { key } from './cluster-state'
+import { CONNECT_MS, MTLS_HANDSHAKE_MS } from './latency'
+import type { MeshNetwork } from './network'
+import { httpDate } from './server-side'
+import { headerValue, hostOnly, withHeader, withoutHeader, type Header, type MeshRequest, type MeshResponse, type MeshResult } from './types'
+
+/** Envoy's default retry back-off base interval. */
+export const RETRY_BASE_MS = 25
+
+export interface ProxyAt { pod: KubeObject; cfg: ProxyConfig }
+
+interface Attempt { result: MeshResult; retriable: boolean; endpoint?: string; reason?: string }
+
+export async function forward(net: MeshNetwork, proxy: ProxyAt, route: Route, action: ForwardAction, req: MeshRequest): Promise<MeshResult> {
+  const started = net.clock.now()
+  const flags: string[] = []
+  const fault = route.fault
+  if (fault?.delay && chance(net, fault.delay.percentage)) {
+    flags.push('DI')
+    await net.scheduler.sleep(fault.delay.fixedDelayMs)
+  }
+  if (fault?.abort && chance(net, fault.abort.percentage)) {
+    return localReply(net, req, fault.abort.httpStatus ?? 503, 'fault filter abort', [...flags, 'FI'])
+  }
+  const wc = pickWeighted(net, action.clusters)
+  if (!wc) return localReply(net, req, 503, 'no healthy upstream', [...flags, 'UH'])
+  const outgoing = prepare(net, route, action, wc, req)
+  for (const m of action.mirrors) if (chance(net, m.percentage)) mirror(net, proxy, m.cluster, outgoing)
+  const attempts = () => tryAttempts(net, proxy, action, wc.cluster, outgoing)
+  const settled = action.timeoutMs > 0 ? await net.scheduler.within(action.timeoutMs, attempts) : { ok: true as const, value: await attempts() }
+  if (!settled) return localReply(net, req, 504, 'upstream request timeout', [...flags, 'UT'])
+  if (!settled.ok) throw settled.error
+  const result = settled.value
+  if (result.kind !== 'response') return result
+  const serviceMs = Math.max(0, Math.round(net.clock.now() - started))
+  return clientFacing(result, route.headers, wc.headers, serviceMs, flags)
+}
+
+async function tryAttempts(net: MeshNetwork, proxy: ProxyAt, action: ForwardAction, cluster: string, req: MeshRequest): Promise<MeshResult> {
+  const policy = action.retryPolicy
+  const tried = new Set<string>()
+  const max = 1 + (policy?.numRetries ?? 0)
+  let last: Attempt | undefined
+  for (let n = 1; n <= max; n++) {
+    const headers = withHeader(req.headers, 'x-envoy-attempt-count', String(n))
+    const once = () => attemptOnce(net, proxy, cluster, { ...req, headers }, tried)
+    const per = policy?.perTryTimeoutMs
+    const settled = per ? await net.scheduler.within(per, once) : { ok: true as const, value: await once() }
+    if (settled && !settled.ok) throw settled.error
+    last = settled ? settled.value : { result: timeoutReply(net, req), retriable: retryOnTimeout(policy?.retryOn ?? []), reason: 'per-try timeout' }
+    if (last.endpoint && policy?.previousHostsPredicate !== false) tried.add(last.endpoint)
+    if (!last.retriable || n === max || !retryWanted(policy, last)) break
+    await net.scheduler.sleep(net.rng.next() * RETRY_BASE_MS * 2 ** Math.min(n, 8))
+    net.stats(proxy, cluster).retries++
+  }
+  const out = last!.result
+  if (max > 1 && last!.retriable && out.kind === 'response' && out.flags.includes('UF')) {
+    return { ...out, body: out.body.replace('before headers. reset reason', 'before headers. retried and the latest reset reason'), flags: [...out.flags.filter((f) => f !== 'UF'), 'URX'] }
+  }
+  return out
+}
+
+function retryWanted(policy: ForwardAction['retryPolicy'], a: Attempt): boolean {
+  if (!policy) return false
+  const on = policy.retryOn
+  const r = a.result
+  if (r.kind !== 'response') return on.includes('reset') || on.includes('5xx') || on.includes('connect-failure')
+  const s = r.status
+  if (on.includes('5xx') && s >= 500) return true
+  if (on.includes('gateway-error') && (s === 502 || s === 503 || s === 504)) return true
+  if (on.includes('connect-failure') && r.flags.includes('UF')) return true
+  if (on.includes('reset') && r.flags.includes('UC')) return true
+  if (on.includes('retriable-status-codes') && policy.retriableStatusCodes.includes(s)) return true
+  return false
+}
+
+function retryOnTimeout(retryOn: readonly string[]): boolean {
+  return retryOn.includes('5xx') || retryOn.includes('gateway-error') || retryOn.includes('reset')
+}
+
+async function attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string, req: MeshRequest, _tried: ReadonlySet<string>): Promise<Attempt> {
+  const { cfg, pod } = proxy
+  const cluster = cfg.clusters.get(clusterName)
+  if (!cluster) return { result: localReply(net, req, 503, '', ['NC']), retriable: false }
+  if (clusterName === 'BlackHoleCluster') return { result: localReply(net, req, 502, '', []), retriable: false }
+  const client = net.clientSideOf(pod, cfg, clusterName)
+  if (clusterName === 'PassthroughCluster' || cluster.type === 'ORIGINAL_DST') {
+    const d = await net.deliver(client, req)
+    return { result: d.result, retriable: false }
+  }
+  const state = net.clusterState(proxy, clusterName)
+  const policy = cluster.trafficPolicy
+  const admission = await state.admit(policy.connectionPool)
+  if (!admission.ok) {
+    net.stats(proxy, clusterName).pendingOverflow++
+    return { result: localReply(net, req, 503, upstreamResetBody('overflow'), ['UO']), retriable: false }
+  }
+  const now = net.clock.now()
+  const endpoints = cfg.endpoints.get(clusterName) ?? []
+  const candidates = state.candidates(endpoints, now)
+  const hashKey = action(req, policy.loadBalancer)
+  const e = state.pick(policy.loadBalancer, candidates, _tried, hashKey)
+  if (!e) {
+    admission.release(false)
+    return { result: localReply(net, req, 503, 'no healthy upstream', ['UH']), retriable: false }
+  }
+  if (admission.newConnection) await net.scheduler.sleep(CONNECT_MS + (client.sidecar ? MTLS_HANDSHAKE_MS : 0))
+  const address = e.hostname ? net.resolveExternal(e.hostname) ?? e.address : e.address
+  const tls = cluster.trafficPolicy.tls
+  const target: MeshRequest = { ...req, dstIp: address, dstPort: e.port, ...(tls?.mode === 'SIMPLE' || tls?.mode === 'MUTUAL' ? { scheme: 'https' as const, sni: tls.sni ?? cluster.host } : {}) }
+  const delivered = await net.deliver(client, target)
+  const r = delivered.result
+  const status = r.kind === 'response' ? r.status : 503
+  admission.release(r.kind === 'response' && !r.closesConnection)
+  if (state.observe(policy.outlierDetection, e, status, net.clock.now(), endpoints)) net.stats(proxy, clusterName).ejections++
+  if (r.kind === 'failure') {
+    // The client sidecar turns a failed upstream connection into a 503 of its own.
+    const reason = r.curlExitCode === 7 ? 'remote connection failure, transport failure reason: delayed connect error: 111' : 'connection termination'
+    const flag = r.curlExitCode === 7 ? 'UF' : 'UC'
+    return { result: localReply(net, req, 503, upstreamResetBody(reason), [flag]), retriable: true, endpoint: key(e) }
+  }
+  return { result: r, retriable: true, endpoint: key(e) }
+}
+
+/** The consistent-hash key of a request, for DestinationRule loadBalancer.consistentHash. */
+function action(req: MeshRequest, lb: ProxyConfig['clusters'] extends ReadonlyMap<string, infer C> ? C extends { trafficPolicy: { loadBalancer: infer L } } ? L : never : never): string | undefined {
+  if (lb.kind !== 'consistentHash') return undefined
+  const h = lb.hash
+  if (h.kind === 'header') return headerValue(req.headers, h.name) ?? ''
+  if (h.kind === 'cookie') return (headerValue(req.headers, 'cookie') ?? '').split(/;\s*/).find((c) => c.startsWith(`${h.name}=`)) ?? ''
+  if (h.kind === 'queryParameter') return new URLSearchParams(req.path.split('?')[1] ?? '').get(h.name) ?? ''
+  return headerValue(req.headers, 'x-forwarded-for') ?? ''
+}
+
+function prepare(net: MeshNetwork, route: Route, action: ForwardAction, wc: WeightedCluster, req: MeshRequest): MeshRequest {
+  let headers = applyOps(req.headers, route.headers?.request)
+  headers = applyOps(headers, wc.headers?.request)
+  if (!headerValue(headers, 'x-request-id')) headers = withHeader(headers, 'x-request-id', net.rng.uuid())
+  headers = withHeader(headers, 'x-forwarded-proto', req.scheme)
+  let path = req.path
+  let authority = req.authority
+  const rw = action.rewrite
+  if (rw?.uri !== undefined && route.match.path.kind === 'prefix') path = rw.uri + path.slice(route.match.path.value.length)
+  else if (rw?.uri !== undefined) path = rw.uri
+  if (rw?.uriRegex) {
+    try { path = path.replace(new RegExp(rw.uriRegex.match), rw.uriRegex.rewrite.replace(/\\(\d)/g, '$$$1')) } catch { /* invalid regex: Envoy would have rejected the config */ }
+  }
+  if (rw?.authority) authority = rw.authority
+  if (path !== req.path) headers = withHeader(headers, 'x-envoy-original-path', req.path)
+  return { ...req, headers, path, authority }
+}
+
+function applyOps(headers: Header[], ops: HeaderOperations['request']): Header[] {
+  if (!ops) return headers
+  let out = headers
+  for (const name of ops.remove ?? []) out = withoutHeader(out, name)
+  for (const [n, v] of Object.entries(ops.set ?? {})) out = withHeader(out, n, v)
+  for (const [n, v] of Object.entries(ops.add ?? {})) out = [...out, [n.toLowerCase(), v]]
+  return out
+}
+
+function mirror(net: MeshNetwork, proxy: ProxyAt, cluster: string, req: MeshRequest): void {
+  const shadow = { ...req, authority: `${hostOnly(req.authority)}-shadow${req.authority.slice(hostOnly(req.authority).length)}` }
+  net.scheduler.spawn(() => attemptOnce(net, proxy, cluster, shadow, new Set())).catch(() => undefined)
+}
+
+function pickWeighted(net: MeshNetwork, clusters: readonly WeightedCluster[]): WeightedCluster | undefined {
+  const total = clusters.reduce((s, c) => s + Math.max(0, c.weight), 0)
+  if (clusters.length === 1 || total <= 0) return clusters[0]
+  let draw = net.rng.next() * total
+  for (const c of clusters) {
+    draw -= Math.max(0, c.weight)
+    if (draw < 0) return c
+  }
+  return clusters[clusters.length - 1]
+}
+
+function chance(net: MeshNetwork, percentage: number): boolean {
+  return percentage >= 100 || net.rng.next() * 100 < percentage
+}
+
+/** What the client sees from its sidecar: `server: envoy` and the upstream service time. */
+function clientFacing(r: MeshResponse, routeOps: HeaderOperations | undefined, wcOps: HeaderOperations | undefined, serviceMs: number, flags: string[]): MeshResponse {
+  let headers = r.headers.map(([n, v]) => [n.toLowerCase(), v] as Header).filter(([n]) => n !== 'server' && n !== 'x-envoy-upstream-service-time')
+  headers = applyOps(applyOps(headers, wcOps?.response), routeOps?.response)
+  return { ...r, headers: [...headers, ['x-envoy-upstream-service-time', String(serviceMs)], ['server', 'envoy']], flags: [...flags, ...r.flags] }
+}
+
+/** A response the proxy makes itself (fault abort, no route, overflow, timeout). */
+export function localReply(net: MeshNetwork, req: MeshRequest, status: number, body: string, flags: string[], extra: Header[] = []): MeshResponse {
+  const headers: Header[] = [...extra]
+  if (body) headers.push(['content-length', String(new TextEncoder().encode(body).length)], ['content-type', 'text/plain'])
+  headers.push(['date', httpDate(net.clock.now())], ['server', 'envoy'])
+  return { kind: 'response', status, headers, body, flags, remoteIp: req.dstIp, remotePort: req.dstPort }
+}
+
+function timeoutReply(net: MeshNetwork, req: MeshRequest): MeshResponse {
+  return localReply(net, req, 504, 'upstream request timeout', ['UT'])
+}

@@ -1,0 +1,160 @@
+// The server end of a connection: kube-proxy for Service addresses, the inbound sidecar
+// (transport security, request authentication, authorization) and the app, or a site on
+// the simulated internet.
+//
+// Istio's inbound chain (Istio security concepts): the server sidecar checks the
+// connection against its PeerAuthentication mode, then jwt_authn, then RBAC, then
+// hands the request to the app on localhost; responses carry `server: istio-envoy`
+// and `x-envoy-upstream-service-time`. Without a sidecar the app answers directly.
+import type { KubeObject } from '../../cluster/types'
+import { podIdentity } from '../security/from-store'
+import { checkInbound, decideTransport, inferNamespaceMode, peerAuthenticationModeFor, type TransportDecision } from '../security'
+import { appListeningOn, callApp } from './app-call'
+import { destinationAt, hasSidecar, isGatewayPod } from './directory'
+import { CONNECT_MS, INTERNET_RTT_MS, INTERNET_TLS_MS, jittered, NETWORK_ONE_WAY_MS, SIDECAR_HOP_MS } from './latency'
+import type { MeshNetwork } from './network'
+import { gatewayHandle } from './outbound'
+import { headerValue, withHeader, type MeshRequest, type MeshResult } from './types'
+
+/** Who is connecting, as the server sees it. */
+export interface ClientSide {
+  /** The client's address on the wire (pod IP, or the host's kind-network address). */
+  ip: string
+  /** The client pod's sidecar originates this connection (auto mTLS / DestinationRule tls apply). */
+  sidecar: boolean
+  namespace?: string
+  serviceAccount?: string
+  /** The DestinationRule tls mode the client sidecar applies to this cluster, if one is set. */
+  destinationRuleTls?: 'DISABLE' | 'SIMPLE' | 'MUTUAL' | 'ISTIO_MUTUAL'
+}
+
+export interface Delivered { result: MeshResult; transport?: TransportDecision }
+
+/** Connects to ip:port and has the request answered there. */
+export async function deliver(net: MeshNetwork, client: ClientSide, req: MeshRequest): Promise<Delivered> {
+  const dest = destinationAt(net.store, req.dstIp, req.dstPort)
+  if (dest.kind === 'service') return viaKubeProxy(net, client, req, dest.service, dest.port)
+  if (dest.kind === 'internet') return { result: await internet(net, req, dest.host) }
+  if (dest.kind === 'pod') return toPod(net, client, req, dest.pod)
+  await net.scheduler.sleep(CONNECT_MS)
+  return { result: refused(req) }
+}
+
+/** kube-proxy: a Service address goes to one ready endpoint, chosen at random (iptables mode). */
+async function viaKubeProxy(net: MeshNetwork, client: ClientSide, req: MeshRequest, service: KubeObject, port: { name?: string; port: number; targetPort?: number | string }): Promise<Delivered> {
+  const slices = net.store.list({ kind: 'Endpoints', namespace: service.metadata.namespace }).filter((e) => e.metadata.name === service.metadata.name)
+  const subsets = (slices[0] as { subsets?: { addresses?: { ip: string }[]; ports?: { name?: string; port: number }[] }[] } | undefined)?.subsets ?? []
+  const targets = subsets.flatMap((s) => {
+    const p = (s.ports ?? []).find((sp) => (sp.name ?? '') === (port.name ?? '')) ?? s.ports?.[0]
+    return p ? (s.addresses ?? []).map((a) => ({ ip: a.ip, port: p.port })) : []
+  })
+  if (targets.length === 0) {
+    await net.scheduler.sleep(CONNECT_MS)
+    return { result: refused(req) }
+  }
+  const t = targets[net.rng.int(targets.length)]!
+  return deliver(net, client, { ...req, dstIp: t.ip, dstPort: t.port })
+}
+
+async function toPod(net: MeshNetwork, client: ClientSide, req: MeshRequest, pod: KubeObject): Promise<Delivered> {
+  await net.scheduler.sleep(jittered(net.rng, NETWORK_ONE_WAY_MS * 2))
+  if (isGatewayPod(pod)) return { result: await gatewayHandle(net, pod, req, client) }
+  // kubectl port-forward connects inside the pod (localhost): the sidecar's inbound capture is not involved.
+  if (!hasSidecar(pod) || client.ip === '127.0.0.1') return { result: await plainApp(net, client, req, pod) }
+  return sidecarInbound(net, client, req, pod)
+}
+
+async function plainApp(net: MeshNetwork, client: ClientSide, req: MeshRequest, pod: KubeObject): Promise<MeshResult> {
+  const target = appListeningOn(pod, req.dstPort)
+  if (!target) return refused(req)
+  if (req.scheme === 'https') return { kind: 'failure', curlExitCode: 35, message: `OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number`, remoteIp: req.dstIp }
+  const res = await callApp(net, pod, target, appRequest(req, client.ip))
+  if (res.abort === 'empty-reply') return { kind: 'failure', curlExitCode: 52, message: 'Empty reply from server', remoteIp: req.dstIp }
+  return { kind: 'response', status: res.status, headers: res.headers, body: res.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort }
+}
+
+async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshRequest, pod: KubeObject): Promise<Delivered> {
+  const id = podIdentity(pod)
+  const policies = net.policies()
+  const mode = peerAuthenticationModeFor(policies.peer, id, req.dstPort, policies.mesh.rootNamespace)
+  const transport = decideTransport({
+    client: { sidecar: client.sidecar, namespace: client.namespace ?? '', serviceAccount: client.serviceAccount ?? '' },
+    server: { sidecar: true, namespace: id.namespace, serviceAccount: id.serviceAccount, mode: mode.mode },
+    ...(client.destinationRuleTls ? { destinationRuleTls: client.destinationRuleTls } : {}),
+    inferredServerMode: inferNamespaceMode(policies.peer, id.namespace, policies.mesh.rootNamespace),
+    autoMtls: policies.mesh.enableAutoMtls,
+  })
+  if (transport.outcome === 'connection-reset') return { transport, result: { kind: 'failure', curlExitCode: 56, message: transport.curlError, remoteIp: req.dstIp } }
+  if (transport.outcome === 'upstream-failure') {
+    return { transport, result: { kind: 'response', status: 503, headers: [['content-type', 'text/plain'], ['content-length', String(transport.body.length)]], body: transport.body, flags: [transport.responseFlag], remoteIp: req.dstIp, remotePort: req.dstPort } }
+  }
+  await net.scheduler.sleep(jittered(net.rng, SIDECAR_HOP_MS))
+  const started = net.clock.now()
+  const inbound = await checkInbound({
+    requestAuthentications: policies.requestAuthn(id), authorizationPolicies: policies.authz(id), nowMs: net.clock.now(), resolver: net.jwks,
+    extensionProviders: policies.mesh.extensionProviders,
+    request: {
+      protocol: 'http', method: req.method, path: req.path, host: req.authority, headers: Object.fromEntries(req.headers),
+      sourceIp: client.ip, destinationIp: req.dstIp, destinationPort: req.dstPort,
+      ...(transport.sourcePrincipal ? { sourcePrincipal: transport.sourcePrincipal } : {}),
+      ...(req.scheme === 'https' ? { scheme: 'https' as const } : {}),
+    },
+  })
+  if (inbound.outcome === 'reject') {
+    const headers: [string, string][] = [['content-length', String(inbound.body.length)], ['content-type', 'text/plain'], ...Object.entries(inbound.headers), ['date', httpDate(net.clock.now())], ['server', 'istio-envoy']]
+    return { transport, result: { kind: 'response', status: inbound.status || 403, headers, body: inbound.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort } }
+  }
+  let headers = req.headers.filter(([n]) => !inbound.headersToRemove.includes(n))
+  for (const [n, v] of Object.entries(inbound.headersToSet)) headers = withHeader(headers, n, v)
+  if (transport.outcome === 'mtls' && transport.xfcc) headers = withHeader(headers, 'x-forwarded-client-cert', transport.xfcc)
+  headers = withHeader(headers, 'x-forwarded-proto', headerValue(headers, 'x-forwarded-proto') ?? req.scheme)
+  if (!headerValue(headers, 'x-request-id')) headers = withHeader(headers, 'x-request-id', net.rng.uuid())
+  const target = appListeningOn(pod, req.dstPort)
+  if (!target) {
+    const body = 'upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: delayed connect error: 111'
+    return { transport, result: { kind: 'response', status: 503, headers: [['content-length', String(body.length)], ['content-type', 'text/plain'], ['date', httpDate(net.clock.now())], ['server', 'istio-envoy']], body, flags: ['UF'], remoteIp: req.dstIp, remotePort: req.dstPort } }
+  }
+  // Behind the sidecar the app sees plain HTTP from 127.0.0.6 (Istio's inbound passthrough source).
+  const res = await callApp(net, pod, target, appRequest({ ...req, headers, scheme: 'http' }, '127.0.0.6'))
+  if (res.abort === 'empty-reply') {
+    const body = 'upstream connect error or disconnect/reset before headers. reset reason: connection termination'
+    return { transport, result: { kind: 'response', status: 503, headers: [['content-type', 'text/plain'], ['server', 'istio-envoy']], body, flags: ['UC'], remoteIp: req.dstIp, remotePort: req.dstPort } }
+  }
+  const upstreamMs = Math.max(0, Math.round(net.clock.now() - started))
+  const out = res.headers.map(([n, v]) => [n.toLowerCase(), v] as [string, string]).filter(([n]) => n !== 'server')
+  return { transport, result: { kind: 'response', status: res.status, headers: [...out, ['server', 'istio-envoy'], ['x-envoy-upstream-service-time', String(upstreamMs)]], body: res.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort } }
+}
+
+/** A public site: plain http on 80, TLS on 443 (a plain request to 443 gets the site's 400, TLS to 80 fails). */
+async function internet(net: MeshNetwork, req: MeshRequest, host: import('../apps').InternetHost): Promise<MeshResult> {
+  const port = host.ports.find((p) => p.port === req.dstPort)
+  await net.scheduler.sleep(jittered(net.rng, INTERNET_RTT_MS))
+  if (!port) return { kind: 'failure', curlExitCode: 28, message: `Connection timed out`, remoteIp: req.dstIp }
+  if (port.scheme === 'https' && req.scheme === 'http') {
+    const body = '<html>\r\n<head><title>400 The plain HTTP request was sent to HTTPS port</title></head>\r\n</html>\r\n'
+    return { kind: 'response', status: 400, headers: [['content-type', 'text/html'], ['content-length', String(body.length)]], body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort }
+  }
+  if (port.scheme === 'http' && req.scheme === 'https') return { kind: 'failure', curlExitCode: 35, message: 'OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number', remoteIp: req.dstIp }
+  if (req.scheme === 'https') await net.scheduler.sleep(jittered(net.rng, INTERNET_TLS_MS))
+  const res = await host.app.handle(appRequest(req, net.publicAddress), {
+    upstream: async () => ({ kind: 'upstream-failure', reason: 'connect', message: 'not modelled' }),
+    rng: net.rng, now: () => net.clock.now(),
+    pod: { name: host.hostname, namespace: '', labels: {}, podIp: req.dstIp, env: {} },
+    appendLog: () => undefined,
+  })
+  await net.scheduler.sleep(res.serviceTimeMs)
+  return { kind: 'response', status: res.status, headers: res.headers, body: res.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort }
+}
+
+export function appRequest(req: MeshRequest, sourceIp: string): import('../apps').AppRequest {
+  return { method: req.method, path: req.path, headers: req.headers, body: req.body, scheme: req.scheme, host: req.authority, sourceIp, port: req.dstPort }
+}
+
+export function refused(req: MeshRequest): MeshResult {
+  return { kind: 'failure', curlExitCode: 7, message: `Failed to connect to ${req.authority.replace(/:\d+$/, '')} port ${req.dstPort} after 0 ms: Couldn't connect to server`, remoteIp: req.dstIp }
+}
+
+/** RFC 7231 IMF-fixdate, as Envoy writes `date`. */
+export function httpDate(ms: number): string {
+  return new Date(ms).toUTCString()
+}

@@ -1,0 +1,77 @@
+// Data-plane request and result types: one HTTP exchange as it crosses proxies and apps.
+import type { KubeObject } from '../../cluster/types'
+import type { Header } from '../apps/types'
+
+export type { Header }
+
+/** A request on the wire: where the client connects and what it sends. */
+export interface MeshRequest {
+  method: string
+  /** What the client speaks end to end: https means TLS from the client (the sidecar cannot see inside). */
+  scheme: 'http' | 'https'
+  /** Host header (authority), as sent, possibly with a port. */
+  authority: string
+  /** Path and query. */
+  path: string
+  /** Lower-case names. */
+  headers: Header[]
+  body: string
+  /** The address and port the client connects to (after DNS). */
+  dstIp: string
+  dstPort: number
+  /** TLS server name the client sends (the URL's host for https), when it differs from the Host header. */
+  sni?: string
+}
+
+/** Who sends: a pod (with or without a sidecar), the learner's machine on the kind network, or a gateway. */
+export type Origin =
+  | { kind: 'pod'; pod: KubeObject; ip: string }
+  | { kind: 'host'; ip: string }
+
+export interface MeshResponse {
+  kind: 'response'
+  status: number
+  headers: Header[]
+  body: string
+  /** Envoy response flags collected on the way (UO, UF, UH, FI, DI, UT, URX, NR, ...). */
+  flags: string[]
+  /** The address:port that answered the client's connection. */
+  remoteIp: string
+  remotePort: number
+  /** The connection will not be reused (connection: close, or a reset after the reply). */
+  closesConnection?: boolean
+}
+
+/** No HTTP response at the client: curl's exit codes. */
+export interface MeshFailure {
+  kind: 'failure'
+  /** 7 connect refused, 28 timeout, 35 TLS, 52 empty reply, 56 reset. */
+  curlExitCode: 7 | 28 | 35 | 52 | 56
+  message: string
+  remoteIp?: string
+}
+
+export type MeshResult = MeshResponse | MeshFailure
+
+export function headerValue(headers: readonly Header[], name: string): string | undefined {
+  const lower = name.toLowerCase()
+  return headers.find(([n]) => n.toLowerCase() === lower)?.[1]
+}
+
+export function withHeader(headers: readonly Header[], name: string, value: string): Header[] {
+  const lower = name.toLowerCase()
+  return [...headers.filter(([n]) => n.toLowerCase() !== lower), [lower, value]]
+}
+
+export function withoutHeader(headers: readonly Header[], name: string): Header[] {
+  const lower = name.toLowerCase()
+  return headers.filter(([n]) => n.toLowerCase() !== lower)
+}
+
+/** The authority without a port, lower-cased (Istio's sidecars strip any host port before matching domains). */
+export function hostOnly(authority: string): string {
+  const a = authority.toLowerCase()
+  if (a.startsWith('[')) return a.slice(0, a.indexOf(']') + 1)
+  const colon = a.lastIndexOf(':')
+  return colon >= 0 && /^\d+$/.test(a.slice(colon + 1)) ? a.slice(0, colon) : a
+}
