@@ -176,7 +176,7 @@ export class MetricRegistry {
     }
     checkLabelNames(labels)
     const width = type === 'histogram' ? family.buckets.length + 3 : 1
-    const created: LabeledSeries = { labels: normalizeLabels(labels), history: new SeriesHistory(width, t, this.timing) }
+    const created: LabeledSeries = { labels: normalizeLabels(labels), history: new SeriesHistory(width, t, this.timing, type !== 'gauge') }
     family.series.set(key, created)
     this.seriesCount++
     return created

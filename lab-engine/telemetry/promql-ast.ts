@@ -10,7 +10,7 @@ export interface LabelMatcher {
   readonly re?: RegExp
 }
 
-export type AggregateOp = 'sum' | 'avg' | 'min' | 'max' | 'count' | 'topk' | 'bottomk'
+export type AggregateOp = 'sum' | 'avg' | 'min' | 'max' | 'count' | 'group' | 'stddev' | 'stdvar' | 'quantile' | 'topk' | 'bottomk'
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '%' | '^' | '==' | '!=' | '<' | '<=' | '>' | '>=' | 'and' | 'or' | 'unless'
 
@@ -57,7 +57,7 @@ export type Expr =
   | { readonly kind: 'unary'; readonly op: '-' | '+'; readonly expr: Expr; readonly pos: number }
   | { readonly kind: 'paren'; readonly expr: Expr; readonly pos: number }
 
-export const AGGREGATE_OPS: readonly AggregateOp[] = ['sum', 'avg', 'min', 'max', 'count', 'topk', 'bottomk']
+export const AGGREGATE_OPS: readonly AggregateOp[] = ['sum', 'avg', 'min', 'max', 'count', 'group', 'stddev', 'stdvar', 'quantile', 'topk', 'bottomk']
 
 export const COMPARISON_OPS: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>='])
 

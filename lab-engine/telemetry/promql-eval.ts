@@ -165,11 +165,36 @@ function aggregate(op: string, grouping: Grouping | null, param: Value | undefin
     groups.set(key, g)
   }
   if (op === 'topk' || op === 'bottomk') return topk(op, param, [...groups.values()])
-  return vector([...groups.values()].map((g) => ({ labels: g.labels, v: reduce(op, g.values) })))
+  const q = param?.type === 'scalar' ? param.v : NaN
+  return vector([...groups.values()].map((g) => ({ labels: g.labels, v: op === 'quantile' ? quantile(q, g.values) : reduce(op, g.values) })))
+}
+
+/** Prometheus's quantile aggregation: linear interpolation between the closest ranks. */
+function quantile(q: number, values: number[]): number {
+  if (values.length === 0 || Number.isNaN(q)) return NaN
+  if (q < 0) return -Infinity
+  if (q > 1) return Infinity
+  const sorted = [...values].sort((a, b) => a - b)
+  const rank = q * (sorted.length - 1)
+  const lower = Math.max(0, Math.floor(rank))
+  const upper = Math.min(sorted.length - 1, lower + 1)
+  const weight = rank - Math.floor(rank)
+  return sorted[lower]! * (1 - weight) + sorted[upper]! * weight
+}
+
+function variance(values: number[]): number {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length
+  return values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length
 }
 
 function reduce(op: string, values: number[]): number {
   switch (op) {
+    case 'group':
+      return 1
+    case 'stddev':
+      return Math.sqrt(variance(values))
+    case 'stdvar':
+      return variance(values)
     case 'sum':
       return values.reduce((a, b) => a + b, 0)
     case 'avg':

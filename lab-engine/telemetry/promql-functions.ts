@@ -50,13 +50,13 @@ const num = (args: readonly Value[], i: number, fallback: number): number => {
 }
 
 /** promql/functions.go extrapolatedRate, for one series over the window (startMs, endMs]. */
-export function extrapolatedRate(samples: readonly Sample[], startMs: number, endMs: number, isRate: boolean): number | undefined {
+export function extrapolatedRate(samples: readonly Sample[], startMs: number, endMs: number, isRate: boolean, isCounter = true): number | undefined {
   if (samples.length < 2) return undefined
   const first = samples[0]!
   const last = samples[samples.length - 1]!
   let result = last.v - first.v
   let prev = first.v
-  for (const s of samples) {
+  for (const s of isCounter ? samples : []) {
     if (s.v < prev) result += prev
     prev = s.v
   }
@@ -64,7 +64,7 @@ export function extrapolatedRate(samples: readonly Sample[], startMs: number, en
   const durationToEnd = (endMs - last.t) / 1000
   const sampledInterval = (last.t - first.t) / 1000
   const averageBetween = sampledInterval / (samples.length - 1)
-  if (result > 0 && first.v >= 0) {
+  if (isCounter && result > 0 && first.v >= 0) {
     const durationToZero = sampledInterval * (first.v / result)
     if (durationToZero < durationToStart) durationToStart = durationToZero
   }
@@ -142,10 +142,30 @@ function histogramQuantile(args: readonly Value[]): Value {
 
 const sumOf = (s: readonly Sample[]) => s.reduce((a, x) => a + x.v, 0)
 
+function countSteps(s: readonly Sample[], counts: (prev: number, next: number) => boolean): number {
+  let n = 0
+  for (let i = 1; i < s.length; i++) if (counts(s[i - 1]!.v, s[i]!.v)) n++
+  return n
+}
+
+/** Real PromQL functions this simulator does not implement, so the error can say so. */
+export const UNSUPPORTED_FUNCTIONS: ReadonlySet<string> = new Set([
+  'label_replace', 'label_join', 'predict_linear', 'deriv', 'idelta', 'holt_winters', 'double_exponential_smoothing', 'timestamp',
+  'quantile_over_time', 'stddev_over_time', 'stdvar_over_time', 'present_over_time', 'absent_over_time', 'mad_over_time',
+  'histogram_count', 'histogram_sum', 'histogram_avg', 'histogram_fraction', 'histogram_stddev', 'histogram_stdvar',
+  'day_of_month', 'day_of_week', 'day_of_year', 'days_in_month', 'hour', 'minute', 'month', 'year',
+  'acos', 'asin', 'atan', 'cos', 'sin', 'tan', 'acosh', 'asinh', 'atanh', 'cosh', 'sinh', 'tanh', 'deg', 'rad', 'pi',
+  'count_values', 'limitk', 'limit_ratio', 'info', 'sort_by_label', 'sort_by_label_desc',
+])
+
 export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = {
   rate: { args: ['matrix'], returns: 'vector', call: overRange((s, m) => extrapolatedRate(s, m.startMs, m.endMs, true)) },
   increase: { args: ['matrix'], returns: 'vector', call: overRange((s, m) => extrapolatedRate(s, m.startMs, m.endMs, false)) },
   irate: { args: ['matrix'], returns: 'vector', call: overRange((s) => irate(s)) },
+  delta: { args: ['matrix'], returns: 'vector', call: overRange((s, m) => extrapolatedRate(s, m.startMs, m.endMs, false, false)) },
+  changes: { args: ['matrix'], returns: 'vector', call: overRange((s) => (s.length ? countSteps(s, (a, b) => b !== a) : undefined)) },
+  resets: { args: ['matrix'], returns: 'vector', call: overRange((s) => (s.length ? countSteps(s, (a, b) => b < a) : undefined)) },
+  last_over_time: { args: ['matrix'], returns: 'vector', call: overRange((s) => (s.length ? s[s.length - 1]!.v : undefined)) },
   sum_over_time: { args: ['matrix'], returns: 'vector', call: overRange((s) => (s.length ? sumOf(s) : undefined)) },
   avg_over_time: { args: ['matrix'], returns: 'vector', call: overRange((s) => (s.length ? sumOf(s) / s.length : undefined)) },
   max_over_time: { args: ['matrix'], returns: 'vector', call: overRange((s) => (s.length ? Math.max(...s.map((x) => x.v)) : undefined)) },
@@ -169,6 +189,14 @@ export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = {
   },
   clamp_min: { args: ['vector', 'scalar'], returns: 'vector', call: mapVector((v, a) => Math.max(v, num(a, 1, NaN))) },
   clamp_max: { args: ['vector', 'scalar'], returns: 'vector', call: mapVector((v, a) => Math.min(v, num(a, 1, NaN))) },
+  clamp: {
+    args: ['vector', 'scalar', 'scalar'],
+    returns: 'vector',
+    call: (a) => (num(a, 1, NaN) > num(a, 2, NaN) ? vector([]) : mapVector((v, b) => Math.max(num(b, 1, NaN), Math.min(num(b, 2, NaN), v)))(a)),
+  },
+  log2: { args: ['vector'], returns: 'vector', call: mapVector(Math.log2) },
+  log10: { args: ['vector'], returns: 'vector', call: mapVector(Math.log10) },
+  sgn: { args: ['vector'], returns: 'vector', call: mapVector(Math.sign) },
   time: { args: [], returns: 'scalar', call: (_a, t) => scalar(t / 1000) },
   vector: { args: ['scalar'], returns: 'vector', call: (a) => vector([{ labels: {}, v: num(a, 0, NaN) }]) },
   scalar: {

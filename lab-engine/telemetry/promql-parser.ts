@@ -18,7 +18,7 @@ import {
   type MatchOp,
   type VectorMatching,
 } from './promql-ast'
-import { FUNCTIONS } from './promql-functions'
+import { FUNCTIONS, UNSUPPORTED_FUNCTIONS } from './promql-functions'
 import { PromQLError, tokenize, type Token } from './promql-lexer'
 import { typeName, type ValueType } from './promql-values'
 
@@ -209,6 +209,7 @@ class Parser {
 
   private parseCall(name: Token): Expr {
     const def = FUNCTIONS[name.text]
+    if (!def && UNSUPPORTED_FUNCTIONS.has(name.text)) this.fail(`${name.text}() is valid PromQL but not supported in this simulator`, name)
     if (!def) this.fail(`unknown function with name ${JSON.stringify(name.text)}`, name)
     this.expect('(', '"("')
     const args: Expr[] = []
@@ -230,7 +231,7 @@ class Parser {
     let grouping = this.parseGrouping()
     this.expect('(', '"(" in aggregation')
     let param: Expr | undefined
-    if (op === 'topk' || op === 'bottomk') {
+    if (op === 'topk' || op === 'bottomk' || op === 'quantile') {
       param = this.parseExpr(0)
       this.expect(',', '"," after the aggregation parameter')
       expectType(param, 'scalar', `aggregation parameter of ${op}`)

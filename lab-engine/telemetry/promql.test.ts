@@ -225,4 +225,45 @@ describe('PromQL evaluation', () => {
     expect(() => queryRangePromQL(reg, 'c_total', T0, T0 + S, 0)).toThrow(/step/)
     expect(() => queryRangePromQL(reg, 'c_total', T0, T0 + MAX_RANGE_POINTS * S, S)).toThrow(/maximum resolution/)
   })
+
+  function gauge(): MetricRegistry {
+    const reg = new MetricRegistry({ scrapeIntervalMs: 0 })
+    reg.define('g', 'gauge', '')
+    ;[5, 7, 7, 3, 9].forEach((v, i) => reg.set('g', { k: 'a' }, v, T0 + (i + 1) * 10 * S))
+    reg.set('g', { k: 'b' }, 1, T0 + 10 * S)
+    return reg
+  }
+
+  it('changes, resets, delta and last_over_time over a gauge', () => {
+    const reg = gauge()
+    const at = T0 + 50 * S
+    // Window (0 s, 50 s] holds 5, 7, 7, 3, 9 (gauges get no creation zero sample).
+    expect(one(reg, 'changes(g{k="a"}[50s])', at)).toBe(3)
+    expect(one(reg, 'resets(g{k="a"}[50s])', at)).toBe(1)
+    expect(one(reg, 'last_over_time(g{k="a"}[50s])', at)).toBe(9)
+    // delta is not a counter: no reset correction, no zero clamp. Samples 7, 7, 3, 9 at 20..50 s in (15 s, 50 s]:
+    // 2 over 30 s sampled, 5 s to the start (< 11 s) and 0 to the end, so 2 x 35/30.
+    expect(one(reg, 'delta(g{k="a"}[35s])', at)).toBeCloseTo((2 * 35) / 30, 10)
+  })
+
+  it('group, stddev, stdvar, quantile and clamp', () => {
+    const reg = requests()
+    const t = T0 + 20 * S
+    expect(one(reg, 'group(req_total)', t)).toBe(1)
+    // Values 4, 2, 2, 5: mean 3.25, variance (0.5625 + 1.5625 + 1.5625 + 3.0625) / 4 = 1.6875.
+    expect(one(reg, 'stdvar(req_total)', t)).toBeCloseTo(1.6875, 10)
+    expect(one(reg, 'stddev(req_total)', t)).toBeCloseTo(Math.sqrt(1.6875), 10)
+    // Sorted 2, 2, 4, 5: rank 0.5 x 3 = 1.5, between 2 and 4.
+    expect(one(reg, 'quantile(0.5, req_total)', t)).toBe(3)
+    expect(vectorValues(evaluatePromQL(reg, 'clamp(req_total, 3, 4)', t)).map((v) => v.value).sort()).toEqual([3, 3, 4, 4])
+    expect(vectorValues(evaluatePromQL(reg, 'clamp(req_total, 5, 4)', t))).toEqual([])
+  })
+
+  it('says when a real PromQL function is not supported, and refuses duplicate label sets', () => {
+    const reg = requests()
+    expect(() => evaluatePromQL(reg, 'label_replace(req_total, "a", "b", "c", "d")', 0)).toThrow('1:1: parse error: label_replace() is valid PromQL but not supported in this simulator')
+    reg.define('other_total', 'counter', '')
+    reg.inc('other_total', { app: 'db', code: '200', version: 'v1' }, T0 + 10 * S)
+    expect(() => evaluatePromQL(reg, '{__name__=~".*_total", app="db"} * 1', T0 + 20 * S)).toThrow('vector cannot contain metrics with the same labelset')
+  })
 })

@@ -31,7 +31,19 @@ export type PromQueryResult =
 export function evaluatePromQL(registry: MetricRegistry, query: string, timeMs: number, opts?: EvalOptions): Value {
   const expr = parsePromQL(query)
   const value = evaluate(expr, registry, timeMs, opts)
-  return value.type === 'vector' && !keepsOrder(expr) ? { type: 'vector', samples: sortSamples(value.samples) } : value
+  if (value.type !== 'vector') return value
+  checkUniqueLabelSets(value.samples)
+  return keepsOrder(expr) ? value : { type: 'vector', samples: sortSamples(value.samples) }
+}
+
+/** Prometheus refuses a result where two samples lost their only difference (the metric name). */
+function checkUniqueLabelSets(samples: readonly VectorSample[]): void {
+  const seen = new Set<string>()
+  for (const s of samples) {
+    const key = labelsKey(s.labels)
+    if (seen.has(key)) throw new PromQLError('vector cannot contain metrics with the same labelset')
+    seen.add(key)
+  }
 }
 
 /** Evaluates a query at `timeMs` and answers as Prometheus's /api/v1/query does. Throws PromQLError. */

@@ -71,13 +71,25 @@ describe('SeriesHistory with scrapeIntervalMs 0', () => {
   })
 })
 
+describe('gauges (no creation zero sample)', () => {
+  it('have no sample before their first write, in either scrape mode', () => {
+    for (const scrapeIntervalMs of [0, 15_000]) {
+      const h = new SeriesHistory(1, T0 + 1, { scrapeIntervalMs, retentionMs: 3_600_000 }, false)
+      h.write(T0 + 1, (v) => void (v[0] = 7))
+      expect(h.samples(read, T0 - 10_000, T0 + 15_000, 100).map((s) => s.v)).toEqual([7])
+      expect(h.sampleAt(read, T0 + 0.5, 300_000)).toBeUndefined()
+      expect(h.sampleAt(read, T0 + 15_000, 300_000)?.v).toBe(7)
+    }
+  })
+})
+
 describe('sampleAt agrees with the last sample of the lookback window', () => {
-  for (const scrapeIntervalMs of [0, 15_000, 7_000]) {
-    it(`for random writes with scrapeIntervalMs ${scrapeIntervalMs}`, () => {
+  for (const [scrapeIntervalMs, zero] of [[0, true], [15_000, true], [7_000, true], [0, false], [15_000, false]] as const) {
+    it(`for random writes with scrapeIntervalMs ${scrapeIntervalMs}, zero sample ${zero}`, () => {
       const rng = Rng.seeded(scrapeIntervalMs + 1)
       const timing = { scrapeIntervalMs, retentionMs: 600_000 }
       const created = T0 + rng.int(30_000)
-      const h = new SeriesHistory(1, created, timing)
+      const h = new SeriesHistory(1, created, timing, zero)
       let t = created
       for (let i = 0; i < 200; i++) {
         h.write(t, inc(1 + rng.int(3)))

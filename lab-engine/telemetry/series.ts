@@ -48,7 +48,16 @@ export class SeriesHistory {
   private readonly points: Point[] = []
   private readonly current: Float64Array
 
-  constructor(readonly width: number, readonly createdMs: number, private readonly timing: SeriesTiming) {
+  /**
+   * `zeroSample`: counters and histograms get the creation zero sample;
+   * gauges do not (Prometheus only has created timestamps for counters and histograms).
+   */
+  constructor(
+    readonly width: number,
+    readonly createdMs: number,
+    private readonly timing: SeriesTiming,
+    private readonly zeroSample = true,
+  ) {
     this.current = new Float64Array(width)
     this.points.push({ t: createdMs - 1, v: new Float64Array(width) })
   }
@@ -96,6 +105,7 @@ export class SeriesHistory {
     let p: Point | undefined
     if (slot >= firstSlot) {
       p = this.pointAtOrBefore(slot)
+      if (p && this.isPlaceholder(p)) return undefined
       at = step > 0 ? slot : (p?.t ?? slot)
     } else if (this.isZeroPoint(base) && base.t <= t) {
       p = base
@@ -122,14 +132,21 @@ export class SeriesHistory {
   private changePoints(read: Reader, start: number, end: number, limit: number): Sample[] {
     const out: Sample[] = []
     for (const p of this.points) {
+      if (this.isPlaceholder(p)) continue
       if (p.t > start && p.t <= end) out.push({ t: p.t, v: read(p.v) })
       if (out.length > limit) throw new RangeError(`query touched more than ${limit} samples`)
     }
     return out
   }
 
+  /** The creation zero sample, still held and reported as a sample. */
   private isZeroPoint(p: Point): boolean {
-    return p === this.points[0] && p.t === this.createdMs - 1
+    return this.zeroSample && p === this.points[0] && p.t === this.createdMs - 1
+  }
+
+  /** The initial all-zero point of a gauge: kept as a base for the code, never a sample. */
+  private isPlaceholder(p: Point): boolean {
+    return !this.zeroSample && p === this.points[0] && p.t === this.createdMs - 1
   }
 
   private slotOf(t: number): number {
