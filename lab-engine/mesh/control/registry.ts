@@ -82,13 +82,15 @@ function kubeService(svc: KubeObject, eps: KubeObject | undefined, ctx: PodConte
   const ns = svc.metadata.namespace ?? 'default'
   const ports = (spec.ports ?? []).filter((p) => (p.protocol ?? 'TCP') === 'TCP')
     .map((p) => ({ port: p.port, name: p.name ?? '', protocol: protocolOf(p.name, p.appProtocol) }))
+  const headless = !spec.clusterIP || spec.clusterIP === 'None'
   return [{
     hostname: fqdn(svc.metadata.name, ns),
     namespace: ns,
-    addresses: spec.clusterIP && spec.clusterIP !== 'None' ? [spec.clusterIP] : [],
+    addresses: headless ? [] : [spec.clusterIP!],
     ports,
     exportTo: serviceExportTo(svc.metadata.annotations),
-    resolution: 'EDS',
+    // Headless services get ORIGINAL_DST clusters: the client already picked a pod IP through DNS.
+    resolution: headless ? 'NONE' : 'EDS',
     location: 'MESH_INTERNAL',
     instances: kubeInstances(eps, ports, ctx),
   }]

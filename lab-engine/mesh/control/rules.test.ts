@@ -231,6 +231,15 @@ spec:
     expect(tls.filterChains[0]).toMatchObject({ match: { serverNames: ['httpbin.org'] }, destination: { kind: 'cluster', cluster: 'outbound|443||httpbin.org' } })
   })
 
+  it('a headless service gets an ORIGINAL_DST cluster and, for TCP ports, one listener per pod address', async () => {
+    await apply(s, 'apiVersion: v1\nkind: Service\nmetadata: {name: ratings-db}\nspec:\n  clusterIP: None\n  selector: {app: ratings}\n  ports: [{name: tcp-db, port: 5432}]\n')
+    const cfg = configOf(s, 'productpage')
+    const ip = configOf(s, 'ratings').proxy.ip
+    expect(cfg.clusters.get('outbound|5432||ratings-db.default.svc.cluster.local')!.type).toBe('ORIGINAL_DST')
+    expect(cfg.endpoints.has('outbound|5432||ratings-db.default.svc.cluster.local')).toBe(false)
+    expect(cfg.listeners.find((l) => l.name === `${ip}_5432`)!.filterChains[0]!.destination).toEqual({ kind: 'cluster', cluster: 'outbound|5432||ratings-db.default.svc.cluster.local' })
+  })
+
   it('a Sidecar egress of ./* and istio-system/* hides other namespaces and can override the outbound policy', async () => {
     const sidecar = `apiVersion: networking.istio.io/v1
 kind: Sidecar

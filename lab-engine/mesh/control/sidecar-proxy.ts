@@ -151,6 +151,12 @@ function tcpListener(index: MeshIndex, proxy: ProxyIdentity, vss: MeshIndexVs, s
     routes.set(name, { name, virtualHosts: [virtualHost(index, proxy, vss, svc, port)] })
     chains.push({ match: HTTP_SNIFF_MATCH, destination: { kind: 'route', routeConfigName: name } })
   }
+  if (svc.addresses.length === 0 && !svc.serviceEntry) {
+    // A headless Kubernetes service: one listener per pod address (Istio's headless service handling).
+    chains.push({ match: {}, destination: { kind: 'cluster', cluster: tcpTarget(index, vss, svc, port, false) } })
+    const ips = [...new Set(svc.instances.filter((i) => i.portFor.has(port)).map((i) => i.endpoint.address))]
+    return ips.map((ip) => ({ name: `${ip}_${port}`, address: ip, port, trafficDirection: 'outbound' as const, filterChains: chains }))
+  }
   if (svc.addresses.length === 0) {
     const cluster = tcpTarget(index, vss, svc, port, true)
     sniChains.set(port, [...(sniChains.get(port) ?? []), ...chains, { match: { serverNames: [svc.hostname] }, destination: { kind: 'cluster', cluster } }])
