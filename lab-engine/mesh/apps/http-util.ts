@@ -37,6 +37,15 @@ function decodeComponent(s: string): string {
   }
 }
 
+/** A percent-decoded path segment; malformed escapes stay as written (servers answer, they do not crash). */
+export function decodeSegment(s: string): string {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return s
+  }
+}
+
 /** `a=1&b=2&a=3` as ordered pairs (application/x-www-form-urlencoded rules: + is a space). */
 export function parseUrlEncoded(text: string): [string, string][] {
   if (!text) return []

@@ -36,5 +36,17 @@ export function respond(ctx: Pick<AppContext, 'now' | 'rng'>, spec: ResponseSpec
   // A chunked body carries no Content-Length (RFC 9112 section 6.2).
   if (!given.some(([k]) => /^(content-length|transfer-encoding)$/i.test(k))) headers.push(['Content-Length', String(byteLength(body))])
   if (!spec.dateFirst && !spec.dateBeforeLength) headers.push(date)
-  return { status: spec.status, headers, body, serviceTimeMs: drawServiceTime(spec.profile, ctx.rng) + (spec.extraMs ?? 0) }
+  return { status: spec.status, headers: headers.flatMap(safeHeader), body, serviceTimeMs: drawServiceTime(spec.profile, ctx.rng) + (spec.extraMs ?? 0) }
+}
+
+/** RFC 9110 token characters: what a header name may hold. */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+
+/**
+ * Headers built from request input (fortio's ?header=, httpbin's /response-headers)
+ * go out as Go's net/http writes them: invalid names are skipped, CR/LF in values
+ * become spaces. No app can split a response this way.
+ */
+function safeHeader([name, value]: Header): Header[] {
+  return TOKEN.test(name) ? [[name, value.replace(/[\r\n]/g, ' ')]] : []
 }

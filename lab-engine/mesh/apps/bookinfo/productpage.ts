@@ -7,7 +7,7 @@
 // someone has signed in; Istio's request-routing task sends jason to reviews-v2
 // by matching that header.
 
-import { clfDate, header, parseCookies, parseUrlEncoded, pathOnly, queryParams } from '../http-util'
+import { clfDate, decodeSegment, header, parseCookies, parseUrlEncoded, pathOnly, queryParams } from '../http-util'
 import { pyDumps, type Json } from '../json-format'
 import type { AppContext, AppModel, AppRequest, AppResponse, Header } from '../types'
 import { decodeSession, encodeSession, sessionDeleteCookie, sessionSetCookie } from './flask-session'
@@ -75,7 +75,7 @@ function route(path: string): [Route, string] | undefined {
   if (api) {
     const [, id, tail] = api
     const call = tail === '/reviews' ? productReviews : tail === '/ratings' ? productRatings : productDetails
-    return [{ methods: ['GET'], run: async (c, p) => apiJson(c, await call(c.ctx, backendHosts(c.ctx.pod.env), p, forward(c))) }, decodeURIComponent(id!)]
+    return [{ methods: ['GET'], run: async (c, p) => apiJson(c, await call(c.ctx, backendHosts(c.ctx.pod.env), p, forward(c))) }, decodeSegment(id!)]
   }
   const fixed: Record<string, Route> = {
     '/': { methods: ['GET'], run: (c) => flaskResponse(c.ctx, { status: 200, body: renderIndexPage() }) },

@@ -7,7 +7,7 @@
 // as received or the peer address; /status picks among `code:weight` choices;
 // /delay sleeps min(n, 10) seconds. Every answer carries httpbin's CORS headers.
 
-import { byteLength, clfDate, header, pathOnly, pythonTitle, reasonPhrase } from '../http-util'
+import { byteLength, clfDate, decodeSegment, header, pathOnly, pythonTitle, reasonPhrase } from '../http-util'
 import { gunicornAccessLogToStdout } from '../container'
 import { flaskPrettyJson, type Json } from '../json-format'
 import { respond } from '../respond'
@@ -84,8 +84,8 @@ const ROUTES: [RegExp, Route][] = [
   [/^\/headers$/, { methods: ['GET'], run: (req) => json(getDict(req, ['headers'])) }],
   [/^\/user-agent$/, { methods: ['GET'], run: (req) => json({ 'user-agent': header(req.headers, 'user-agent') ?? null }) }],
   [/^\/uuid$/, { methods: ['GET'], run: (_req, ctx) => json({ uuid: ctx.rng.uuid() }) }],
-  [/^\/status\/([^/]+)$/, { methods: ANY, run: (_req, ctx, m) => statusRoute(decodeURIComponent(m[1]!), ctx) }],
-  [/^\/delay\/([^/]+)$/, { methods: ANY, run: (req, _ctx, m) => delayRoute(req, decodeURIComponent(m[1]!)) }],
+  [/^\/status\/([^/]+)$/, { methods: ANY, run: (_req, ctx, m) => statusRoute(decodeSegment(m[1]!), ctx) }],
+  [/^\/delay\/([^/]+)$/, { methods: ANY, run: (req, _ctx, m) => delayRoute(req, decodeSegment(m[1]!)) }],
   [/^\/robots\.txt$/, { methods: ['GET'], run: () => ({ status: 200, body: 'User-agent: *\nDisallow: /deny\n', contentType: 'text/plain' }) }],
 ]
 

@@ -8,7 +8,7 @@
 // lists the final headers in the body.
 
 import { flaskPrettyJson, type Json } from '../json-format'
-import { byteLength, header, parseCookies, queryParams } from '../http-util'
+import { byteLength, decodeSegment, header, parseCookies, queryParams } from '../http-util'
 import type { AppContext, AppRequest, Header } from '../types'
 import { groupPairs } from './request-data'
 
@@ -117,5 +117,5 @@ export const FLASK_REDIRECT_ROUTES: [RegExp, FlaskRoute][] = [
   [/^\/cookies\/set$/, { methods: ['GET'], run: (req) => cookiesSet(req) }],
   [/^\/cookies\/delete$/, { methods: ['GET'], run: (req) => cookiesDelete(req) }],
   [/^\/response-headers$/, { methods: ['GET'], run: (req) => responseHeaders(req) }],
-  [/^\/base64\/([^/]+)$/, { methods: ['GET'], run: (_r, _c, m) => base64Decode(decodeURIComponent(m[1]!)) }],
+  [/^\/base64\/([^/]+)$/, { methods: ['GET'], run: (_r, _c, m) => base64Decode(decodeSegment(m[1]!)) }],
 ]

@@ -8,7 +8,7 @@
 // /delay accepts Go durations or seconds up to 10 s and sets Server-Timing.
 // Go's server writes the handler's headers sorted, then Date and Content-Length.
 
-import { goCanonicalHeader, header, pathOnly } from '../http-util'
+import { decodeSegment, goCanonicalHeader, header, pathOnly } from '../http-util'
 import { sortedObject, type Json } from '../json-format'
 import { respond } from '../respond'
 import { SERVICE_TIMES } from '../service-time'
@@ -95,8 +95,8 @@ const ROUTES: [RegExp, Route][] = [
   [/^\/headers$/, { run: (req) => json(200, { headers: requestHeaders(req) }) }],
   [/^\/user-agent$/, { run: (req) => json(200, { 'user-agent': header(req.headers, 'user-agent') ?? '' }) }],
   [/^\/uuid$/, { run: (_req, ctx) => json(200, { uuid: ctx.rng.uuid() }) }],
-  [/^\/status\/([^/]+)$/, { run: (_req, ctx, m) => statusRoute(decodeURIComponent(m[1]!), ctx) }],
-  [/^\/delay\/([^/]+)$/, { run: (req, _ctx, m) => delayRoute(req, decodeURIComponent(m[1]!)) }],
+  [/^\/status\/([^/]+)$/, { run: (_req, ctx, m) => statusRoute(decodeSegment(m[1]!), ctx) }],
+  [/^\/delay\/([^/]+)$/, { run: (req, _ctx, m) => delayRoute(req, decodeSegment(m[1]!)) }],
   [/^\/$/, { methods: ['GET', 'HEAD'], run: () => ({ status: 200, body: INDEX_HTML, headers: [['Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' camo.githubusercontent.com"], ['Content-Type', 'text/html; charset=utf-8']] }) }],
 ]
 

@@ -7,7 +7,7 @@
 // as lists. Bad counts and status codes are 400 JSON errors.
 
 import { goIndentJson, sortedObject, type Json } from '../json-format'
-import { header, httpDate, parseCookies, queryParams, reasonPhrase } from '../http-util'
+import { decodeSegment, header, httpDate, parseCookies, queryParams, reasonPhrase } from '../http-util'
 import type { AppContext, AppRequest, Header } from '../types'
 import { groupPairs } from './request-data'
 
@@ -87,5 +87,5 @@ export const GO_REDIRECT_ROUTES: [RegExp, GoRoute][] = [
   [/^\/cookies\/set$/, { run: (req, ctx) => setCookies(req, ctx, false) }],
   [/^\/cookies\/delete$/, { run: (req, ctx) => setCookies(req, ctx, true) }],
   [/^\/response-headers$/, { run: (req) => responseHeaders(req) }],
-  [/^\/base64\/(?:decode\/)?([^/]*)$/, { run: (_r, _c, m) => base64(decodeURIComponent(m[1]!)) }],
+  [/^\/base64\/(?:decode\/)?([^/]*)$/, { run: (_r, _c, m) => base64(decodeSegment(m[1]!)) }],
 ]

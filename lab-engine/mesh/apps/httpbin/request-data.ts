@@ -42,18 +42,14 @@ export function bodyFields(req: AppRequest, formConsumesData: boolean): BodyFiel
   const contentType = (header(req.headers, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   const body = boundedBody(req)
   const isForm = contentType === 'application/x-www-form-urlencoded'
+  const data = isForm && formConsumesData ? '' : body
   let json: Json = null
   try {
-    json = body ? (JSON.parse(body) as Json) : null
+    json = data ? (JSON.parse(data) as Json) : null
   } catch {
     json = null
   }
-  return {
-    contentType,
-    form: isForm ? groupPairs(parseUrlEncoded(body)) : new Map(),
-    data: isForm && formConsumesData ? '' : body,
-    json,
-  }
+  return { contentType, form: isForm ? groupPairs(parseUrlEncoded(body)) : new Map(), data, json }
 }
 
 /** `503:0.5,200` -> [[503, 0.5], [200, 1]]; undefined when any part does not parse. */
