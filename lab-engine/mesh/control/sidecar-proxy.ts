@@ -10,10 +10,11 @@
 // unknown protocol are sniffed (HTTP to route "<host>:<port>", the rest to the cluster).
 
 import { exportedTo, hostMatches } from './hosts'
-import { addInboundCluster, addOutboundClusters, addStaticClusters, workloadRuleKey, type ClusterSet } from './clusters'
+import { addOutboundClusters, addStaticClusters, workloadRuleKey, type ClusterSet } from './clusters'
 import { httpRoutes } from './http-routes'
 import type { MeshIndex } from './mesh-index'
 import { isHttp, type MeshService } from './registry'
+import { virtualInbound } from './sidecar-inbound'
 import { sidecarScopeFor, type SidecarScope } from './sidecar-scope'
 import { addStaticListeners, HTTP_SNIFF_MATCH, policyCluster } from './static-config'
 import type { FilterChain, Listener, ProxyConfig, ProxyIdentity, RouteConfiguration, VirtualHost } from './types'
@@ -181,45 +182,4 @@ function tcpTarget(index: MeshIndex, vss: MeshIndexVs, svc: MeshService, port: n
   const tcp = (owner.vs.spec.tcp ?? []).find((r) => (r.match ?? []).length === 0 || (r.match ?? []).some(forMesh))
   const dest = (tls ?? tcp)?.route?.[0]?.destination
   return dest ? destinationResolver(index, owner.vs.ref.namespace, port)(dest).cluster : own
-}
-
-/** virtualInbound 15006: per inbound port, mTLS and plaintext chains to `inbound|<port>||`, then passthrough chains. */
-function virtualInbound(index: MeshIndex, proxy: ProxyIdentity, set: ClusterSet, routes: Map<string, RouteConfiguration>): Listener {
-  const chains: FilterChain[] = []
-  for (const { port, protocol } of inboundPorts(index, proxy)) {
-    const cluster = addInboundCluster(set, port, protocol)
-    if (isHttp(protocol) || protocol === 'UNKNOWN') {
-      routes.set(cluster, { name: cluster, virtualHosts: [{ name: `inbound|http|${port}`, domains: ['*'], routes: [{ name: 'default', match: { path: { kind: 'prefix', value: '/' }, headers: [], queryParams: [] }, action: { kind: 'forward', clusters: [{ cluster, weight: 100, host: '', port }], timeoutMs: 0, mirrors: [] } }] }] })
-      chains.push({ name: cluster, match: { destinationPort: port, transportProtocol: 'tls', applicationProtocols: ['istio-http/1.0', 'istio-http/1.1', 'istio-h2'] }, destination: { kind: 'inlineRoute', routeConfigName: cluster } })
-      chains.push({ name: cluster, match: { destinationPort: port, transportProtocol: 'raw_buffer', applicationProtocols: ['http/1.1', 'h2c'] }, destination: { kind: 'inlineRoute', routeConfigName: cluster } })
-    }
-    // Sniffed ports also take non-HTTP bytes (Istio protocol selection: unknown protocols fall back to TCP).
-    if (!isHttp(protocol)) {
-      chains.push({ name: cluster, match: { destinationPort: port, transportProtocol: 'tls', applicationProtocols: ['istio-peer-exchange', 'istio'] }, destination: { kind: 'cluster', cluster } })
-      chains.push({ name: cluster, match: { destinationPort: port, transportProtocol: 'raw_buffer' }, destination: { kind: 'cluster', cluster } })
-    }
-  }
-  const all = ['0.0.0.0/0']
-  chains.push(
-    { name: 'virtualInbound-blackhole', match: { destinationPort: 15006 }, destination: { kind: 'none' } },
-    { name: 'virtualInbound-catchall-http', match: { transportProtocol: 'raw_buffer', applicationProtocols: ['http/1.1', 'h2c'], prefixRanges: all }, destination: { kind: 'cluster', cluster: 'InboundPassthroughCluster' } },
-    { name: 'virtualInbound', match: { transportProtocol: 'raw_buffer', prefixRanges: all }, destination: { kind: 'cluster', cluster: 'InboundPassthroughCluster' } },
-    { name: 'virtualInbound', match: { transportProtocol: 'tls', prefixRanges: all }, destination: { kind: 'cluster', cluster: 'InboundPassthroughCluster' } },
-  )
-  return { name: 'virtualInbound', address: '0.0.0.0', port: 15006, trafficDirection: 'inbound', useOriginalDst: true, filterChains: chains }
-}
-
-/** The target ports services send to this pod, with the protocol of the service port. */
-function inboundPorts(index: MeshIndex, proxy: ProxyIdentity): { port: number; protocol: MeshService['ports'][number]['protocol'] }[] {
-  const found = new Map<number, MeshService['ports'][number]['protocol']>()
-  for (const svc of index.services) {
-    for (const inst of svc.instances) {
-      if (inst.endpoint.pod?.name !== proxy.pod || inst.endpoint.pod.namespace !== proxy.namespace) continue
-      for (const sp of svc.ports) {
-        const target = inst.portFor.get(sp.port)
-        if (target !== undefined && !found.has(target)) found.set(target, sp.protocol)
-      }
-    }
-  }
-  return [...found].sort((a, b) => a[0] - b[0]).map(([port, protocol]) => ({ port, protocol }))
 }
