@@ -37,6 +37,13 @@ describe('createTelemetry', () => {
     expect(byCode['200']! / byCode['503']!).toBeCloseTo(9, 0)
   })
 
+  it('feeds the edge aggregator for the live graph', () => {
+    const tel = createTelemetry()
+    tel.recordRequest(req(1_000, 200))
+    tel.recordRequest(req(1_500, 503))
+    expect(tel.edges.flush(2_000)).toMatchObject([{ from: 'default/sleep', to: 'default/httpbin', requests: 2, errors: 1 }])
+  })
+
   it('keeps spans, logs and traces bounded by the options', () => {
     const tel = createTelemetry({ maxSpans: 2, maxLogs: 3, maxTraces: 4 })
     for (let i = 0; i < 10; i++) {

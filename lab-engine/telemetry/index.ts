@@ -9,6 +9,7 @@
 import type { Disposable } from '../core/disposable'
 import { AccessLogStore, type AccessLogRecord } from './access-log'
 import type { DecisionTrace } from './decision-trace'
+import { EdgeAggregator } from './edge-stats'
 import { EnvoyStats, type StatsInclusion } from './envoy-stats'
 import { istioExpositionFor, type ProxyIdentity } from './istio-exposition'
 import { defineIstioMetrics, recordRequest, recordTcpConnection, type RequestRecord } from './istio-metrics'
@@ -29,6 +30,8 @@ export interface TelemetryOptions {
   retentionMs?: number
   /** Cap on metric label sets (see MetricRegistry.droppedSamples). */
   maxSeries?: number
+  /** Window of the live graph's edge aggregates, simulated ms (default 1 s). */
+  edgeWindowMs?: number
 }
 
 export interface Telemetry extends Disposable {
@@ -36,6 +39,8 @@ export interface Telemetry extends Disposable {
   readonly spans: SpanStore
   readonly accessLogs: AccessLogStore
   readonly traces: RingBuffer<DecisionTrace>
+  /** Per-edge aggregates for the live graph; the session flushes it each simulated second. */
+  readonly edges: EdgeAggregator
   readonly isDisposed: boolean
   /** One finished HTTP/gRPC request, recorded per reporter as Istio does. */
   recordRequest(r: RequestRecord): void
@@ -71,6 +76,7 @@ export function createTelemetry(opts: TelemetryOptions = {}): Telemetry {
   const spans = new SpanStore(opts.maxSpans ?? DEFAULT_RING_CAPACITY)
   const accessLogs = new AccessLogStore(opts.maxLogs ?? DEFAULT_RING_CAPACITY)
   const traces = new RingBuffer<DecisionTrace>(opts.maxTraces ?? DEFAULT_RING_CAPACITY)
+  const edges = new EdgeAggregator(opts.edgeWindowMs)
   const proxies = new Map<string, EnvoyStats>()
   const listeners = new Set<(r: RequestRecord) => void>()
   let disposed = false
@@ -85,12 +91,14 @@ export function createTelemetry(opts: TelemetryOptions = {}): Telemetry {
     spans,
     accessLogs,
     traces,
+    edges,
     get isDisposed() {
       return disposed
     },
     recordRequest(r) {
       if (!live()) return
       recordRequest(metrics, r)
+      edges.add(r)
       for (const l of [...listeners]) l(r)
     },
     recordTcpConnection(r) {
@@ -151,6 +159,7 @@ export function createTelemetry(opts: TelemetryOptions = {}): Telemetry {
 }
 
 export { MetricRegistry } from './metrics'
+export { EdgeAggregator, type EdgeSample } from './edge-stats'
 export { RingBuffer, DEFAULT_RING_CAPACITY } from './ring-buffer'
 export { AccessLogStore, formatAccessLog, RESPONSE_CODE_DETAILS, type AccessLogRecord } from './access-log'
 export { EnvoyStats, ISTIO_DEFAULT_STATS_INCLUSION, type StatsInclusion, type ClusterLimits } from './envoy-stats'
