@@ -9,7 +9,7 @@ import type { AppModel, AppRequest, UpstreamFailure } from './types'
 const IMAGES = [
   'istio/examples-bookinfo-productpage-v1', 'istio/examples-bookinfo-details-v1', 'istio/examples-bookinfo-reviews-v3',
   'istio/examples-bookinfo-ratings-v1', 'kennethreitz/httpbin', 'mccutchen/go-httpbin', 'fortio/fortio', 'nginx',
-  'istio/examples-helloworld-v1', 'istio/pilot',
+  'istio/examples-helloworld-v1', 'istio/pilot', 'prom/prometheus', 'grafana/grafana', 'quay.io/kiali/kiali', 'jaegertracing/all-in-one',
 ]
 
 const apps: [string, AppModel][] = [

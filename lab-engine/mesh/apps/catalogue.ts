@@ -7,6 +7,7 @@
 // no connections (curl exit 7), and unknownImageLogLine says why in its logs.
 
 import { imageRepository } from '../../cluster/log-seeds'
+import { grafanaApp, jaegerApp, kialiApp, prometheusApp } from './addons'
 import { detailsApp } from './bookinfo/details'
 import { productpageApp } from './bookinfo/productpage'
 import { ratingsApp } from './bookinfo/ratings'
@@ -59,6 +60,10 @@ const ENTRIES: readonly CatalogueEntry[] = [
   { match: /(^|\/)nginx-unprivileged$/, app: NGINX_UNPRIVILEGED, kind: 'server' },
   { match: /(^|\/)nginx$/, app: nginxApp, kind: 'server' },
   { match: /^istio\/pilot$/, app: istiodApp, kind: 'mesh' },
+  { match: /(^|\/)prometheus$/, app: prometheusApp, kind: 'mesh' },
+  { match: /(^|\/)grafana$/, app: grafanaApp, kind: 'mesh' },
+  { match: /(^|\/)kiali$/, app: kialiApp, kind: 'mesh' },
+  { match: /jaegertracing\/(all-in-one|jaeger)$/, app: jaegerApp, kind: 'mesh' },
   // The sidecar and gateways' own ports (15000, 15001, 15006, 15021, 15090, 8080/8443 on gateways) are the data plane's.
   { match: /^istio\/proxyv2$/, app: listensOnNothing('istio-proxy'), kind: 'mesh' },
   { match: /^(curlimages\/curl|governmentpaas\/curl-ssl|appropriate\/curl|radial\/busyboxplus|nicolaka\/netshoot|tutum\/curl)$/, app: listensOnNothing('curl'), kind: 'client' },

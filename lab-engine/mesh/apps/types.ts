@@ -102,6 +102,12 @@ export interface AppContext {
    * Optional: without it an app forgets between requests.
    */
   state?: Map<string, unknown>
+  /**
+   * The session's metrics, for the Prometheus addon's /api/v1/query: returns the
+   * API's `data` object ({ resultType, result }) at `timeMs`; throws an Error whose
+   * message Prometheus would print for a bad query. Absent where nothing is collected.
+   */
+  prometheus?: { query(promql: string, timeMs: number): unknown }
 }
 
 /** The behaviour of one image. */
