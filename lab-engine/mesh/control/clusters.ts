@@ -97,9 +97,13 @@ function buildCluster(index: MeshIndex, svc: MeshService, port: ServicePort, rul
     ...(rule ? { destinationRule: rule.ref } : {}),
     trafficPolicy,
     autoMtls: index.mesh.enableAutoMtls && !trafficPolicy.tls,
+    sidecarEndpoints: 'none',
   }
-  if (svc.resolution === 'NONE') return { cluster }
-  return { cluster, endpoints: endpointsFor(svc, port.port, subset ? rule?.subsets.find((s) => s.name === subset)?.labels ?? {} : undefined) }
+  const labels = subset ? rule?.subsets.find((s) => s.name === subset)?.labels ?? {} : undefined
+  const all = endpointsFor(svc, port.port, labels)
+  const withSidecar = all.filter((e) => e.sidecar).length
+  cluster.sidecarEndpoints = withSidecar === 0 ? 'none' : withSidecar === all.length ? 'all' : 'some'
+  return svc.resolution === 'NONE' ? { cluster } : { cluster, endpoints: all }
 }
 
 function endpointsFor(svc: MeshService, port: number, subsetLabels: Record<string, string> | undefined): LbEndpoint[] {
@@ -115,7 +119,7 @@ function endpointsFor(svc: MeshService, port: number, subsetLabels: Record<strin
 
 /** Clusters every Envoy Istio configures has, whatever the mesh holds. */
 export function addStaticClusters(out: ClusterSet): void {
-  const plain = (name: string, type: ClusterType): Cluster => ({ name, type, trafficPolicy: { loadBalancer: { kind: 'simple', simple: 'ROUND_ROBIN' }, connectionPool: { connectTimeoutMs: 10_000 } }, autoMtls: false })
+  const plain = (name: string, type: ClusterType): Cluster => ({ name, type, trafficPolicy: { loadBalancer: { kind: 'simple', simple: 'ROUND_ROBIN' }, connectionPool: { connectTimeoutMs: 10_000 } }, autoMtls: false, sidecarEndpoints: 'none' })
   for (const [name, type] of [['BlackHoleCluster', 'STATIC'], ['PassthroughCluster', 'ORIGINAL_DST'], ['InboundPassthroughCluster', 'ORIGINAL_DST'], ['agent', 'STATIC'], ['prometheus_stats', 'STATIC'], ['sds-grpc', 'STATIC'], ['xds-grpc', 'STATIC']] as const) {
     out.clusters.set(name, plain(name, type))
   }
@@ -129,6 +133,6 @@ export function addStaticClusters(out: ClusterSet): void {
 /** `inbound|<port>||`: the sidecar's local app on each port a service sends it (ORIGINAL_DST to the pod). */
 export function addInboundCluster(out: ClusterSet, port: number, protocol: Cluster['protocol']): string {
   const name = `inbound|${port}||`
-  out.clusters.set(name, { name, type: 'ORIGINAL_DST', direction: 'inbound', port, protocol, trafficPolicy: { loadBalancer: { kind: 'simple', simple: 'PASSTHROUGH' }, connectionPool: { connectTimeoutMs: 10_000 } }, autoMtls: false })
+  out.clusters.set(name, { name, type: 'ORIGINAL_DST', direction: 'inbound', port, protocol, trafficPolicy: { loadBalancer: { kind: 'simple', simple: 'PASSTHROUGH' }, connectionPool: { connectTimeoutMs: 10_000 } }, autoMtls: false, sidecarEndpoints: 'none' })
   return name
 }

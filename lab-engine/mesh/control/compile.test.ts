@@ -57,7 +57,8 @@ describe('compileMesh: Bookinfo sidecars', () => {
 
   it('auto mTLS: clusters without a DestinationRule tls setting pick mTLS per endpoint', () => {
     const cfg = configOf(s, 'productpage')
-    expect(cfg.clusters.get(`outbound|9080||${REVIEWS}`)!.autoMtls).toBe(true)
+    expect(cfg.clusters.get(`outbound|9080||${REVIEWS}`)).toMatchObject({ autoMtls: true, sidecarEndpoints: 'all' })
+    expect(cfg.clusters.get('outbound|443||kubernetes.default.svc.cluster.local')!.sidecarEndpoints).toBe('none')
     expect(cfg.endpoints.get('outbound|443||kubernetes.default.svc.cluster.local')![0]!.sidecar).toBe(false)
   })
 

@@ -281,6 +281,8 @@ export interface Cluster {
    * endpoints whose pods carry a sidecar (label security.istio.io/tlsMode=istio) and plaintext to the rest.
    */
   autoMtls: boolean
+  /** Whether the cluster's endpoints run sidecars: with autoMtls, `all` means every connection is mTLS. */
+  sidecarEndpoints: 'all' | 'some' | 'none'
 }
 
 export type Protocol = 'HTTP' | 'HTTP2' | 'GRPC' | 'HTTPS' | 'TLS' | 'TCP' | 'UNKNOWN'
