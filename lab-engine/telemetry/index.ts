@@ -166,5 +166,6 @@ export { EnvoyStats, ISTIO_DEFAULT_STATS_INCLUSION, type StatsInclusion, type Cl
 export { ISTIO_METRICS, ENVOY_DEFAULT_BUCKETS, istioLabels, type RequestRecord, type WorkloadInfo, type DestinationService } from './istio-metrics'
 export { istioExpositionFor, ISTIO_TAG_ORDER, type ProxyIdentity } from './istio-exposition'
 export { PromQLError, queryPromQL, queryRangePromQL, evaluatePromQL, vectorValues, type PromQueryResult } from './promql'
+export { proxySpanTags, spanOperationName, spanServiceName, type SpanTagInput } from './span-tags'
 export { SpanStore, childContext, extractTraceContext, injectB3, injectTraceparent, newSpanId, newTraceId, type Span, type TraceContext } from './spans'
 export { DecisionRecorder, explainDecisionTrace, type DecisionTrace, type DecisionStep, type DecisionOutcome } from './decision-trace'
