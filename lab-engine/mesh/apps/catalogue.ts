@@ -18,6 +18,7 @@ import { goHttpbinApp } from './httpbin/go-httpbin'
 import { helloworldApp } from './helloworld'
 import { istiodApp } from './istiod'
 import { nginxApp } from './nginx'
+import { tcpEchoApp } from './tcp-echo'
 import { listeningPorts, type ContainerCommand } from './container'
 import type { AppModel } from './types'
 
@@ -57,6 +58,7 @@ const ENTRIES: readonly CatalogueEntry[] = [
   { match: /^citizenstig\/httpbin$/, app: flaskHttpbinApp({ name: 'httpbin', ports: [8000] }), kind: 'server' },
   { match: /(^|\/)httpbin$/, app: flaskHttpbinApp({ name: 'httpbin', ports: [80] }), kind: 'server' },
   { match: /^fortio\/fortio$/, app: fortioServerApp, kind: 'server' },
+  { match: /(^|\/)tcp-echo-server$/, app: tcpEchoApp, kind: 'server' },
   { match: /(^|\/)nginx-unprivileged$/, app: NGINX_UNPRIVILEGED, kind: 'server' },
   { match: /(^|\/)nginx$/, app: nginxApp, kind: 'server' },
   { match: /^istio\/pilot$/, app: istiodApp, kind: 'mesh' },

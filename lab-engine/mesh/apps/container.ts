@@ -30,6 +30,7 @@ const IMAGE_PROCESSES: readonly ImageProcess[] = [
   { match: /examples-helloworld/, entrypoint: [], cmd: ['gunicorn', '-b', '[::]:5000', 'app:app', '-k', 'gevent'] },
   { match: /(^|\/)go-httpbin$/, entrypoint: [], cmd: ['/bin/go-httpbin'] },
   { match: /^fortio\/fortio$/, entrypoint: ['/usr/bin/fortio'], cmd: ['server', '-config-dir', '/etc/fortio'] },
+  { match: /(^|\/)tcp-echo-server$/, entrypoint: ['/bin/tcp-echo'], cmd: ['9000', 'hello'] },
 ]
 
 function processFor(image: string): ImageProcess | undefined {
@@ -103,6 +104,14 @@ function fortioPorts(argv: readonly string[]): number[] | undefined {
   return p && [p.http, p.grpc, p.redirect].filter((x): x is number => x !== undefined)
 }
 
+/** Istio's tcp-echo: `tcp-echo <port,port,...> <prefix>`; undefined when another program runs. */
+export function tcpEchoArgs(argv: readonly string[]): { ports: number[]; prefix: string } | undefined {
+  const i = argv.findIndex((w) => basename(w) === 'tcp-echo')
+  if (i < 0 || argv[i + 2] === undefined) return i < 0 ? undefined : { ports: [], prefix: '' }
+  const ports = argv[i + 1]!.split(',').map((p) => bindPort(p)).filter((p): p is number => p !== undefined)
+  return { ports, prefix: argv[i + 2]! }
+}
+
 /**
  * The ports the container's process binds, when its command line decides
  * them; undefined means "the image's usual ports" (images not listed above,
@@ -113,7 +122,7 @@ export function listeningPorts(c: ContainerCommand): number[] | undefined {
   const p = processFor(c.image)
   if (!argv || !p) return undefined
   const env = c.env ?? {}
-  const found = gunicornPorts(argv) ?? goHttpbinPorts(argv, env) ?? fortioPorts(argv)
+  const found = gunicornPorts(argv) ?? goHttpbinPorts(argv, env) ?? fortioPorts(argv) ?? tcpEchoArgs(argv)?.ports
   return found ?? []
 }
 

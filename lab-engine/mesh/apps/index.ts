@@ -4,7 +4,7 @@
 // - internetHost(name) / internetHostForAddress(ip): the simulated internet.
 // - the AppRequest/AppResponse/AppContext types the data plane fills in.
 
-export type { AppContext, AppModel, AppRequest, AppResponse, Header, PodIdentity, UpstreamCall, UpstreamFailure } from './types'
+export type { AppContext, AppModel, AppRequest, AppResponse, Header, PodIdentity, TcpReply, UpstreamCall, UpstreamFailure } from './types'
 export { isUpstreamFailure } from './types'
 export { appForContainer, appForImage, isKnownImage, listensOnNothing, unknownImageLogLine } from './catalogue'
 export { containerArgv, listeningPorts, type ContainerCommand } from './container'

@@ -40,8 +40,13 @@ export interface AppResponse {
    * (the data plane already measured those). See service-time.ts for the model.
    */
   serviceTimeMs: number
-  /** Set when the server closed the connection without answering (a gRPC-only port given HTTP/1.1): curl's exit 52. */
-  abort?: 'empty-reply'
+  /**
+   * Set when no HTTP response came back: `empty-reply` when the server closed the
+   * connection without answering (a gRPC-only port given HTTP/1.1; curl's exit 52),
+   * `not-http` when it answered with bytes that are not HTTP (a raw TCP echo; curl 8
+   * refuses with exit 1, "Received HTTP/0.9 when not allowed"); `body` holds those bytes.
+   */
+  abort?: 'empty-reply' | 'not-http'
   /**
    * The reason phrase on the server's own status line when it is not the standard one
    * (gunicorn with Werkzeug 0.14 writes `418 I'M A TEAPOT`). Envoy writes its own line
@@ -110,6 +115,12 @@ export interface AppContext {
   prometheus?: { query(promql: string, timeMs: number): unknown }
 }
 
+/** What a raw TCP server wrote back before the client closed its side. */
+export interface TcpReply {
+  output: string
+  serviceTimeMs: number
+}
+
 /** The behaviour of one image. */
 export interface AppModel {
   /** Short name for traces and logs (`productpage`, `go-httpbin`, `fortio`, `none`). */
@@ -118,6 +129,12 @@ export interface AppModel {
   ports: number[]
   listensOn(port: number): boolean
   handle(req: AppRequest, ctx: AppContext): Promise<AppResponse>
+  /**
+   * Raw TCP servers (Istio's tcp-echo): `input` is everything the client sent before
+   * closing its side (e.g. `date | nc host 9000`); the reply is what came back.
+   * Absent for HTTP-only apps.
+   */
+  tcp?(input: string, port: number, ctx: AppContext): Promise<TcpReply>
 }
 
 export function isUpstreamFailure(r: AppResponse | UpstreamFailure): r is UpstreamFailure {
