@@ -83,6 +83,7 @@ describe('PromQL parser', () => {
   })
 
   it('explains syntax errors with their position', () => {
+    expect(errorOf('  # only a comment')).toBe('1:1: parse error: no expression found in input')
     expect(errorOf('sum(x')).toBe('1:6: parse error: unexpected end of input, expected ")" in aggregation')
     expect(errorOf('x{a="b"')).toBe('1:8: parse error: unexpected end of input, expected "," or "}" in label matching')
     expect(errorOf('x{a~"b"}')).toMatch(/1:4: parse error: unexpected character: "~"/)

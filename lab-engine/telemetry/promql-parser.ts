@@ -38,7 +38,9 @@ const PRECEDENCE: ReadonlyArray<ReadonlySet<string>> = [
 
 /** Parses a query into a type-checked syntax tree. */
 export function parsePromQL(query: string): Expr {
-  const parser = new Parser(tokenize(query))
+  const tokens = tokenize(query)
+  if (tokens[0]!.type === 'eof') throw new PromQLError('no expression found in input', 0)
+  const parser = new Parser(tokens)
   const expr = parser.parseExpr(0)
   parser.expectEnd()
   return expr
