@@ -70,20 +70,27 @@ async function setup(): Promise<SimSession> {
 async function main() {
   const session = await setup()
   const times: number[] = []
+  const cpu: number[] = []
   let proxies = 0
   for (let i = 0; i < RUNS + 5; i++) {
     session.store.mutate({ kind: 'ConfigMap', name: 'istio', namespace: 'istio-system' }, (cm) => { cm.metadata.annotations = { 'bench/run': String(i) } })
     const t = performance.now()
+    const c = process.cpuUsage()
     const snap = compileMesh(session.store)
     for (const p of snap.proxies()) snap.forPod(p.namespace, p.pod)
+    const used = process.cpuUsage(c)
     const ms = performance.now() - t
     proxies = snap.proxies().length
-    if (i >= 5) times.push(ms) // the first runs warm up the JIT
+    if (i >= 5) { // the first runs warm up the JIT
+      times.push(ms)
+      cpu.push((used.user + used.system) / 1000)
+    }
   }
   session.dispose()
   const m = median(times)
   const name = `mesh compile: ${SERVICES} svcs, 200 Istio resources, ${proxies} proxies (median of ${RUNS})`
-  console.log(`${name.padEnd(44)} ${`${m.toFixed(1)} ms`.padEnd(11)}target < 100 ms ${m < 100 ? 'MET' : 'MISSED'}`)
+  // CPU time is printed too: on a shared machine wall time includes waiting for a core.
+  console.log(`${name.padEnd(44)} ${`${m.toFixed(1)} ms`.padEnd(11)}(cpu ${median(cpu).toFixed(1)} ms) target < 100 ms ${m < 100 ? 'MET' : 'MISSED'}`)
 }
 
 main().catch((err) => {
