@@ -21,6 +21,8 @@ export interface ResponseSpec {
   dateFirst?: boolean
   /** Go's net/http: the handler's headers, then Date, then the computed Content-Length. */
   dateBeforeLength?: boolean
+  /** Headers the server adds after everything else (Node's Connection/Keep-Alive/Transfer-Encoding). */
+  trailing?: Header[]
 }
 
 /** Adds Date, Content-Length (unless set) and Server around the given headers, and draws the service time. */
@@ -34,8 +36,10 @@ export function respond(ctx: Pick<AppContext, 'now' | 'rng'>, spec: ResponseSpec
   headers.push(...given)
   if (spec.dateBeforeLength && !spec.dateFirst) headers.push(date)
   // A chunked body carries no Content-Length (RFC 9112 section 6.2).
-  if (!given.some(([k]) => /^(content-length|transfer-encoding)$/i.test(k))) headers.push(['Content-Length', String(byteLength(body))])
+  const trailing = spec.trailing ?? []
+  if (![...given, ...trailing].some(([k]) => /^(content-length|transfer-encoding)$/i.test(k))) headers.push(['Content-Length', String(byteLength(body))])
   if (!spec.dateFirst && !spec.dateBeforeLength) headers.push(date)
+  headers.push(...trailing)
   return { status: spec.status, headers: headers.flatMap(safeHeader), body, serviceTimeMs: drawServiceTime(spec.profile, ctx.rng) + (spec.extraMs ?? 0) }
 }
 

@@ -17,6 +17,7 @@ describe('details', () => {
       id: 7, author: 'William Shakespeare', year: 1595, type: 'paperback', pages: 200,
       publisher: 'PublisherA', language: 'English', 'ISBN-10': '1234567890', 'ISBN-13': '123-1234567890',
     })
+    expect(res.headers.map(([k]) => k)).toEqual(['Content-Type', 'Server', 'Date', 'Content-Length', 'Connection'])
     // Ruby's to_json is compact.
     expect(res.body.startsWith('{"id":7,"author":')).toBe(true)
   })

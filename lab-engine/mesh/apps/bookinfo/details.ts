@@ -6,7 +6,7 @@
 // WEBrick's own 404 page. The external book service (ENABLE_EXTERNAL_BOOK_SERVICE,
 // details-v2) is not modelled: the local record is served.
 
-import { clfDate, pathOnly } from '../http-util'
+import { byteLength, clfDate, pathOnly } from '../http-util'
 import { respond } from '../respond'
 import { SERVICE_TIMES } from '../service-time'
 import type { AppContext, AppModel, AppRequest, AppResponse } from '../types'
@@ -35,13 +35,21 @@ export function bookDetails(id: number): Record<string, string | number> {
   }
 }
 
+/** WEBrick keeps the app's Content-Type first, then adds Server, Date, Content-Length and Connection. */
+function webrick(ctx: AppContext, status: number, body: string, type: string): AppResponse {
+  return respond(ctx, {
+    status, body, headers: [['Content-Type', type], ['Server', WEBRICK]], dateBeforeLength: true,
+    trailing: [['Content-Length', String(byteLength(body))], ['Connection', 'Keep-Alive']], profile: SERVICE_TIMES.details,
+  })
+}
+
 function json(ctx: AppContext, status: number, value: unknown): AppResponse {
-  return respond(ctx, { status, body: JSON.stringify(value), headers: [['Content-Type', 'application/json']], server: WEBRICK, profile: SERVICE_TIMES.details })
+  return webrick(ctx, status, JSON.stringify(value), 'application/json')
 }
 
 function notFound(ctx: AppContext, req: AppRequest, path: string): AppResponse {
   const body = `<HTML>\n  <HEAD><TITLE>Not Found</TITLE></HEAD>\n  <BODY>\n    <H1>Not Found</H1>\n    \`${path}' not found.\n    <HR>\n    <ADDRESS>\n     ${WEBRICK} at\n     ${req.host}\n    </ADDRESS>\n  </BODY>\n</HTML>\n`
-  return respond(ctx, { status: 404, body, headers: [['Content-Type', 'text/html; charset=ISO-8859-1']], server: WEBRICK, profile: SERVICE_TIMES.details })
+  return webrick(ctx, 404, body, 'text/html; charset=ISO-8859-1')
 }
 
 /** WEBrick mounts match the mount path itself or anything below it. */

@@ -11,6 +11,7 @@ describe('ratings', () => {
     expect(responseHeader(res, 'content-type')).toBe('application/json')
     expect(responseHeader(res, 'transfer-encoding')).toBe('chunked')
     expect(responseHeader(res, 'content-length')).toBeUndefined()
+    expect(res.headers.map(([k]) => k)).toEqual(['Content-type', 'Date', 'Connection', 'Keep-Alive', 'Transfer-Encoding'])
     expect(f.logs).toEqual(['test-pod-1: GET /ratings/3'])
   })
 

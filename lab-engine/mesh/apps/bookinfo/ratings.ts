@@ -17,8 +17,8 @@ export const MAX_STORED_RATINGS = 1000
 
 /** Node writes headers given to writeHead as spelled; a body passed to end() after writeHead goes out chunked. */
 function nodeText(ctx: AppContext, status: number, body: string): AppResponse {
-  const headers: Header[] = [['Content-type', 'application/json'], ['Connection', 'keep-alive'], ['Keep-Alive', 'timeout=5'], ['Transfer-Encoding', 'chunked']]
-  return respond(ctx, { status, body, headers, profile: SERVICE_TIMES.ratings, dateFirst: true })
+  const trailing: Header[] = [['Connection', 'keep-alive'], ['Keep-Alive', 'timeout=5'], ['Transfer-Encoding', 'chunked']]
+  return respond(ctx, { status, body, headers: [['Content-type', 'application/json']], trailing, profile: SERVICE_TIMES.ratings, dateBeforeLength: true })
 }
 
 const nodeJson = (ctx: AppContext, status: number, value: unknown) => nodeText(ctx, status, JSON.stringify(value))
