@@ -24,6 +24,9 @@ describe('container command lines', () => {
     expect(listeningPorts({ image: 'fortio/fortio', args: ['server', '-http-port', '9000', '-grpc-port', 'disabled'] })).toEqual([9000, 8081])
     expect(listeningPorts({ image: 'fortio/fortio', args: ['load', '-c', '3', 'http://httpbin:8000/get'] })).toEqual([])
     expect(listeningPorts({ image: 'istio/examples-bookinfo-details-v1:1.20.2' })).toBeUndefined()
+    // One version of Istio's samples/httpbin runs kong/httpbin through pipenv on 8080.
+    expect(listeningPorts({ image: 'docker.io/kong/httpbin', command: ['pipenv', 'run', 'gunicorn', '-b', '0.0.0.0:8080', 'httpbin:app', '-k', 'gevent'] })).toEqual([8080])
+    expect(listeningPorts({ image: 'docker.io/kong/httpbin' })).toEqual([80])
   })
 
   it('appForContainer narrows the model to what the command line binds', () => {

@@ -25,6 +25,7 @@ interface ImageProcess { match: RegExp; entrypoint: string[]; cmd: string[] }
 /** ENTRYPOINT and CMD of the images whose listening ports depend on their command line. */
 const IMAGE_PROCESSES: readonly ImageProcess[] = [
   { match: /^kennethreitz\/httpbin$/, entrypoint: [], cmd: ['gunicorn', '-b', '0.0.0.0:80', 'httpbin:app', '-k', 'gevent'] },
+  { match: /^kong\/httpbin$/, entrypoint: [], cmd: ['pipenv', 'run', 'gunicorn', '-b', '0.0.0.0:80', 'httpbin:app', '-k', 'gevent'] },
   { match: /^citizenstig\/httpbin$/, entrypoint: [], cmd: ['gunicorn', '-b', '0.0.0.0:8000', 'httpbin:app'] },
   { match: /(^|\/)httpbin$/, entrypoint: [], cmd: ['gunicorn', '-b', '0.0.0.0:80', 'httpbin:app', '-k', 'gevent'] },
   { match: /examples-helloworld/, entrypoint: [], cmd: ['gunicorn', '-b', '[::]:5000', 'app:app', '-k', 'gevent'] },

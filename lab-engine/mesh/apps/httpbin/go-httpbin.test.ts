@@ -76,6 +76,14 @@ describe('go-httpbin', () => {
     expect(JSON.parse(long.body).detail).toBe('invalid duration: duration 20s longer than 10s')
   })
 
+  it('-max-duration or MAX_DURATION raises the /delay cap, the flag winning', async () => {
+    const run = async (pod: Record<string, unknown>) => goHttpbinApp.handle(request('/delay/30', { host, headers: base }), fakeContext({ hosts: {} }, pod).ctx)
+    expect((await run({ args: ['-max-duration', '600s'], command: ['go-httpbin'] })).status).toBe(200)
+    expect((await run({ env: { MAX_DURATION: '1m' } })).serviceTimeMs).toBeGreaterThanOrEqual(30_000)
+    const capped = await run({ command: ['go-httpbin', '-max-duration', '20s'], env: { MAX_DURATION: '1m' } })
+    expect(JSON.parse(capped.body).detail).toBe('invalid duration: duration 30s longer than 20s')
+  })
+
   it('writes handler headers sorted, then Date and Content-Length, with CORS', async () => {
     const names = (await call('/get')).res.headers.map(([k]) => k)
     expect(names).toEqual(['Access-Control-Allow-Credentials', 'Access-Control-Allow-Origin', 'Content-Type', 'Date', 'Content-Length'])

@@ -14,6 +14,7 @@ import { respond } from '../respond'
 import { SERVICE_TIMES } from '../service-time'
 import type { AppContext, AppModel, AppRequest, Header } from '../types'
 import { bodyFields, groupPairs, MAX_DELAY_SECONDS, parseWeightedCodes, queryGroups, weightedChoice } from './request-data'
+import { flagValues } from '../container'
 import { formatGoDuration, parseGoDuration } from './go-duration'
 import { GO_REDIRECT_ROUTES, GO_TEXT, goError, goJson, type GoOut, type GoRoute } from './go-redirects'
 
@@ -75,10 +76,19 @@ function statusRoute(raw: string, ctx: AppContext): GoOut {
   return statusOut(weightedChoice(choices, ctx.rng))
 }
 
-function delayRoute(req: AppRequest, raw: string): GoOut {
+/** -max-duration flag, else $MAX_DURATION, else 10s (go-httpbin cmd.go: flags win over env). */
+export function goHttpbinMaxDurationMs(ctx: AppContext): number {
+  const argv = [...(ctx.pod.command ?? []), ...(ctx.pod.args ?? [])]
+  const raw = flagValues(argv, ['-max-duration', '--max-duration']).at(-1) ?? ctx.pod.env.MAX_DURATION
+  const parsed = raw === undefined ? undefined : parseGoDuration(raw)
+  return parsed !== undefined && parsed >= 0 ? parsed : MAX_DELAY_SECONDS * 1000
+}
+
+function delayRoute(req: AppRequest, ctx: AppContext, raw: string): GoOut {
+  const maxMs = goHttpbinMaxDurationMs(ctx)
   const ms = parseGoDuration(raw) ?? (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(raw) ? Math.trunc(Number(raw) * 1000) : undefined)
   if (ms === undefined) return goError(400, `invalid duration: strconv.ParseFloat: parsing "${raw}": invalid syntax`)
-  if (ms > MAX_DELAY_SECONDS * 1000) return goError(400, `invalid duration: duration ${formatGoDuration(ms)} longer than 10s`)
+  if (ms > maxMs) return goError(400, `invalid duration: duration ${formatGoDuration(ms)} longer than ${formatGoDuration(maxMs)}`)
   if (ms < 0) return goError(400, `invalid duration: duration ${formatGoDuration(ms)} shorter than 0s`)
   const timing = `initial_delay;dur=${ms.toFixed(2)};desc="initial delay"`
   return { ...json(200, withBody(req), [['Server-Timing', timing]]), extraMs: ms }
@@ -96,7 +106,7 @@ const ROUTES: [RegExp, Route][] = [
   [/^\/user-agent$/, { run: (req) => json(200, { 'user-agent': header(req.headers, 'user-agent') ?? '' }) }],
   [/^\/uuid$/, { run: (_req, ctx) => json(200, { uuid: ctx.rng.uuid() }) }],
   [/^\/status\/([^/]+)$/, { run: (_req, ctx, m) => statusRoute(decodeSegment(m[1]!), ctx) }],
-  [/^\/delay\/([^/]+)$/, { run: (req, _ctx, m) => delayRoute(req, decodeSegment(m[1]!)) }],
+  [/^\/delay\/([^/]+)$/, { run: (req, ctx, m) => delayRoute(req, ctx, decodeSegment(m[1]!)) }],
   [/^\/$/, { methods: ['GET', 'HEAD'], run: () => ({ status: 200, body: INDEX_HTML, headers: [['Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' camo.githubusercontent.com"], ['Content-Type', 'text/html; charset=utf-8']] }) }],
 ]
 
