@@ -40,7 +40,9 @@ function chainJson(c: FilterChain): unknown {
     ? [{ name: HCM, typedConfig: { '@type': 'type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager', statPrefix: d.routeConfigName, rds: { configSource: { ads: {}, resourceApiVersion: 'V3' }, routeConfigName: d.routeConfigName } } }]
     : d.kind === 'cluster'
       ? [{ name: TCP_PROXY, typedConfig: { '@type': 'type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy', statPrefix: d.cluster, cluster: d.cluster } }]
-      : []
+      : d.kind === 'weightedClusters'
+        ? [{ name: TCP_PROXY, typedConfig: { '@type': 'type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy', statPrefix: d.clusters[0]!.cluster, weightedClusters: { clusters: d.clusters.map((c) => ({ name: c.cluster, weight: c.weight })) } } }]
+        : []
   return {
     ...(Object.keys(filterChainMatch).length ? { filterChainMatch } : {}),
     filters,

@@ -54,7 +54,7 @@ export function clustersTable(cfg: ProxyConfig, f: ClusterFilter): string {
 
 function listenerType(l: Listener): string {
   const http = l.filterChains.some((c) => c.destination.kind === 'route' || c.destination.kind === 'inlineRoute')
-  const tcp = l.filterChains.some((c) => c.destination.kind === 'cluster' && c.destination.cluster !== 'BlackHoleCluster')
+  const tcp = l.filterChains.some((c) => (c.destination.kind === 'cluster' && c.destination.cluster !== 'BlackHoleCluster') || c.destination.kind === 'weightedClusters')
   return http ? (tcp ? 'HTTP+TCP' : 'HTTP') : tcp ? 'TCP' : 'UNKNOWN'
 }
 
@@ -89,6 +89,8 @@ function describeDestination(d: ChainDestination, cfg: ProxyConfig): string {
     case 'route': return `Route: ${d.routeConfigName}`
     case 'inlineRoute': return `Inline Route: ${inlineRoutes(cfg.routes.get(d.routeConfigName))}`
     case 'cluster': return d.cluster.includes('Cluster') ? d.cluster : `Cluster: ${d.cluster}`
+    // Assumption: istioctl's wording for a weighted tcp_proxy; it names each cluster with its weight.
+    case 'weightedClusters': return `WeightedClusters: ${d.clusters.map((c) => `${c.cluster}(${c.weight})`).join(', ')}`
     case 'none': return 'Non-HTTP/Non-TCP'
   }
 }

@@ -17,7 +17,8 @@ import { gatewayName, httpRoutes } from './http-routes'
 import type { GatewayServer, GatewaySpec, IstioResource, VirtualServiceSpec } from './istio-specs'
 import type { MeshIndex } from './mesh-index'
 import { addStaticListeners, policyCluster } from './static-config'
-import type { FilterChain, Listener, ProxyConfig, ProxyIdentity, Route, RouteConfiguration, ServerTls, VirtualHost } from './types'
+import { tcpRouteDestination } from './tcp-routes'
+import type { ChainDestination, FilterChain, Listener, ProxyConfig, ProxyIdentity, Route, RouteConfiguration, ServerTls, VirtualHost } from './types'
 import { destinationResolver, hashPolicyResolver } from './virtual-hosts'
 
 interface BoundServer { gateway: IstioResource<GatewaySpec>; server: GatewayServer; listenerPort: number }
@@ -80,22 +81,24 @@ function tlsOrTcpChains(index: MeshIndex, proxy: ProxyIdentity, b: BoundServer, 
     routes.set(name, { name, virtualHosts: virtualHosts(index, proxy, [b]) })
     return [{ match: sni.length > 0 ? { serverNames: sni } : {}, destination: { kind: 'route', routeConfigName: name }, ...(serverTls ? { tls: serverTls } : {}) }]
   }
-  // TLS passthrough and TCP servers forward to the first destination of a bound VirtualService's tls/tcp rule.
-  const cluster = passthroughCluster(index, b) ?? policyCluster('REGISTRY_ONLY')
-  return [{ match: sni.length > 0 && protocolOf(b.server) !== 'TCP' ? { serverNames: sni } : {}, destination: { kind: 'cluster', cluster }, ...(serverTls ? { tls: serverTls } : {}) }]
+  // TLS passthrough servers pick a destination per SNI host; TCP servers have one chain.
+  if (protocolOf(b.server) === 'TCP' || sni.length === 0) return [{ match: {}, destination: streamDestination(index, proxy, b, undefined), ...(serverTls ? { tls: serverTls } : {}) }]
+  return sni.map((host) => ({ match: { serverNames: [host] }, destination: streamDestination(index, proxy, b, host), ...(serverTls ? { tls: serverTls } : {}) }))
 }
 
-/** The first destination of a bound VirtualService's tls/tcp rule whose match fits this server (port, gateways, SNI). */
-function passthroughCluster(index: MeshIndex, b: BoundServer): string | undefined {
+/** The bound VirtualServices' tls/tcp rules for this server; BlackHoleCluster when none applies (Envoy has nowhere to send it). */
+function streamDestination(index: MeshIndex, proxy: ProxyIdentity, b: BoundServer, sni: string | undefined): ChainDestination {
   const port = b.server.port!.number!
   const self = `${b.gateway.ref.namespace}/${b.gateway.ref.name}`
   for (const vs of boundVirtualServices(index, [b])) {
-    const fits = (m: { port?: number; gateways?: string[] }) => (m.port === undefined || m.port === port) && (!m.gateways || m.gateways.some((g) => gatewayName(g, vs.ref.namespace) === self))
-    const rule = [...(vs.spec.tls ?? []), ...(vs.spec.tcp ?? [])].find((r) => (r.match ?? []).length === 0 || (r.match ?? []).some(fits))
-    const dest = rule?.route?.[0]?.destination
-    if (dest) return destinationResolver(index, vs.ref.namespace, port)(dest).cluster
+    if (sni && !vs.hosts.some((h) => hostMatches(h, sni) || hostMatches(sni, h))) continue
+    const found = tcpRouteDestination({
+      vs, port, ...(sni ? { sni } : {}), gateway: self, proxyLabels: proxy.labels,
+      resolve: destinationResolver(index, vs.ref.namespace, port), gatewayName: (g) => gatewayName(g, vs.ref.namespace),
+    })
+    if (found) return found
   }
-  return undefined
+  return { kind: 'cluster', cluster: policyCluster('REGISTRY_ONLY') }
 }
 
 function boundVirtualServices(index: MeshIndex, servers: BoundServer[]): IstioResource<VirtualServiceSpec>[] {

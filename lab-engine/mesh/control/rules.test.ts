@@ -317,6 +317,65 @@ spec:
   })
 })
 
+describe('TCP traffic shifting (Istio "TCP Traffic Shifting" task)', () => {
+  it('splits tcp-echo 80/20 on the ingress gateway port 31400 and on sidecars', async () => {
+    await apply(s, `apiVersion: v1
+kind: Service
+metadata: {name: tcp-echo, labels: {app: tcp-echo}}
+spec:
+  selector: {app: tcp-echo}
+  ports: [{name: tcp, port: 9000}]
+---
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: tcp-echo-gateway}
+spec:
+  selector: {istio: ingressgateway}
+  servers:
+  - port: {number: 31400, name: tcp, protocol: TCP}
+    hosts: ["*"]
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: tcp-echo-destination}
+spec:
+  host: tcp-echo
+  subsets: [{name: v1, labels: {version: v1}}, {name: v2, labels: {version: v2}}]
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: tcp-echo}
+spec:
+  hosts: ["*"]
+  gateways: [tcp-echo-gateway]
+  tcp:
+  - match: [{port: 31400}]
+    route:
+    - destination: {host: tcp-echo, port: {number: 9000}, subset: v1}
+      weight: 80
+    - destination: {host: tcp-echo, port: {number: 9000}, subset: v2}
+      weight: 20
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: tcp-echo-mesh}
+spec:
+  hosts: [tcp-echo]
+  tcp:
+  - route:
+    - destination: {host: tcp-echo, subset: v2}
+`)
+    const gw = configOf(s, 'istio-ingressgateway', 'istio-system').listeners.find((l) => l.port === 31400)!
+    const dest = gw.filterChains[0]!.destination
+    expect(dest.kind === 'weightedClusters' && dest.clusters.map((c) => [c.cluster, c.weight])).toEqual([
+      ['outbound|9000|v1|tcp-echo.default.svc.cluster.local', 80], ['outbound|9000|v2|tcp-echo.default.svc.cluster.local', 20],
+    ])
+    const ip = (s.store.get({ kind: 'Service', name: 'tcp-echo', namespace: 'default' })!.spec as { clusterIP: string }).clusterIP
+    const sidecar = configOf(s, 'productpage').listeners.find((l) => l.name === `${ip}_9000`)!
+    expect(sidecar.filterChains[0]!.destination).toEqual({ kind: 'cluster', cluster: 'outbound|9000|v2|tcp-echo.default.svc.cluster.local' })
+  })
+})
+
 describe('egress gateway for TLS (Istio "Egress Gateways" task)', () => {
   it('routes the sidecar by SNI to the egress gateway, and the gateway on to the external host', async () => {
     await apply(s, `apiVersion: networking.istio.io/v1

@@ -9,15 +9,16 @@
 // service; TCP ports get a <clusterIP>:<port> listener straight to the cluster; ports of
 // unknown protocol are sniffed (HTTP to route "<host>:<port>", the rest to the cluster).
 
-import { exportedTo, hostMatches } from './hosts'
+import { exportedTo } from './hosts'
 import { addOutboundClusters, addStaticClusters, workloadRuleKey, type ClusterSet } from './clusters'
-import { httpRoutes } from './http-routes'
+import { gatewayName, httpRoutes } from './http-routes'
 import type { MeshIndex } from './mesh-index'
 import { isHttp, type MeshService } from './registry'
 import { virtualInbound } from './sidecar-inbound'
 import { sidecarScopeFor, type SidecarScope } from './sidecar-scope'
 import { addStaticListeners, HTTP_SNIFF_MATCH, policyCluster } from './static-config'
-import type { FilterChain, Listener, ProxyConfig, ProxyIdentity, RouteConfiguration, VirtualHost } from './types'
+import { tcpRouteDestination } from './tcp-routes'
+import type { ChainDestination, FilterChain, Listener, ProxyConfig, ProxyIdentity, RouteConfiguration, VirtualHost } from './types'
 import { catchAllVirtualHost, defaultRoute, destinationResolver, hashPolicyResolver, serviceDomains, virtualServiceForHost } from './virtual-hosts'
 
 /** The outbound half of a sidecar's config, shared by every sidecar with the same view of the mesh. */
@@ -154,32 +155,26 @@ function tcpListener(index: MeshIndex, proxy: ProxyIdentity, vss: MeshIndexVs, s
   }
   if (svc.addresses.length === 0 && !svc.serviceEntry) {
     // A headless Kubernetes service: one listener per pod address (Istio's headless service handling).
-    chains.push({ match: {}, destination: { kind: 'cluster', cluster: tcpTarget(index, vss, svc, port, false) } })
+    chains.push({ match: {}, destination: tcpTarget(index, proxy, vss, svc, port, undefined) })
     const ips = [...new Set(svc.instances.filter((i) => i.portFor.has(port)).map((i) => i.endpoint.address))]
     return ips.map((ip) => ({ name: `${ip}_${port}`, address: ip, port, trafficDirection: 'outbound' as const, filterChains: chains }))
   }
   if (svc.addresses.length === 0) {
-    const cluster = tcpTarget(index, vss, svc, port, true)
-    sniChains.set(port, [...(sniChains.get(port) ?? []), ...chains, { match: { serverNames: [svc.hostname] }, destination: { kind: 'cluster', cluster } }])
+    const destination = tcpTarget(index, proxy, vss, svc, port, svc.hostname)
+    sniChains.set(port, [...(sniChains.get(port) ?? []), ...chains, { match: { serverNames: [svc.hostname] }, destination }])
     return []
   }
-  chains.push({ match: {}, destination: { kind: 'cluster', cluster: tcpTarget(index, vss, svc, port, false) } })
+  chains.push({ match: {}, destination: tcpTarget(index, proxy, vss, svc, port, undefined) })
   return svc.addresses.map((ip) => ({ name: `${ip}_${port}`, address: ip, port, trafficDirection: 'outbound' as const, filterChains: chains }))
 }
 
-/**
- * Where TCP/TLS traffic for a service goes: the first destination of the owning
- * VirtualService's first `tls` rule whose sniHosts cover the host (TLS by SNI) or first
- * `tcp` rule for the port, among rules for the mesh; else the service's own cluster.
- * Assumption: weighted TCP/TLS routes are not modelled (the first destination takes all).
- */
-function tcpTarget(index: MeshIndex, vss: MeshIndexVs, svc: MeshService, port: number, bySni: boolean): string {
-  const own = `outbound|${port}||${svc.hostname}`
+/** The owning VirtualService's tls (by SNI) or tcp rule for the mesh, else the service's own cluster. */
+function tcpTarget(index: MeshIndex, proxy: ProxyIdentity, vss: MeshIndexVs, svc: MeshService, port: number, sni: string | undefined): ChainDestination {
+  const own: ChainDestination = { kind: 'cluster', cluster: `outbound|${port}||${svc.hostname}` }
   const owner = virtualServiceForHost(vss, svc.hostname)
   if (!owner) return own
-  const forMesh = (m: { port?: number; gateways?: string[] }) => (m.port === undefined || m.port === port) && (!m.gateways || m.gateways.includes('mesh'))
-  const tls = bySni ? (owner.vs.spec.tls ?? []).find((r) => (r.match ?? []).some((m) => forMesh(m) && (m.sniHosts ?? []).some((h) => hostMatches(h.toLowerCase(), svc.hostname)))) : undefined
-  const tcp = (owner.vs.spec.tcp ?? []).find((r) => (r.match ?? []).length === 0 || (r.match ?? []).some(forMesh))
-  const dest = (tls ?? tcp)?.route?.[0]?.destination
-  return dest ? destinationResolver(index, owner.vs.ref.namespace, port)(dest).cluster : own
+  return tcpRouteDestination({
+    vs: owner.vs, port, ...(sni ? { sni } : {}), gateway: 'mesh', proxyLabels: proxy.labels,
+    resolve: destinationResolver(index, owner.vs.ref.namespace, port), gatewayName: (g) => gatewayName(g, owner.vs.ref.namespace),
+  }) ?? own
 }

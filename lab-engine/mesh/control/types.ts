@@ -86,6 +86,8 @@ export type ChainDestination =
   | { kind: 'route'; routeConfigName: string }
   | { kind: 'inlineRoute'; routeConfigName: string }
   | { kind: 'cluster'; cluster: string }
+  /** A TCP/TLS VirtualService rule splitting connections by weight (Istio TCP traffic shifting). */
+  | { kind: 'weightedClusters'; clusters: WeightedCluster[] }
   /** No HTTP or TCP filter: Envoy closes the connection (e.g. a loop back into 15001). */
   | { kind: 'none' }
 
