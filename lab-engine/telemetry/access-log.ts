@@ -117,8 +117,12 @@ export interface AccessLogEntry {
 export class AccessLogStore {
   private readonly buffer: RingBuffer<AccessLogEntry>
 
-  constructor(capacity: number = DEFAULT_RING_CAPACITY) {
-    this.buffer = new RingBuffer(capacity)
+  constructor(capacity: number = DEFAULT_RING_CAPACITY, buffer?: RingBuffer<AccessLogEntry>) {
+    this.buffer = buffer ?? new RingBuffer(capacity)
+  }
+
+  clone(): AccessLogStore {
+    return new AccessLogStore(this.buffer.capacity, this.buffer.clone())
   }
 
   /** Formats and keeps one line for the given proxy; returns the line. */

@@ -53,6 +53,16 @@ export class EdgeAggregator {
     if (!(windowMs > 0)) throw new RangeError('windowMs must be positive')
   }
 
+  /** An independent copy of the open windows. */
+  clone(): EdgeAggregator {
+    const c = new EdgeAggregator(this.windowMs)
+    for (const [start, edges] of this.windows) {
+      c.windows.set(start, new Map([...edges].map(([k, a]) => [k, { ...a, durations: [...a.durations] }])))
+    }
+    c.dropped = this.dropped
+    return c
+  }
+
   /** Edges not aggregated because a window already held MAX_EDGES_PER_WINDOW edges. */
   get droppedEdges(): number {
     return this.dropped

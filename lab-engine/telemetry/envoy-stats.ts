@@ -73,9 +73,16 @@ export class EnvoyStats {
   private readonly include: (name: string) => boolean
 
   /** inclusion 'all' keeps every stat (plain Envoy); the default is Istio's matcher plus `extra`. */
-  constructor(opts: { inclusion?: StatsInclusion | 'all'; extra?: Partial<StatsInclusion> } = {}) {
+  constructor(private readonly opts: { inclusion?: StatsInclusion | 'all'; extra?: Partial<StatsInclusion> } = {}) {
     const inc = opts.inclusion ?? ISTIO_DEFAULT_STATS_INCLUSION
     this.include = inc === 'all' ? () => true : matcher(merge(inc, opts.extra))
+  }
+
+  /** An independent copy with the same matcher and values. */
+  clone(): EnvoyStats {
+    const c = new EnvoyStats(this.opts)
+    for (const [name, s] of this.stats) c.stats.set(name, { ...s })
+    return c
   }
 
   /** Adds to a counter (created at zero if new and included). */

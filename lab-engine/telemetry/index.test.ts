@@ -77,6 +77,26 @@ describe('createTelemetry', () => {
     expect(text).toBe('cluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_total: 0\n')
   })
 
+  it('fork() gives an independent copy: writes to either side stay on that side', () => {
+    const tel = createTelemetry({ scrapeIntervalMs: 0 })
+    tel.recordRequest(req(1_000))
+    tel.proxyStats('default/sleep-1', { prefixes: ['cluster.outbound'] }).ensureCluster('outbound|8000||httpbin.default.svc.cluster.local')
+    tel.logAccess({ namespace: 'default', pod: 'sleep-1' }, { startMs: 0, responseCode: 200, bytesReceived: 0, bytesSent: 0, durationMs: 1 })
+    const copy = tel.fork()
+    copy.recordRequest(req(2_000, 503))
+    copy.proxyStats('default/sleep-1').clusterInc('outbound|8000||httpbin.default.svc.cluster.local', 'upstream_rq_total')
+    copy.logAccess({ namespace: 'default', pod: 'sleep-1' }, { startMs: 1, responseCode: 503, bytesReceived: 0, bytesSent: 0, durationMs: 1 })
+    tel.recordRequest(req(2_500, 200))
+    const total = (t: typeof tel) => t.evaluate('sum(istio_requests_total{reporter="source"})', 3_000)
+    expect(total(tel)).toEqual({ type: 'vector', samples: [{ labels: {}, v: 2 }] })
+    expect(total(copy)).toEqual({ type: 'vector', samples: [{ labels: {}, v: 2 }] })
+    expect(tel.evaluate('sum(istio_requests_total{response_code="503"})', 3_000)).toEqual({ type: 'vector', samples: [] })
+    expect(copy.proxyStats('default/sleep-1').value('cluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_total')).toBe(1)
+    expect(tel.proxyStats('default/sleep-1').value('cluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_total')).toBe(0)
+    expect(tel.accessLogs.linesFor('default', 'sleep-1')).toHaveLength(1)
+    expect(copy.accessLogs.linesFor('default', 'sleep-1')).toHaveLength(2)
+  })
+
   it('notifies request listeners until their subscription is disposed', () => {
     const tel = createTelemetry()
     const seen: number[] = []

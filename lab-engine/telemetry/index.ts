@@ -66,18 +66,41 @@ export interface Telemetry extends Disposable {
   queryRange(promql: string, startMs: number, endMs: number, stepMs: number, opts?: EvalOptions): Extract<PromQueryResult, { resultType: 'matrix' }>
   /** PromQL at a simulated instant, as numbers. Throws PromQLError. */
   evaluate(promql: string, timeMs: number, opts?: EvalOptions): Value
+  /**
+   * An independent copy at this instant (listeners not copied), for the
+   * grader's copy of the session: its probes then leave the learner's
+   * metrics, logs and stats untouched (DESIGN.md, "Labs and grading").
+   */
+  fork(): Telemetry
   /** Called after each recordRequest (for the live graph's edge aggregates); dispose the result to stop. */
   onRequest(listener: (r: RequestRecord) => void): Disposable
+}
+
+/** The stores a Telemetry bundles; fork() copies them. */
+interface Parts {
+  readonly metrics: MetricRegistry
+  readonly spans: SpanStore
+  readonly accessLogs: AccessLogStore
+  readonly traces: RingBuffer<DecisionTrace>
+  readonly edges: EdgeAggregator
+  readonly proxies: Map<string, EnvoyStats>
 }
 
 export function createTelemetry(opts: TelemetryOptions = {}): Telemetry {
   const metrics = new MetricRegistry({ scrapeIntervalMs: opts.scrapeIntervalMs, retentionMs: opts.retentionMs, maxSeries: opts.maxSeries })
   defineIstioMetrics(metrics)
-  const spans = new SpanStore(opts.maxSpans ?? DEFAULT_RING_CAPACITY)
-  const accessLogs = new AccessLogStore(opts.maxLogs ?? DEFAULT_RING_CAPACITY)
-  const traces = new RingBuffer<DecisionTrace>(opts.maxTraces ?? DEFAULT_RING_CAPACITY)
-  const edges = new EdgeAggregator(opts.edgeWindowMs)
-  const proxies = new Map<string, EnvoyStats>()
+  return assemble({
+    metrics,
+    spans: new SpanStore(opts.maxSpans ?? DEFAULT_RING_CAPACITY),
+    accessLogs: new AccessLogStore(opts.maxLogs ?? DEFAULT_RING_CAPACITY),
+    traces: new RingBuffer<DecisionTrace>(opts.maxTraces ?? DEFAULT_RING_CAPACITY),
+    edges: new EdgeAggregator(opts.edgeWindowMs),
+    proxies: new Map(),
+  })
+}
+
+function assemble(parts: Parts): Telemetry {
+  const { metrics, spans, accessLogs, traces, edges, proxies } = parts
   const listeners = new Set<(r: RequestRecord) => void>()
   let disposed = false
 
@@ -141,6 +164,17 @@ export function createTelemetry(opts: TelemetryOptions = {}): Telemetry {
     evaluate(promql, timeMs, evalOpts) {
       requireLive()
       return evaluatePromQL(metrics, promql, timeMs, evalOpts)
+    },
+    fork() {
+      requireLive()
+      return assemble({
+        metrics: metrics.clone(),
+        spans: spans.clone(),
+        accessLogs: accessLogs.clone(),
+        traces: traces.clone(),
+        edges: edges.clone(),
+        proxies: new Map([...proxies].map(([id, stats]) => [id, stats.clone()])),
+      })
     },
     onRequest(listener) {
       listeners.add(listener)

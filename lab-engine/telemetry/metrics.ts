@@ -65,6 +65,19 @@ export class MetricRegistry {
     this.maxSeries = opts.maxSeries ?? DEFAULT_MAX_SERIES
   }
 
+  /** An independent copy with the same options, families and histories. */
+  clone(): MetricRegistry {
+    const c = new MetricRegistry({ ...this.timing, maxSeries: this.maxSeries })
+    for (const f of this.families.values()) {
+      const series = new Map<string, LabeledSeries>()
+      for (const [key, s] of f.series) series.set(key, { labels: s.labels, history: s.history.clone() })
+      c.families.set(f.name, { ...f, series })
+    }
+    c.seriesCount = this.seriesCount
+    c.dropped = this.dropped
+    return c
+  }
+
   /** Number of label sets held. */
   get size(): number {
     return this.seriesCount

@@ -53,6 +53,17 @@ describe('RingBuffer', () => {
     expect(rb.totalPushed).toBe(0)
   })
 
+  it('clone() copies items and counters, then the two evolve apart', () => {
+    const rb = new RingBuffer<number>(3)
+    for (let i = 0; i < 5; i++) rb.push(i)
+    const c = rb.clone()
+    c.push(99)
+    rb.push(7)
+    expect(c.toArray()).toEqual([3, 4, 99])
+    expect(rb.toArray()).toEqual([3, 4, 7])
+    expect(c.dropped).toBe(3)
+  })
+
   it('refuses capacities outside 1..MAX_RING_CAPACITY', () => {
     expect(() => new RingBuffer(0)).toThrow(/capacity/)
     expect(() => new RingBuffer(1.5)).toThrow(/capacity/)

@@ -78,6 +78,16 @@ export class RingBuffer<T> {
     return out
   }
 
+  /** A copy holding the same items (shared by reference) and counters. */
+  clone(): RingBuffer<T> {
+    const c = new RingBuffer<T>(this.capacity)
+    for (let i = 0; i < this.capacity; i++) c.items[i] = this.items[i]
+    c.start = this.start
+    c.count = this.count
+    c.pushed = this.pushed
+    return c
+  }
+
   /** Forgets every item (the pushed/dropped counters restart too). */
   clear(): void {
     this.items.fill(undefined)

@@ -62,6 +62,15 @@ export class SeriesHistory {
     this.points.push({ t: createdMs - 1, v: new Float64Array(width) })
   }
 
+  /** An independent copy (the grader's copy of the session state). */
+  clone(): SeriesHistory {
+    const c = new SeriesHistory(this.width, this.createdMs, this.timing, this.zeroSample)
+    c.points.length = 0
+    for (const p of this.points) c.points.push({ t: p.t, v: Float64Array.from(p.v) })
+    c.current.set(this.current)
+    return c
+  }
+
   /** Applies a change at time t; `change` mutates the current vector in place. */
   write(t: number, change: (v: Float64Array) => void): void {
     change(this.current)

@@ -141,8 +141,12 @@ export function injectTraceparent(ctx: TraceContext, headers: Headers): Headers 
 export class SpanStore {
   private readonly buffer: RingBuffer<Span>
 
-  constructor(capacity: number = DEFAULT_RING_CAPACITY) {
-    this.buffer = new RingBuffer(capacity)
+  constructor(capacity: number = DEFAULT_RING_CAPACITY, buffer?: RingBuffer<Span>) {
+    this.buffer = buffer ?? new RingBuffer(capacity)
+  }
+
+  clone(): SpanStore {
+    return new SpanStore(this.buffer.capacity, this.buffer.clone())
   }
 
   /** Keeps a finished span; unsampled contexts should not be recorded by the caller. */
