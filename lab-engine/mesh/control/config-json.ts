@@ -16,17 +16,18 @@ export function duration(ms: number): string {
   return `${(ms / 1000).toFixed(3)}s`
 }
 
-export function listenerJson(l: Listener): unknown {
+/** Inline route configurations (inbound, health, stats) print inside their listener, as Envoy's dump has them. */
+export function listenerJson(l: Listener, routes?: ReadonlyMap<string, RouteConfiguration>): unknown {
   return {
     name: l.name,
     address: { socketAddress: { address: l.address, portValue: l.port } },
-    filterChains: l.filterChains.map(chainJson),
+    filterChains: l.filterChains.map((c) => chainJson(c, routes)),
     ...(l.useOriginalDst ? { useOriginalDst: true } : {}),
     trafficDirection: l.trafficDirection.toUpperCase(),
   }
 }
 
-function chainJson(c: FilterChain): unknown {
+function chainJson(c: FilterChain, routes?: ReadonlyMap<string, RouteConfiguration>): unknown {
   const m = c.match
   const filterChainMatch = {
     ...(m.destinationPort !== undefined ? { destinationPort: m.destinationPort } : {}),
@@ -36,8 +37,10 @@ function chainJson(c: FilterChain): unknown {
     ...(m.applicationProtocols ? { applicationProtocols: m.applicationProtocols } : {}),
   }
   const d = c.destination
+  const inline = d.kind === 'inlineRoute' ? routes?.get(d.routeConfigName) : undefined
+  const routeSpec = inline ? { routeConfig: routeConfigJson(inline) } : d.kind === 'route' || d.kind === 'inlineRoute' ? { rds: { configSource: { ads: {}, resourceApiVersion: 'V3' }, routeConfigName: d.routeConfigName } } : {}
   const filters = d.kind === 'route' || d.kind === 'inlineRoute'
-    ? [{ name: HCM, typedConfig: { '@type': 'type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager', statPrefix: d.routeConfigName, rds: { configSource: { ads: {}, resourceApiVersion: 'V3' }, routeConfigName: d.routeConfigName } } }]
+    ? [{ name: HCM, typedConfig: { '@type': 'type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager', statPrefix: d.kind === 'route' ? d.routeConfigName : inline?.name || 'inbound', ...routeSpec } }]
     : d.kind === 'cluster'
       ? [{ name: TCP_PROXY, typedConfig: { '@type': 'type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy', statPrefix: d.cluster, cluster: d.cluster } }]
       : d.kind === 'weightedClusters'

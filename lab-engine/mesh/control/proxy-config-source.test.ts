@@ -87,6 +87,17 @@ describe('istioctl proxy-config routes and listeners', () => {
   })
 })
 
+describe('istioctl proxy-config listeners -o json', () => {
+  it('prints RDS for outbound HTTP and the inline route configuration for 15021', async () => {
+    type L = { name: string; filterChains: { filters: { typedConfig: { rds?: { routeConfigName: string }; routeConfig?: { virtualHosts: { routes: { match: { prefix: string } }[] }[] } } }[] }[] }
+    const http = JSON.parse((await istioctl(s, `pc listeners ${pp} --port 9080 --address 0.0.0.0 -o json`)).stdout) as L[]
+    expect(http.map((l) => l.name)).toEqual(['0.0.0.0_9080'])
+    expect(http[0]!.filterChains[0]!.filters[0]!.typedConfig.rds).toEqual({ configSource: { ads: {}, resourceApiVersion: 'V3' }, routeConfigName: '9080' })
+    const health = JSON.parse((await istioctl(s, `pc listeners ${pp} --port 15021 -o json`)).stdout) as L[]
+    expect(health[0]!.filterChains[0]!.filters[0]!.typedConfig.routeConfig!.virtualHosts[0]!.routes[0]!.match.prefix).toBe('/healthz/ready')
+  })
+})
+
 describe('istioctl proxy-config endpoints and all', () => {
   it('lists the endpoints of one cluster, healthy, with the pod address', async () => {
     const v2 = s.store.list({ kind: 'Pod', namespace: 'default', labelSelector: 'app=reviews,version=v2' })[0]!

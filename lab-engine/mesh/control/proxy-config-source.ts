@@ -66,7 +66,7 @@ function render(cfg: ProxyConfig, q: ProxyConfigQuery, status: EndpointStatus | 
   const name = flag(q.flags, 'name')
   switch (q.kind) {
     case 'clusters': return format === 'short' ? clustersTable(cfg, cf) : dump(filteredClusters(cfg, cf).map(clusterJson), format)
-    case 'listeners': return format === 'short' ? listenersTable(cfg, lf) : dump(filteredListeners(cfg, lf).map(listenerJson), format)
+    case 'listeners': return format === 'short' ? listenersTable(cfg, lf) : dump(filteredListeners(cfg, lf).map((l) => listenerJson(l, cfg.routes)), format)
     case 'routes': return format === 'short' ? routesTable(cfg, name) : dump(orderedRouteConfigs(cfg, name).map(routeConfigJson), format)
     case 'endpoints': return format === 'short' ? endpointsTable(cfg, ef, status) : dump(endpointsJson(cfg, ef), format)
     case 'all': return format === 'short' ? allTables(cfg, status) : dump(allJson(cfg), format)
@@ -88,7 +88,7 @@ function allJson(cfg: ProxyConfig): unknown {
   return {
     configs: [
       { '@type': 'type.googleapis.com/envoy.admin.v3.ClustersConfigDump', dynamicActiveClusters: [...cfg.clusters.values()].map((c) => ({ cluster: clusterJson(c) })) },
-      { '@type': 'type.googleapis.com/envoy.admin.v3.ListenersConfigDump', dynamicListeners: cfg.listeners.map((l) => ({ name: l.name, activeState: { listener: listenerJson(l) } })) },
+      { '@type': 'type.googleapis.com/envoy.admin.v3.ListenersConfigDump', dynamicListeners: cfg.listeners.map((l) => ({ name: l.name, activeState: { listener: listenerJson(l, cfg.routes) } })) },
       { '@type': 'type.googleapis.com/envoy.admin.v3.RoutesConfigDump', dynamicRouteConfigs: orderedRouteConfigs(cfg).map((r) => ({ routeConfig: routeConfigJson(r) })) },
     ],
   }
