@@ -1,0 +1,94 @@
+// `fortio load`: header, clients, warmup, the threads on the simulation's clock, then the report.
+//
+// Follows cli/fortio_main.go (fortioLoad) and fhttp/httprunner.go (RunHTTPTest):
+// everything goes to stderr. The header names the qps flag, the procs and either
+// the call count, the duration or "until interrupted". Each thread gets its own
+// client; without -n every client first makes one warmup call (in parallel, or one
+// by one with -sequential-warmup) and a non-2xx answer aborts the run
+// (`Aborting because of error 503 for <url> (241 bytes)`, exit 1) unless
+// -allow-initial-errors. Threads are LoadSender.all clients, so they share
+// simulated time (HttpTransport.load; sequentialLoad where a transport has none).
+
+import type { HttpTransport, LoadSender, TransportContext } from '../../curl/transport'
+import { sequentialLoad } from '../../curl/transport'
+import { codeIsOK, FortioClient } from './client'
+import { goDuration, goG } from './go-format'
+import { LEVEL, SITES, type FortioLog } from './log'
+import { report } from './report'
+import { MAX_CALLS, plan, runThread, type RunControl, type RunSettings, type ThreadStats } from './runner'
+import type { HttpRequest } from '../../curl/transport'
+import { FORTIO_VERSION } from './version'
+
+export interface LoadRun {
+  /** The URL as typed (fortio prints it back unchanged). */
+  url: string
+  request: HttpRequest
+  addresses: readonly string[]
+  /** The -qps flag value (0 = max). */
+  qpsFlag: number
+  threadsFlag: number
+  percentiles: readonly number[]
+  keepAlive: boolean
+  logErrors: boolean
+  allowInitialErrors: boolean
+  sequentialWarmup: boolean
+  prevProcs: number
+  settings: RunSettings
+}
+
+export interface LoadIO {
+  transport: HttpTransport
+  ctx: TransportContext
+  err: { write(s: string): void }
+  log: FortioLog
+}
+
+export async function runLoad(run: LoadRun, io: LoadIO): Promise<number> {
+  const s = run.settings
+  const { err, log } = io
+  const what = s.exactly > 0 ? `for ${s.exactly} calls` : s.durationMs <= 0 ? 'until interrupted' : `for ${goDuration(s.durationMs)}`
+  err.write(`Fortio ${FORTIO_VERSION} running at ${goG(run.qpsFlag)} queries per second, ${run.prevProcs}->${s.procs} procs, ${what}: ${run.url}\n`)
+  log.log(LEVEL.info, SITES.startingTest, 'Starting http test', [
+    ['run', 0], ['url', run.url], ['threads', s.threads], ['qps', s.qps.toFixed(1)],
+    ['warmup', run.sequentialWarmup ? 'sequential' : 'parallel'], ['conn-reuse', ''],
+  ])
+  const load = io.transport.load?.bind(io.transport) ?? ((ctx: TransportContext, body: (sender: LoadSender) => Promise<number>) => body(sequentialLoad(io.transport, ctx)))
+  return load(io.ctx, async (sender) => {
+    const clients = Array.from({ length: s.threads }, (_, i) => new FortioClient({
+      request: run.request, addresses: run.addresses, keepAlive: run.keepAlive, logErrors: run.logErrors,
+      offset: s.offset, resolution: s.resolution, thread: i, goroutine: 20 + i, log,
+    }))
+    if (s.exactly <= 0) {
+      const problem = await warmup(clients, sender, run)
+      if (problem) { err.write(`Aborting because of ${problem}\n`); return 1 }
+    }
+    const p = plan(s)
+    for (const w of p.warnings) log.log(LEVEL.warning, SITES.lowering, w)
+    if (p.bannerAlways || log.enabled(LEVEL.warning)) err.write(p.banner)
+    const ctl: RunControl = { stopped: false, callsLeft: MAX_CALLS, signal: io.ctx.signal }
+    const start = sender.now()
+    const stats: ThreadStats[] = await sender.all(clients.slice(0, p.threads).map((c, i) => () => runThread(i, c, sender, s, p, start, ctl, log)))
+    const elapsedMs = sender.now() - start
+    err.write(report({ stats, clients, elapsedMs, plan: p, settings: s, percentiles: run.percentiles, threadsFlag: run.threadsFlag }, log))
+    return 0
+  })
+}
+
+/** The warmup calls; the first non-OK answer (in simulated time) is the abort reason. */
+async function warmup(clients: FortioClient[], sender: LoadSender, run: LoadRun): Promise<string | undefined> {
+  let problem: string | undefined
+  const one = async (c: FortioClient, i: number) => {
+    const got = await c.fetch(sender, false)
+    if (problem === undefined && !run.allowInitialErrors && !codeIsOK(got.code)) {
+      problem = run.sequentialWarmup
+        ? `error ${got.code} for ${run.url} (${got.size} body bytes), thread# ${i}`
+        : `error ${got.code} for ${run.url} (${got.size} bytes)`
+    }
+  }
+  if (run.sequentialWarmup) {
+    for (const [i, c] of clients.entries()) { await one(c, i); if (problem) break }
+  } else {
+    await sender.all(clients.map((c, i) => () => one(c, i)))
+  }
+  return problem
+}
