@@ -15,7 +15,7 @@ import { imageProfile, type ImageProfile } from './images'
 import { httpTransportFor } from './network'
 import { containerEnv, type ContainerSpec } from './pod-env'
 import { containerVfs, hostsTable, podHostname, podIp } from './pod-files'
-import { fortio, pilotAgent, python, createHostname } from './tools/apps'
+import { createFortioCommand, pilotAgent, python, createHostname } from './tools/apps'
 import { createNslookup } from './tools/nslookup'
 
 export interface ContainerTarget {
@@ -123,7 +123,7 @@ function containerRegistry(t: ContainerTarget, profile: ImageProfile, depth: num
   const tools: CommandSpec[] = [
     ...COREUTILS.filter((c) => has(c.name)),
     createHostname(podHostname(t.pod), podIp(t.pod)),
-    createNslookup(resolve, profile.shell === 'busybox' ? 'busybox' : 'bind'), createCurlCommand(net), createWgetCommand(net), fortio, python, { ...python, name: 'python3' }, pilotAgent,
+    createNslookup(resolve, profile.shell === 'busybox' ? 'busybox' : 'bind'), createCurlCommand(net), createWgetCommand(net), createFortioCommand(net), python, { ...python, name: 'python3' }, pilotAgent,
     ...['sh', 'bash'].map((name) => nestedShell(t, profile, depth, name)),
   ]
   for (const tool of tools) if (has(tool.name)) registry.registerCommand(tool)

@@ -3,12 +3,14 @@ import { CommandRegistry } from '../../shell/registry'
 import { runCaptured } from '../../shell/test-support'
 import { createShell, manualClock } from '../../shell'
 import { NAMESERVER_IP, type DnsAnswer } from '../../cluster/dns'
-import { createHostname, fortio, FORTIO_VERSION, pilotAgent } from './apps'
+import { refusingTransport } from '../curl/transport'
+import { createFortioCommand, createHostname, FORTIO_VERSION, pilotAgent } from './apps'
 import { createNslookup } from './nslookup'
 
 function shell() {
   const registry = new CommandRegistry()
   const answers: Record<string, DnsAnswer> = { web: { kind: 'found', name: 'web.default.svc.cluster.local', addresses: ['10.96.1.5'] } }
+  const fortio = createFortioCommand({ transport: () => refusingTransport, source: { kind: 'host' }, resolve: () => undefined })
   for (const spec of [fortio, pilotAgent, createHostname('client-7d9', '10.244.0.9'), createNslookup((n) => answers[n] ?? { kind: 'nxdomain', name: n })]) registry.registerCommand(spec)
   return createShell({ clock: manualClock(0), registry })
 }
@@ -28,12 +30,15 @@ describe('pod programs', () => {
     expect((await runCaptured(shell(), 'nslookup')).code).toBe(1)
   })
 
-  it('fortio: usage without a command, version, and a missing target', async () => {
+  it('fortio (wired from ./fortio): usage without a command, version, and a missing target', async () => {
     const usage = await runCaptured(shell(), 'fortio')
     expect(usage.code).toBe(1)
-    expect(usage.stderr).toMatch(new RegExp(`^Φορτίο ${FORTIO_VERSION.replace(/\./g, '\\.')} usage:\\n`))
+    expect(usage.stderr).toMatch(new RegExp(`^Φορτίο ${FORTIO_VERSION.replace(/\\./g, '\\\\.')} usage:\\n`))
+    expect(usage.stderr.endsWith('Missing command argument\n')).toBe(true)
     expect(await runCaptured(shell(), 'fortio version')).toEqual({ stdout: `${FORTIO_VERSION}\n`, stderr: '', code: 0 })
-    expect(await runCaptured(shell(), 'fortio load -c 2 -qps 0')).toEqual({ stdout: '', stderr: 'Error: fortio load needs a url or destination\n', code: 1 })
+    const noTarget = await runCaptured(shell(), 'fortio load -c 2 -qps 0')
+    expect(noTarget.code).toBe(1)
+    expect(noTarget.stderr.endsWith('Error: fortio load/curl needs a url or destination\n')).toBe(true)
   })
 
   it('pilot-agent: cobra help and unknown commands', async () => {

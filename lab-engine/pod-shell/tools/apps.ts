@@ -1,9 +1,8 @@
-// Per-image programs that are not general tools: hostname, python, fortio and pilot-agent at their usage level.
+// Per-image programs that are not general tools: hostname, python and pilot-agent at their usage level.
 //
-// The mesh work gives fortio and pilot-agent real behaviour; here they answer
-// what they answer without a network: version and usage errors.
-// Wording: fortio 1.69's `fortio` without a command prints its usage and exits 1;
-// pilot-agent is a cobra program (`Error: unknown command "x" for "pilot-agent"`).
+// The mesh work gives pilot-agent real behaviour; here it answers what it answers
+// without a network: version and usage errors. pilot-agent is a cobra program
+// (`Error: unknown command "x" for "pilot-agent"`). fortio has its own directory.
 
 import type { CommandSpec } from '../../shell/registry'
 
@@ -21,39 +20,9 @@ export function createHostname(name: string, ip: string): CommandSpec {
   }
 }
 
-export const FORTIO_VERSION = '1.69.0'
-
-const FORTIO_USAGE = `Φορτίο ${FORTIO_VERSION} usage:
-        fortio command [flags] target
-where command is one of: load (load testing), server (starts ui, rest api,
- http-echo, redirect, proxies, tcp-echo, udp-echo and grpc ping servers),
- tcp-echo (only the tcp-echo server), report (report only UI server),
- redirect (only the redirect server), proxies (only the -M and -P configured proxies),
- grpcping (grpc client), or curl (single URL debug), or nc (single tcp or udp:// connection),
- or version (prints the full version and build details).
-where target is a url (http load tests) or host:port (grpc health test),
- or tcp://host:port (tcp load test), or udp://host:port (udp load test).
-`
-
-export const fortio: CommandSpec = {
-  name: 'fortio',
-  run(ctx) {
-    const [command, ...rest] = ctx.argv.slice(1)
-    if (command === 'version') { ctx.stdout.write(`${FORTIO_VERSION}\n`); return 0 }
-    if (command === undefined || !['load', 'curl', 'server', 'grpcping', 'nc', 'report'].includes(command)) {
-      ctx.stderr.write(FORTIO_USAGE)
-      return 1
-    }
-    const targets = rest.filter((a, i) => !a.startsWith('-') && !(rest[i - 1]?.startsWith('-') && !rest[i - 1]!.includes('=')))
-    if ((command === 'load' || command === 'curl') && targets.length === 0) {
-      ctx.stderr.write(`Error: fortio ${command} needs a url or destination\n`)
-      return 1
-    }
-    // Load generation is the mesh's work; without a data plane a target cannot be reached.
-    ctx.stderr.write(`Aborting because of error for ${targets[0] ?? command}: connection refused\n`)
-    return 1
-  },
-}
+/** fortio itself lives in ./fortio (load, curl, version, usage); re-exported for existing importers. */
+export { FORTIO_VERSION } from './fortio/version'
+export { createFortioCommand } from './fortio/fortio'
 
 export const python: CommandSpec = {
   name: 'python',
