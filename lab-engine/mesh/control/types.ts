@@ -25,7 +25,11 @@ export interface ProxyIdentity {
 export interface ProxyConfig {
   proxy: ProxyIdentity
   listeners: Listener[]
-  /** Route configurations by name ("9080", "inbound|9080||", "http.8080", "" for static ones). */
+  /**
+   * Route configurations by name ("9080", "<host>:<port>" for sniffed ports, "inbound|9080||",
+   * "http.8080", "https.443.<port name>.<gateway>.<ns>"); the static health and stats ones
+   * (Envoy name "") are keyed "static:15021" and "static:15090". Chains refer to them by key.
+   */
   routes: ReadonlyMap<string, RouteConfiguration>
   clusters: ReadonlyMap<string, Cluster>
   /** Endpoints (EDS) by cluster name; clusters without endpoints (ORIGINAL_DST, BlackHole) have none. */
@@ -108,7 +112,10 @@ export interface RouteConfiguration {
 export interface VirtualHost {
   /** "reviews.default.svc.cluster.local:9080", "allow_any", "block_all", "httpbin.example.com:80". */
   name: string
-  /** Host header values this virtual host takes; "*" is the catch-all. Envoy picks the most specific match. */
+  /**
+   * Host header values this virtual host takes, without ports (the Host header's port is
+   * stripped before matching); "*" is the catch-all. Pick one with lookup.selectVirtualHost.
+   */
   domains: string[]
   /** In order: Envoy takes the first route whose match fits (Istio traffic-management: first matching rule wins). */
   routes: Route[]
