@@ -113,8 +113,9 @@ export interface VirtualHost {
   /** "reviews.default.svc.cluster.local:9080", "allow_any", "block_all", "httpbin.example.com:80". */
   name: string
   /**
-   * Host header values this virtual host takes, without ports (the Host header's port is
-   * stripped before matching); "*" is the catch-all. Pick one with lookup.selectVirtualHost.
+   * Host header values this virtual host takes; sidecars list no ports (the Host header's
+   * port is stripped before matching), gateways add "host:*". "*" is the catch-all.
+   * Pick one with lookup.selectVirtualHost.
    */
   domains: string[]
   /** In order: Envoy takes the first route whose match fits (Istio traffic-management: first matching rule wins). */
