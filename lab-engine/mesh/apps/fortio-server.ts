@@ -10,7 +10,7 @@
 // reply. 8081 is the https redirector (303 to https://host/path).
 
 import { goCanonicalHeader, header, pathOnly, queryParams, queryValue } from './http-util'
-import { containerArgv, fortioServerPorts } from './container'
+import { containerArgv, fortioServerPorts, type FortioPorts } from './container'
 import { formatGoDuration, parseGoDuration } from './httpbin/go-duration'
 import { respond } from './respond'
 import { SERVICE_TIMES } from './service-time'
@@ -112,9 +112,26 @@ function debug(req: AppRequest, ctx: AppContext): AppResponse {
 
 const UI_PAGE = `<!DOCTYPE html>\n<html>\n<head>\n<title>Φορτίο v${FORTIO_SERVER_VERSION}</title>\n</head>\n<body>\n<h1>Φορτίο (fortio) v${FORTIO_SERVER_VERSION} control UI</h1>\n<p>Load testing is driven from the terminal here: <code>fortio load -c 3 -qps 0 -n 20 http://...</code></p>\n</body>\n</html>\n`
 
+const DEFAULT_ROLES: FortioPorts = { http: 8080, grpc: 8079, redirect: 8081 }
+/** Port roles per command line; a handful of distinct command lines exist per session. */
+const rolesCache = new Map<string, FortioPorts>()
+const MAX_ROLES_CACHE = 64
+
+function portRoles(ctx: AppContext): FortioPorts {
+  if (!ctx.pod.command && !ctx.pod.args) return DEFAULT_ROLES
+  const key = `${(ctx.pod.command ?? []).join('\0')}\u0001${(ctx.pod.args ?? []).join('\0')}`
+  let roles = rolesCache.get(key)
+  if (!roles) {
+    const argv = containerArgv({ image: 'fortio/fortio', command: ctx.pod.command, args: ctx.pod.args }) ?? []
+    roles = fortioServerPorts(argv) ?? DEFAULT_ROLES
+    if (rolesCache.size >= MAX_ROLES_CACHE) rolesCache.clear()
+    rolesCache.set(key, roles)
+  }
+  return roles
+}
+
 async function handle(req: AppRequest, ctx: AppContext): Promise<AppResponse> {
-  const argv = containerArgv({ image: 'fortio/fortio', command: ctx.pod.command, args: ctx.pod.args }) ?? []
-  const roles = fortioServerPorts(argv) ?? { http: 8080, grpc: 8079, redirect: 8081 }
+  const roles = portRoles(ctx)
   const port = req.port ?? roles.http
   if (port === roles.grpc) return { status: 0, headers: [], body: '', serviceTimeMs: 0, abort: 'empty-reply' }
   if (port === roles.redirect) {

@@ -112,9 +112,9 @@ export function clfDate(ms: number): string {
   return `${pad2(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`
 }
 
-/** UTF-8 length, what Content-Length counts. */
+/** UTF-8 length, what Content-Length counts (counted, not encoded: this runs on every response). */
 export function byteLength(body: string): number {
-  return new TextEncoder().encode(body).length
+  return Buffer.byteLength(body, 'utf8')
 }
 
 /** The request body, cut at MAX_APP_BODY_BYTES characters (a safe bound on bytes read). */

@@ -40,7 +40,8 @@ export function respond(ctx: Pick<AppContext, 'now' | 'rng'>, spec: ResponseSpec
   if (![...given, ...trailing].some(([k]) => /^(content-length|transfer-encoding)$/i.test(k))) headers.push(['Content-Length', String(byteLength(body))])
   if (!spec.dateFirst && !spec.dateBeforeLength) headers.push(date)
   headers.push(...trailing)
-  return { status: spec.status, headers: headers.flatMap(safeHeader), body, serviceTimeMs: drawServiceTime(spec.profile, ctx.rng) + (spec.extraMs ?? 0) }
+  const safe = headers.every(isSafeHeader) ? headers : headers.flatMap(safeHeader)
+  return { status: spec.status, headers: safe, body, serviceTimeMs: drawServiceTime(spec.profile, ctx.rng) + (spec.extraMs ?? 0) }
 }
 
 /** RFC 9110 token characters: what a header name may hold. */
@@ -51,6 +52,10 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
  * go out as Go's net/http writes them: invalid names are skipped, CR/LF in values
  * become spaces. No app can split a response this way.
  */
+function isSafeHeader([name, value]: Header): boolean {
+  return TOKEN.test(name) && !/[\r\n]/.test(value)
+}
+
 function safeHeader([name, value]: Header): Header[] {
   return TOKEN.test(name) ? [[name, value.replace(/[\r\n]/g, ' ')]] : []
 }

@@ -16,8 +16,12 @@ export const MAX_SESSION_COOKIE_CHARS = 4093
 
 const b64url = (buf: Buffer) => buf.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 
+let derived: Buffer | undefined
+
+/** itsdangerous' "hmac" key derivation; the same for every request, so computed once. */
 function derivedKey(): Buffer {
-  return createHmac('sha1', PRODUCTPAGE_SECRET).update(SALT).digest()
+  derived ??= createHmac('sha1', PRODUCTPAGE_SECRET).update(SALT).digest()
+  return derived
 }
 
 function sign(value: string): string {

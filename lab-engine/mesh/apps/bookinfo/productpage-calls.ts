@@ -48,16 +48,30 @@ async function get(ctx: AppContext, host: string, path: string, forward: readonl
 /** requests' Response is truthy when ok (status below 400). */
 const ok = (res: AppResponse | undefined): res is AppResponse => res !== undefined && res.status < 400
 
+/** Bodies parsed recently: Bookinfo answers the same few bodies over and over (read-only results). */
+const parseMemo = new Map<string, Record<string, unknown>>()
+/** Entries the memo keeps before starting over. */
+export const PARSE_MEMO_SIZE = 256
+
 function parsed(res: AppResponse): Record<string, unknown> {
+  const hit = parseMemo.get(res.body)
+  if (hit) return hit
+  let value: Record<string, unknown>
   try {
-    return JSON.parse(res.body) as Record<string, unknown>
+    value = JSON.parse(res.body) as Record<string, unknown>
   } catch {
     throw new UnparseableUpstream(`JSONDecodeError from ${res.status} response`)
   }
+  if (parseMemo.size >= PARSE_MEMO_SIZE) parseMemo.clear()
+  parseMemo.set(res.body, value)
+  return value
 }
 
-function failed(res: AppResponse | undefined, what: string): CallResult {
-  return [res?.status || 500, { error: `Sorry, product ${what} are currently unavailable for this book.` }]
+const UNAVAILABLE: Record<string, Readonly<Record<string, unknown>>> = Object.fromEntries(['details', 'reviews', 'ratings'].map((what) =>
+  [what, Object.freeze({ error: `Sorry, product ${what} are currently unavailable for this book.` })]))
+
+function failed(res: AppResponse | undefined, what: 'details' | 'reviews' | 'ratings'): CallResult {
+  return [res?.status || 500, UNAVAILABLE[what] as Record<string, unknown>]
 }
 
 export async function productDetails(ctx: AppContext, b: Backends, id: string, fwd: readonly Header[]): Promise<CallResult> {

@@ -83,8 +83,27 @@ function reviewsBlock(m: PageModel): string {
   return `  <h4 class="text-3xl font-semibold">Book Reviews</h4>\n  <div class="flex flex-col md:flex-row">\n${sections.join('\n')}\n  </div>`
 }
 
-/** The whole page. */
+/** Rendered pages by (user, statuses) then by the details and reviews objects (memoized parses keep them identical). */
+const pageMemo = new Map<string, WeakMap<object, WeakMap<object, string>>>()
+/** Distinct (user, status) keys the memo keeps before starting over. */
+export const PAGE_MEMO_KEYS = 64
+
+/** The whole page; the same inputs render once (the page is a pure function of them). */
 export function renderProductPage(m: PageModel): string {
+  const key = `${m.user}\u0000${m.detailsStatus}\u0000${m.reviewsStatus}\u0000${m.product.id}`
+  let byDetails = pageMemo.get(key)
+  if (!byDetails) {
+    if (pageMemo.size >= PAGE_MEMO_KEYS) pageMemo.clear()
+    pageMemo.set(key, (byDetails = new WeakMap()))
+  }
+  let byReviews = byDetails.get(m.details)
+  if (!byReviews) byDetails.set(m.details, (byReviews = new WeakMap()))
+  let html = byReviews.get(m.reviews)
+  if (html === undefined) byReviews.set(m.reviews, (html = renderPage(m)))
+  return html
+}
+
+function renderPage(m: PageModel): string {
   return `<!DOCTYPE html>
 <html>
 <head>

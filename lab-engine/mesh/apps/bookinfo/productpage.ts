@@ -69,6 +69,15 @@ function apiJson(c: Call, [status, value]: CallResult): AppResponse {
 
 type Route = { methods: string[]; run(c: Call, param: string): Promise<AppResponse> | AppResponse }
 
+const FIXED_ROUTES: Record<string, Route> = {
+  '/': { methods: ['GET'], run: (c) => flaskResponse(c.ctx, { status: 200, body: renderIndexPage() }) },
+  '/health': { methods: ['GET'], run: (c) => flaskResponse(c.ctx, { status: 200, body: 'Product page is healthy' }) },
+  '/login': { methods: ['POST'], run: login },
+  '/logout': { methods: ['GET'], run: logout },
+  '/productpage': { methods: ['GET'], run: front },
+  '/api/v1/products': { methods: ['GET'], run: (c) => flaskResponse(c.ctx, { status: 200, body: pyDumps(PRODUCTS as unknown as Json), contentType: JSON_TYPE }) },
+}
+
 /** Flask's URL map: exact rules and `<product_id>` segments (no slashes). */
 function route(path: string): [Route, string] | undefined {
   const api = /^\/api\/v1\/products\/([^/]+)(\/reviews|\/ratings)?$/.exec(path)
@@ -77,15 +86,7 @@ function route(path: string): [Route, string] | undefined {
     const call = tail === '/reviews' ? productReviews : tail === '/ratings' ? productRatings : productDetails
     return [{ methods: ['GET'], run: async (c, p) => apiJson(c, await call(c.ctx, backendHosts(c.ctx.pod.env), p, forward(c))) }, decodeSegment(id!)]
   }
-  const fixed: Record<string, Route> = {
-    '/': { methods: ['GET'], run: (c) => flaskResponse(c.ctx, { status: 200, body: renderIndexPage() }) },
-    '/health': { methods: ['GET'], run: (c) => flaskResponse(c.ctx, { status: 200, body: 'Product page is healthy' }) },
-    '/login': { methods: ['POST'], run: login },
-    '/logout': { methods: ['GET'], run: logout },
-    '/productpage': { methods: ['GET'], run: front },
-    '/api/v1/products': { methods: ['GET'], run: (c) => flaskResponse(c.ctx, { status: 200, body: pyDumps(PRODUCTS as unknown as Json), contentType: JSON_TYPE }) },
-  }
-  const r = fixed[path === '/index.html' ? '/' : path]
+  const r = FIXED_ROUTES[path === '/index.html' ? '/' : path]
   return r ? [r, ''] : undefined
 }
 
