@@ -1,8 +1,19 @@
 // mesh/apps public surface: what the data plane, DNS and curl parts import.
 //
-// - appForImage(image): the workload behind a sidecar, from the container image.
-// - internetHost(name) / internetHostForAddress(ip): the simulated internet.
-// - the AppRequest/AppResponse/AppContext types the data plane fills in.
+// How the data plane uses it, per request that reaches a pod port:
+// 1. `appForContainer({ image, command, args, env })` for each app container
+//    (prefer it to appForImage: the command line decides the ports, e.g.
+//    gunicorn `-b 0.0.0.0:8080`, `fortio load` binding none); no container
+//    whose model listensOn(port) means connection refused (curl exit 7).
+// 2. `handle(req, ctx)`: fill AppContext with the pod identity (command/args
+//    too, for access-log flags and fortio's port roles), the session Rng and
+//    clock, an upstream() that routes through the calling pod's sidecar, a
+//    per-container `state` map, and `prometheus` for the Prometheus addon.
+// 3. Let `serviceTimeMs` pass on the clock; honour `abort` (`empty-reply`:
+//    curl 52; `not-http`: curl 1 "Received HTTP/0.9 when not allowed") and,
+//    for callers without a sidecar in between, `statusText`.
+// Raw TCP clients (nc) use `tcp(input, port, ctx)` where a model has it.
+// Outside the cluster: `internetHost(name)` / `internetHostForAddress(ip)`.
 
 export type { AppContext, AppModel, AppRequest, AppResponse, Header, PodIdentity, TcpReply, UpstreamCall, UpstreamFailure } from './types'
 export { isUpstreamFailure } from './types'
