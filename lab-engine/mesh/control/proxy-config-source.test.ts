@@ -130,7 +130,13 @@ describe('istioctl x describe pod', () => {
     const out = (await istioctl(s, `x describe pod ${podOf(s, 'reviews', 'default', 'v1')}`)).stdout
     expect(out).toContain('DestinationRule: reviews for "reviews"\n   Matching subsets: v1\n      (Non-matching subsets v2,v3)\n   No Traffic Policy\n')
     expect(out).toContain('VirtualService: reviews\n')
-    expect(out).toContain('   2 HTTP route(s)\n   1 additional destination(s) that will not reach this pod\n      Route to non-matching subset v2 for (when headers are end-user=jason)\n')
+    expect(out).toContain('VirtualService: reviews\n   1 additional destination(s) that will not reach this pod\n      Route to non-matching subset v2 for (when headers are end-user=jason)\n')
+  })
+
+  it('productpage: exposed on the ingress gateway through the bookinfo VirtualService', async () => {
+    const lb = (s.store.get({ kind: 'Service', name: 'istio-ingressgateway', namespace: 'istio-system' })!.status as { loadBalancer: { ingress: { ip: string }[] } }).loadBalancer.ingress[0]!.ip
+    const out = (await istioctl(s, `x describe pod ${podOf(s, 'productpage')}`)).stdout
+    expect(out).toContain(`\n\nExposed on Ingress Gateway http://${lb}\nVirtualService: bookinfo\n   /productpage, /static*, /login, /logout, /api/v1/products*\n`)
   })
 
   it('reviews-v1 under the 90/10 split shows its weight (istioctl-describe docs)', async () => {
