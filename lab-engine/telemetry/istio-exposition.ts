@@ -30,6 +30,8 @@ const HISTOGRAMS = [ISTIO_METRICS.requestBytes, ISTIO_METRICS.requestDuration, I
 export interface ProxyIdentity {
   readonly workload: string
   readonly namespace: string
+  /** The pod, when reports carry scrape-target labels: then only this pod's series are its proxy's. */
+  readonly pod?: string
 }
 
 /** Prometheus text for the Istio series one proxy reported: counters, then histograms (Envoy prints gauges between). */
@@ -43,6 +45,7 @@ export function istioExpositionFor(registry: MetricRegistry, proxy: ProxyIdentit
 
 function reportedBy(labels: Labels, proxy: ProxyIdentity): boolean {
   const side = labels.reporter === 'source' ? 'source' : 'destination'
+  if (proxy.pod !== undefined && labels.pod !== undefined && labels.pod !== proxy.pod) return false
   return labels[`${side}_workload`] === proxy.workload && labels[`${side}_workload_namespace`] === proxy.namespace
 }
 

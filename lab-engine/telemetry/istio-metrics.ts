@@ -13,6 +13,7 @@
 
 import type { Labels } from './labels'
 import type { MetricRegistry } from './metrics'
+import { withScrapeTarget, type ScrapeTarget } from './scrape-target'
 
 /** Envoy's default histogram bucket bounds, used by every Istio distribution. */
 export const ENVOY_DEFAULT_BUCKETS: readonly number[] = [
@@ -83,6 +84,10 @@ export interface RequestRecord {
   readonly destinationDurationMs?: number
   readonly requestBytes: number
   readonly responseBytes: number
+  /** The client pod, for the labels Prometheus adds when it scrapes the source report (pod, namespace, app, ...). */
+  readonly sourceTarget?: ScrapeTarget
+  /** The server pod, likewise for the destination report. */
+  readonly destinationTarget?: ScrapeTarget
 }
 
 const defined = new WeakSet<MetricRegistry>()
@@ -105,8 +110,7 @@ export function defineIstioMetrics(registry: MetricRegistry): void {
 export function recordRequest(registry: MetricRegistry, r: RequestRecord): void {
   defineIstioMetrics(registry)
   for (const reporter of reportersOf(r)) {
-    const labels = istioLabels(r, reporter)
-    const key = istioKey(labels)
+    const { labels, key } = seriesFor(r, reporter)
     const duration = reporter === 'destination' ? (r.destinationDurationMs ?? r.sourceDurationMs) : r.sourceDurationMs
     registry.inc(ISTIO_METRICS.requestsTotal, labels, r.endMs, 1, key)
     registry.observe(ISTIO_METRICS.requestDuration, labels, duration, r.endMs, key)
@@ -119,13 +123,18 @@ export function recordRequest(registry: MetricRegistry, r: RequestRecord): void 
 export function recordTcpConnection(registry: MetricRegistry, r: RequestRecord & { readonly closed: boolean }): void {
   defineIstioMetrics(registry)
   for (const reporter of reportersOf(r)) {
-    const labels = istioLabels({ ...r, protocol: 'tcp' }, reporter)
-    const key = istioKey(labels)
+    const { labels, key } = seriesFor({ ...r, protocol: 'tcp' }, reporter)
     registry.inc(ISTIO_METRICS.tcpOpened, labels, r.endMs, 1, key)
     registry.inc(ISTIO_METRICS.tcpReceived, labels, r.endMs, r.requestBytes, key)
     registry.inc(ISTIO_METRICS.tcpSent, labels, r.endMs, r.responseBytes, key)
     if (r.closed) registry.inc(ISTIO_METRICS.tcpClosed, labels, r.endMs, 1, key)
   }
+}
+
+/** The reporter's label set with its scrape target's labels, and its series key. */
+function seriesFor(r: RequestRecord, reporter: 'source' | 'destination'): { labels: Labels; key: string } {
+  const labels = istioLabels(r, reporter)
+  return withScrapeTarget(labels, istioKey(labels), reporter === 'source' ? r.sourceTarget : r.destinationTarget)
 }
 
 /**
