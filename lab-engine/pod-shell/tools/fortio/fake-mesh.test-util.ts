@@ -53,7 +53,8 @@ export function fakeMesh(clock: Clock, rule: (n: number, req: HttpRequest) => Fa
     },
     load(ctx, body) {
       const sender: LoadSender = {
-        send: async (req) => { const [reply] = answer(req); await scheduler.sleep(reply.delayMs, ctx.signal); return toResult(reply) },
+        // A request in flight completes even if the learner presses Ctrl-C meanwhile; pacing sleeps stop at once.
+        send: async (req) => { const [reply] = answer(req); await scheduler.sleep(reply.delayMs); return toResult(reply) },
         all: (clients) => scheduler.all(clients),
         sleep: (ms) => scheduler.sleep(ms, ctx.signal),
         now: () => scheduler.now(),
