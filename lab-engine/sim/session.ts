@@ -20,6 +20,7 @@ import { createKubectlCompleter } from '../kubectl/completion'
 import { createIstioctlCommand, SUBCOMMANDS as ISTIOCTL_SUBCOMMANDS, type ProxyConfigSource } from '../istioctl'
 import { createIstioctlCompleter } from '../istioctl/completion'
 import { sidecarInjector } from '../istio/sidecar-injector'
+import { createProxyConfigSource } from '../mesh/control/proxy-config-source'
 import { createHostCurl } from '../pod-shell/host-curl'
 import { setHttpTransport } from '../pod-shell/network'
 import { meshTransport } from '../mesh/data/mesh-transport'
@@ -37,7 +38,7 @@ export interface SimSessionOptions {
   files?: Record<string, string>
   /** The learner's browser, for kubectl edit / port-forward and istioctl dashboard; absent headless. */
   ui?: UiChannel
-  /** Builds the Envoy config source for `istioctl proxy-config` / `x describe` (the mesh model); absent: proxies are unreachable. */
+  /** Builds the Envoy config source for `istioctl proxy-config` / `x describe`; default: the mesh control plane's compiled config. */
   proxyConfig?: (session: { store: ObjectStore; clock: Clock }) => ProxyConfigSource
 }
 
@@ -62,6 +63,9 @@ export interface SimSession extends Disposable {
   run(script: string, opts?: { signal?: AbortSignal }): Promise<StatementResult[]>
 }
 
+/** istioctl proxy-config reads the mesh control plane's per-proxy config compiled from this session's store. */
+const defaultProxyConfig = ({ store }: { store: ObjectStore }): ProxyConfigSource => createProxyConfigSource(store)
+
 /** A ShellClock over the session clock: in virtual mode sleeping advances time (and fires due timers). */
 export function shellClockFor(clock: Clock): ShellClock {
   return clock.mode === 'realtime' ? clock : advancingShellClock(clock)
@@ -85,7 +89,7 @@ export function createSimSession(opts: SimSessionOptions): SimSession {
   const kubectlEnv = { store, clock, mode, kubeconfig: {}, ui: opts.ui }
   registry.registerCommand(createKubectlCommand(kubectlEnv))
   registry.registerCompleter('kubectl', createKubectlCompleter(kubectlEnv))
-  registry.registerCommand(createIstioctlCommand({ store, clock, ui: opts.ui, proxyConfig: opts.proxyConfig?.({ store, clock }) }))
+  registry.registerCommand(createIstioctlCommand({ store, clock, ui: opts.ui, proxyConfig: (opts.proxyConfig ?? defaultProxyConfig)({ store, clock }) }))
   registry.registerCompleter('istioctl', createIstioctlCompleter(store, ISTIOCTL_SUBCOMMANDS))
   registry.registerCommand(createHostCurl(store))
   const shell = new Shell({ vfs, registry, clock: shellClock, state: ShellState.initial() })
