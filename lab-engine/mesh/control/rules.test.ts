@@ -57,6 +57,32 @@ describe('VirtualService rules', () => {
     expect(configOf(s, 'client', 'other').clusters.has('outbound|7070||secret-svc.other.svc.cluster.local')).toBe(true)
   })
 
+  it('a wildcard VirtualService host covers ServiceEntry hosts under it; an exact host beats it', async () => {
+    await apply(s, 'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: example}\nspec:\n  hosts: [api.example.com, www.example.com]\n  ports: [{number: 80, name: http, protocol: HTTP}]\n  resolution: DNS\n')
+    const wild = vs('example-wild', '  hosts: ["*.example.com"]\n  http:\n  - timeout: 3s\n    route:\n    - destination: {host: api.example.com}\n')
+    const exact = vs('example-www', '  hosts: [www.example.com]\n  http:\n  - timeout: 1s\n    route:\n    - destination: {host: www.example.com}\n')
+    await apply(s, wild)
+    await apply(s, exact)
+    const cfg = configOf(s, 'productpage')
+    expect(vhost(cfg, '80', 'api.example.com:80').routes[0]!.origin?.virtualService.name).toBe('example-wild')
+    expect(vhost(cfg, '80', 'www.example.com:80').routes[0]!.origin?.virtualService.name).toBe('example-www')
+    await remove(s, wild)
+    await remove(s, exact)
+  })
+
+  it('meshConfig defaultServiceExportTo ["."] hides services from other namespaces unless annotated', async () => {
+    s.store.mutate({ kind: 'ConfigMap', name: 'istio', namespace: 'istio-system' }, (cm) => {
+      (cm.data as Record<string, string>).mesh += '\ndefaultServiceExportTo: ["."]\n'
+    })
+    expect(configOf(s, 'client', 'other').clusters.has(`outbound|9080||${REVIEWS}`)).toBe(false)
+    expect(configOf(s, 'productpage').clusters.has(`outbound|9080||${REVIEWS}`)).toBe(true)
+    s.store.mutate({ kind: 'ConfigMap', name: 'istio', namespace: 'istio-system' }, (cm) => {
+      const data = cm.data as Record<string, string>
+      data.mesh = data.mesh!.replace('\ndefaultServiceExportTo: ["."]\n', '')
+    })
+    expect(configOf(s, 'client', 'other').clusters.has(`outbound|9080||${REVIEWS}`)).toBe(true)
+  })
+
   it('with two VirtualServices for one host on sidecars, the older one wins', async () => {
     const first = vs('reviews-a', '  hosts: [reviews]\n  http:\n  - route:\n    - destination: {host: reviews, subset: v3}\n')
     await apply(s, first)
