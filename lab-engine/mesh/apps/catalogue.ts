@@ -17,7 +17,8 @@ import { flaskHttpbinApp } from './httpbin/flask-httpbin'
 import { goHttpbinApp } from './httpbin/go-httpbin'
 import { helloworldApp } from './helloworld'
 import { istiodApp } from './istiod'
-import { nginxApp } from './nginx'
+import { nginxApp, nginxModel } from './nginx'
+import { nginxListens } from './nginx-config'
 import { tcpEchoApp } from './tcp-echo'
 import { listeningPorts, type ContainerCommand } from './container'
 import type { AppModel } from './types'
@@ -42,7 +43,7 @@ interface CatalogueEntry {
   kind: 'server' | 'client' | 'mesh'
 }
 
-const NGINX_UNPRIVILEGED: AppModel = { ...nginxApp, name: 'nginx', ports: [8080], listensOn: (p) => p === 8080 }
+const NGINX_UNPRIVILEGED: AppModel = nginxModel([{ port: 8080, ssl: false }])
 
 const ENTRIES: readonly CatalogueEntry[] = [
   { match: /examples-bookinfo-productpage/, app: productpageApp, kind: 'server' },
@@ -93,9 +94,18 @@ export function appForImage(image: string): AppModel {
  */
 export function appForContainer(c: ContainerCommand): AppModel {
   const base = appForImage(c.image)
+  if (base.name === 'nginx' && c.readFile) return nginxFromFiles(c.readFile, base)
   const ports = listeningPorts(c)
   if (ports === undefined) return base
   return { ...base, ports, listensOn: (p) => ports.includes(p) }
+}
+
+/** nginx as its mounted configuration says: nginx.conf's server blocks, else conf.d/default.conf's, else the image's. */
+function nginxFromFiles(readFile: (path: string) => string | undefined, base: AppModel): AppModel {
+  const listens = [readFile('/etc/nginx/nginx.conf'), readFile('/etc/nginx/conf.d/default.conf')]
+    .map((conf) => (conf === undefined ? undefined : nginxListens(conf)))
+    .find((l) => l !== undefined)
+  return listens ? nginxModel(listens) : base
 }
 
 /** Whether the catalogue knows this image (as a server, client or mesh component). */

@@ -15,6 +15,8 @@ export interface ContainerCommand {
   command?: readonly string[]
   args?: readonly string[]
   env?: Readonly<Record<string, string>>
+  /** A file in the container's filesystem as its volumes provide it (ConfigMap-mounted nginx.conf), when the caller can read one. */
+  readFile?: (path: string) => string | undefined
 }
 
 /** Most argv words we look at (a pathological pod spec cannot make parsing slow). */

@@ -3,8 +3,9 @@
 // How the data plane uses it, per request that reaches a pod port:
 // 1. `appForContainer({ image, command, args, env })` for each app container
 //    (prefer it to appForImage: the command line decides the ports, e.g.
-//    gunicorn `-b 0.0.0.0:8080`, `fortio load` binding none); no container
-//    whose model listensOn(port) means connection refused (curl exit 7).
+//    gunicorn `-b 0.0.0.0:8080`, `fortio load` binding none; pass `readFile`
+//    so a ConfigMap-mounted nginx.conf decides nginx's ports and `tlsPorts`);
+//    no container whose model listensOn(port) means connection refused (curl 7).
 // 2. `handle(req, ctx)`: fill AppContext with the pod identity (command/args
 //    too, for access-log flags and fortio's port roles), the session Rng and
 //    clock, an upstream() that routes through the calling pod's sidecar, a

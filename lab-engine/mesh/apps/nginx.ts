@@ -8,6 +8,7 @@
 import { clfDate, header, pathOnly } from './http-util'
 import { respond } from './respond'
 import { SERVICE_TIMES } from './service-time'
+import type { NginxListen } from './nginx-config'
 import type { AppContext, AppModel, AppRequest, AppResponse } from './types'
 
 export const NGINX_VERSION = '1.27.3'
@@ -42,15 +43,18 @@ export function nginxErrorPage(status: number, reason: string): string {
   return `<html>\r\n<head><title>${status} ${reason}</title></head>\r\n<body>\r\n<center><h1>${status} ${reason}</h1></center>\r\n<hr><center>nginx/${NGINX_VERSION}</center>\r\n</body>\r\n</html>\r\n`
 }
 
-function page(req: AppRequest): { status: number; body: string } {
+const PLAIN_TO_TLS = `<html>\r\n<head><title>400 The plain HTTP request was sent to HTTPS port</title></head>\r\n<body>\r\n<center><h1>400 Bad Request</h1></center>\r\n<center>The plain HTTP request was sent to HTTPS port</center>\r\n<hr><center>nginx/${NGINX_VERSION}</center>\r\n</body>\r\n</html>\r\n`
+
+function page(req: AppRequest, tls: ReadonlySet<number>): { status: number; body: string } {
+  if (req.scheme === 'http' && req.port !== undefined && tls.has(req.port)) return { status: 400, body: PLAIN_TO_TLS }
   const path = pathOnly(req.path)
   const known = path === '/' || path === '/index.html'
   if (!['GET', 'HEAD'].includes(req.method)) return { status: 405, body: nginxErrorPage(405, 'Not Allowed') }
   return known ? { status: 200, body: NGINX_WELCOME } : { status: 404, body: nginxErrorPage(404, 'Not Found') }
 }
 
-async function handle(req: AppRequest, ctx: AppContext): Promise<AppResponse> {
-  const { status, body } = page(req)
+async function handle(req: AppRequest, ctx: AppContext, tls: ReadonlySet<number>): Promise<AppResponse> {
+  const { status, body } = page(req, tls)
   const headers: [string, string][] = [['Content-Type', 'text/html'], ['Content-Length', String(body.length)]]
   if (status === 200) headers.push(['Last-Modified', 'Tue, 26 Nov 2024 15:55:00 GMT'], ['Connection', 'keep-alive'], ['ETag', '"6745ef54-267"'], ['Accept-Ranges', 'bytes'])
   else headers.push(['Connection', 'keep-alive'])
@@ -60,9 +64,16 @@ async function handle(req: AppRequest, ctx: AppContext): Promise<AppResponse> {
   return res
 }
 
-export const nginxApp: AppModel = {
-  name: 'nginx',
-  ports: [80],
-  listensOn: (port) => port === 80,
-  handle,
+/** nginx with the given sockets (nginx-config.ts reads them from a mounted nginx.conf). */
+export function nginxModel(listens: readonly NginxListen[]): AppModel {
+  const ports = listens.map((l) => l.port)
+  const tls = new Set(listens.filter((l) => l.ssl).map((l) => l.port))
+  return {
+    name: 'nginx', ports, listensOn: (port) => ports.includes(port),
+    ...(tls.size ? { tlsPorts: [...tls] } : {}),
+    handle: (req, ctx) => handle(req, ctx, tls),
+  }
 }
+
+/** The image's default configuration: the welcome page on 80. */
+export const nginxApp: AppModel = nginxModel([{ port: 80, ssl: false }])

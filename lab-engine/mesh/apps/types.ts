@@ -128,6 +128,11 @@ export interface AppModel {
   /** Ports the process really binds; a Service targetPort elsewhere gets connection refused. */
   ports: number[]
   listensOn(port: number): boolean
+  /**
+   * Ports where the process itself terminates TLS (nginx `listen 443 ssl`): a client
+   * must handshake with the app (TLS passthrough); AppRequest.scheme is then 'https'.
+   */
+  tlsPorts?: number[]
   handle(req: AppRequest, ctx: AppContext): Promise<AppResponse>
   /**
    * Raw TCP servers (Istio's tcp-echo): `input` is everything the client sent before
