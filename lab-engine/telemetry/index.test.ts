@@ -44,6 +44,34 @@ describe('createTelemetry', () => {
     expect(tel.edges.flush(2_000)).toMatchObject([{ from: 'default/sleep', to: 'default/httpbin', requests: 2, errors: 1 }])
   })
 
+  it('answers the queries of Istio\'s "Querying Metrics from Prometheus" task', () => {
+    const clock = Clock.virtual()
+    const tel = createTelemetry()
+    const productpage = { workload: 'productpage-v1', namespace: 'default', app: 'productpage', version: 'v1' }
+    const reviews3 = { workload: 'reviews-v3', namespace: 'default', app: 'reviews', version: 'v3' }
+    const hop = (dst: typeof reviews3, host: string, name: string): RequestRecord => ({
+      ...req(clock.now()),
+      source: productpage,
+      destination: dst,
+      destinationService: { host, name, namespace: 'default' },
+    })
+    for (let i = 0; i < 20; i++) {
+      clock.advanceBy(3_000)
+      tel.recordRequest({ ...req(clock.now()), source: null, destination: productpage, reporters: { source: false, destination: true }, destinationService: { host: 'productpage.default.svc.cluster.local', name: 'productpage', namespace: 'default' } })
+      tel.recordRequest(hop(reviews3, 'reviews.default.svc.cluster.local', 'reviews'))
+    }
+    clock.advanceBy(15_000)
+    const t = clock.now()
+    const count = (q: string) => (tel.query(q, t) as { result: unknown[] }).result.length
+    expect(count('istio_requests_total')).toBe(3)
+    expect(count('istio_requests_total{destination_service="productpage.default.svc.cluster.local"}')).toBe(1)
+    expect(count('istio_requests_total{destination_service="reviews.default.svc.cluster.local", destination_version="v3"}')).toBe(2)
+    const rate = tel.evaluate('rate(istio_requests_total{destination_service=~"productpage.*", response_code="200"}[5m])', t)
+    // 20 requests, all inside the 5m window, counted from the creation zero sample: 20 / 300 s.
+    expect(rate.type === 'vector' && rate.samples.length).toBe(1)
+    expect(rate.type === 'vector' && rate.samples[0]!.v).toBeCloseTo(20 / 300, 10)
+  })
+
   it('keeps spans, logs and traces bounded by the options', () => {
     const tel = createTelemetry({ maxSpans: 2, maxLogs: 3, maxTraces: 4 })
     for (let i = 0; i < 10; i++) {
