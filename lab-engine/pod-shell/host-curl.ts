@@ -3,13 +3,14 @@
 // It has no cluster DNS: only IP literals (e.g. a LoadBalancer's 172.18.255.x
 // from cloud-provider-kind), localhost, and wildcard-DNS names that embed an
 // IP (nip.io / sslip.io, as tutorials use for ingress hosts) resolve.
-// Assumption: the sandbox has no Internet, so other public names answer like
-// an offline resolver (curl exit 6); cluster names such as
-// `web.default.svc.cluster.local` fail the same way, as they do on a real host.
+// Public names resolve to the simulated internet (mesh/apps/internet.ts); other
+// names and cluster names such as `web.default.svc.cluster.local` fail (curl
+// exit 6), as they do on a real host outside the cluster.
 
 import { isIpv4 } from '../cluster/dns'
 import type { ObjectStore } from '../cluster/store'
 import type { CommandSpec } from '../shell/registry'
+import { internetHost } from '../mesh/apps/internet'
 import { createCurlCommand } from './curl/curl'
 import { httpTransportFor } from './network'
 
@@ -19,7 +20,8 @@ export function resolveFromHost(name: string): string[] | undefined {
   if (isIpv4(query)) return [query]
   if (query === 'localhost') return ['127.0.0.1']
   const embedded = /(?:^|\.)(\d{1,3}[.-]\d{1,3}[.-]\d{1,3}[.-]\d{1,3})\.(?:nip\.io|sslip\.io)$/.exec(query)?.[1]?.replace(/-/g, '.')
-  return embedded && isIpv4(embedded) ? [embedded] : undefined
+  if (embedded && isIpv4(embedded)) return [embedded]
+  return internetHost(query)?.addresses
 }
 
 export function createHostCurl(store: ObjectStore): CommandSpec {

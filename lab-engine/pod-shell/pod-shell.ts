@@ -11,6 +11,7 @@ import type { KubeObject } from '../cluster/types'
 import { COREUTILS, CommandRegistry, Shell, ShellState, type CommandSpec, type NestedSession, type ShellClock, type Vfs, type Writer } from '../shell'
 import { createCurlCommand, type CurlEnv } from './curl/curl'
 import { createWgetCommand } from './curl/wget'
+import { internetHost } from '../mesh/apps/internet'
 import { imageProfile, type ImageProfile } from './images'
 import { httpTransportFor } from './network'
 import { containerEnv, type ContainerSpec } from './pod-env'
@@ -48,7 +49,13 @@ export function containerFilesystem(t: ContainerTarget): Vfs {
 
 /** The pod's resolver: /etc/hosts, then cluster DNS through its namespace's search path. */
 export function podResolver(t: ContainerTarget): (name: string) => DnsAnswer {
-  return (name) => resolveName(t.store, name, { namespace: t.pod.metadata.namespace ?? 'default', hosts: hostsTable(t.pod) })
+  return (name) => {
+    const answer = resolveName(t.store, name, { namespace: t.pod.metadata.namespace ?? 'default', hosts: hostsTable(t.pod) })
+    if (answer.kind === 'found') return answer
+    // CoreDNS forwards names outside the cluster to the node's resolver: the simulated internet.
+    const site = internetHost(name.replace(/\.$/, ''))
+    return site ? { kind: 'found', name: site.hostname, addresses: site.addresses } : answer
+  }
 }
 
 /** Runs argv in the container as the runtime would: argv[0] must be a program the image has. */
