@@ -134,7 +134,7 @@ export class FortioClient {
 
 /** Seconds spent connecting, from the transport's curl-style timings. */
 function connectSeconds(r: HttpResult): number {
-  return Math.max(0, r.timings.connect - r.timings.namelookup)
+  return Math.max(0, Math.round((r.timings.connect - r.timings.namelookup) * 1e9) / 1e9)
 }
 
 /** How Go's *net.OpError for a failed dial marshals to JSON in fortio's logs. */

@@ -133,7 +133,8 @@ export async function runThread(id: number, client: FortioClient, sender: LoadSe
       if (stop() || ctl.callsLeft <= 0) break
       ctl.callsLeft--
       const got = await client.fetch(sender)
-      const latency = (sender.now() - fStart) / 1000
+      // Go measures time.Since in whole nanoseconds; so do we, which keeps the printed digits short.
+      const latency = Math.round((sender.now() - fStart) * 1e6) / 1e9
       stats.calls++
       stats.durations.record(latency)
       if (!codeIsOK(got.code)) stats.errors.record(latency)
