@@ -73,7 +73,7 @@ function clusterType(svc: MeshService): ClusterType {
 function addCluster(out: ClusterSet, index: MeshIndex, svc: MeshService, port: ServicePort, rule: SelectedRule | undefined, subset: string | undefined): void {
   const name = outboundClusterName(port.port, subset, svc.hostname)
   if (out.clusters.has(name)) return
-  const key = `cl|${rule ? `${rule.ref.namespace}/${rule.ref.name}` : ''}|${svc.namespace}|${name}`
+  const key = `cl|${rule?.key ?? ''}|${svc.namespace}|${name}`
   let built = index.memo.get(key) as { cluster: Cluster; endpoints?: LbEndpoint[] } | undefined
   if (!built) {
     built = buildCluster(index, svc, port, rule, subset, name)

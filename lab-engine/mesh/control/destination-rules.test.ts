@@ -38,6 +38,7 @@ describe('selectDestinationRule', () => {
 describe('mergedPolicy and resolvePolicy', () => {
   const selected: SelectedRule = {
     ref: { kind: 'DestinationRule', name: 'r', namespace: 'prod' },
+    key: 'prod/r',
     trafficPolicy: {
       connectionPool: { tcp: { maxConnections: 5 } },
       portLevelSettings: [{ port: { number: 9080 }, loadBalancer: { simple: 'ROUND_ROBIN' } }],

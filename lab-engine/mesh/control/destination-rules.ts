@@ -18,6 +18,8 @@ import type { ClusterTrafficPolicy, ConfigRef, ConsistentHash, LoadBalancer, Out
 /** The rule(s) chosen for one host, merged. */
 export interface SelectedRule {
   ref: ConfigRef
+  /** Identifies the merged set ("ns/a,ns/b"), for caches keyed on the rule. */
+  key: string
   trafficPolicy?: TrafficPolicySpec
   subsets: SubsetSpec[]
 }
@@ -57,7 +59,8 @@ function mostSpecific(rules: IstioResource<DestinationRuleSpec>[], serviceHost: 
   const first = winners[0]!
   const subsets = winners.flatMap((r) => r.spec.subsets ?? [])
   const policy = winners.find((r) => r.spec.trafficPolicy)?.spec.trafficPolicy
-  return { ref: first.ref, subsets, ...(policy ? { trafficPolicy: policy } : {}) }
+  const key = winners.map((r) => `${r.ref.namespace}/${r.ref.name}`).join(',')
+  return { ref: first.ref, key, subsets, ...(policy ? { trafficPolicy: policy } : {}) }
 }
 
 type PlainPolicy = Omit<TrafficPolicySpec, 'portLevelSettings'>

@@ -286,6 +286,19 @@ spec:
     expect(configOf(s, 'productpage').clusters.has(`outbound|9080||${REVIEWS}`)).toBe(true)
     await remove(s, sidecar)
   })
+
+  it('a workload-selected Sidecar applies to its workload only; the others in the namespace use the root namespace default', async () => {
+    const root = 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata: {name: default, namespace: istio-system}\nspec:\n  egress:\n  - hosts: ["*/*"]\n'
+    const scoped = 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata: {name: default, namespace: other}\nspec:\n  workloadSelector: {labels: {app: client}}\n  egress:\n  - hosts: ["./*"]\n'
+    await apply(s, root)
+    await apply(s, scoped)
+    expect(configOf(s, 'client', 'other')).toMatchObject({ sidecarScope: { name: 'default', namespace: 'other' } })
+    expect(configOf(s, 'client', 'other').clusters.has(`outbound|9080||${REVIEWS}`)).toBe(false)
+    expect(configOf(s, 'client2', 'other')).toMatchObject({ sidecarScope: { name: 'default', namespace: 'istio-system' } })
+    expect(configOf(s, 'client2', 'other').clusters.has(`outbound|9080||${REVIEWS}`)).toBe(true)
+    await remove(s, scoped)
+    await remove(s, root)
+  })
 })
 
 describe('gateways', () => {

@@ -50,7 +50,7 @@ export function compileSidecar(index: MeshIndex, proxy: ProxyIdentity): ProxyCon
 function outboundView(index: MeshIndex, proxy: ProxyIdentity): OutboundView {
   const scope = sidecarScopeFor(index.sidecars, proxy.namespace, proxy.labels, index.mesh)
   const labels = index.usesSourceLabels ? JSON.stringify(Object.entries(proxy.labels).sort()) : ''
-  const key = `view|${workloadRuleKey(index, proxy)}|${scope.ref?.name ?? ''}|${labels}`
+  const key = `view|${workloadRuleKey(index, proxy)}|${scope.ref ? `${scope.ref.namespace}/${scope.ref.name}` : ''}|${labels}`
   const hit = index.memo.get(key) as OutboundView | undefined
   if (hit) return hit
   const services = index.services.filter((s) => exportedTo(s.exportTo, index.mesh.defaultServiceExportTo, s.namespace, proxy.namespace) && scope.allows(s.hostname, s.namespace))
