@@ -28,6 +28,7 @@ describe('observability addons', () => {
     const none = await prometheusApp.handle(request('/api/v1/query?query=up'), fakeContext({ hosts: {} }).ctx)
     expect([none.status, JSON.parse(none.body).errorType]).toEqual([503, 'unavailable'])
     expect((await prometheusApp.handle(request('/-/ready'), promCtx())).body).toBe('Prometheus Server is Ready.\n')
+    expect((await prometheusApp.handle(request('/'), promCtx())).headers).toContainEqual(['Location', '/graph'])
   })
 
   it('Grafana reports health; Jaeger takes spans on 9411; the catalogue maps the addon images', async () => {

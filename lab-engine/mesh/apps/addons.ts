@@ -52,7 +52,8 @@ async function prometheus(req: AppRequest, ctx: AppContext): Promise<AppResponse
   if (path === '/-/healthy') return go(ctx, 200, 'Prometheus Server is Healthy.\n', [['Content-Type', 'text/plain; charset=utf-8']])
   if (path === '/-/ready') return go(ctx, 200, 'Prometheus Server is Ready.\n', [['Content-Type', 'text/plain; charset=utf-8']])
   if (path === '/api/v1/query' && (req.method === 'GET' || req.method === 'POST')) return promQuery(req, ctx)
-  if (path === '/') return go(ctx, 302, '<a href="/query">Found</a>.\n\n', [['Content-Type', HTML], ['Location', '/query']])
+  // Prometheus 2.x (the addon image in content/samples, v2.54) sends `/` to /graph; 3.x to /query.
+  if (path === '/') return go(ctx, 302, '<a href="/graph">Found</a>.\n\n', [['Content-Type', HTML], ['Location', '/graph']])
   if (path === '/query' || path === '/graph') return go(ctx, 200, page('Prometheus Time Series Collection and Processing Server'), [['Content-Type', HTML]])
   return go(ctx, 404, '404 page not found\n', [['Content-Type', 'text/plain; charset=utf-8'], ['X-Content-Type-Options', 'nosniff']])
 }

@@ -10,6 +10,7 @@ const IMAGES = [
   'istio/examples-bookinfo-productpage-v1', 'istio/examples-bookinfo-details-v1', 'istio/examples-bookinfo-reviews-v3',
   'istio/examples-bookinfo-ratings-v1', 'kennethreitz/httpbin', 'mccutchen/go-httpbin', 'fortio/fortio', 'nginx',
   'istio/examples-helloworld-v1', 'istio/pilot', 'prom/prometheus', 'grafana/grafana', 'quay.io/kiali/kiali', 'jaegertracing/all-in-one',
+  'hashicorp/http-echo', 'gcr.io/google-samples/hello-app:1.0', 'kicbase/echo-server:1.0', 'httpd', 'istio/tcp-echo-server',
 ]
 
 const apps: [string, AppModel][] = [

@@ -19,6 +19,7 @@ import { helloworldApp } from './helloworld'
 import { istiodApp } from './istiod'
 import { nginxApp, nginxModel } from './nginx'
 import { nginxListens } from './nginx-config'
+import { echoServerApp, helloAppModel, httpdApp, httpEchoApp } from './simple-servers'
 import { tcpEchoApp } from './tcp-echo'
 import { listeningPorts, type ContainerCommand } from './container'
 import type { AppModel } from './types'
@@ -61,6 +62,10 @@ const ENTRIES: readonly CatalogueEntry[] = [
   { match: /^fortio\/fortio$/, app: fortioServerApp, kind: 'server' },
   { match: /(^|\/)tcp-echo-server$/, app: tcpEchoApp, kind: 'server' },
   { match: /(^|\/)nginx-unprivileged$/, app: NGINX_UNPRIVILEGED, kind: 'server' },
+  { match: /^hashicorp\/http-echo$/, app: httpEchoApp, kind: 'server' },
+  { match: /google-samples\/(.*\/)?hello-app$/, app: helloAppModel('1.0'), kind: 'server' },
+  { match: /(^|\/)echo-server$/, app: echoServerApp, kind: 'server' },
+  { match: /(^|\/)httpd$/, app: httpdApp, kind: 'server' },
   { match: /(^|\/)nginx$/, app: nginxApp, kind: 'server' },
   { match: /^istio\/pilot$/, app: istiodApp, kind: 'mesh' },
   { match: /(^|\/)prometheus$/, app: prometheusApp, kind: 'mesh' },
@@ -83,7 +88,17 @@ function entryFor(image: string): CatalogueEntry | undefined {
 
 /** The model for an image; unknown images get one that listens on nothing. */
 export function appForImage(image: string): AppModel {
-  return entryFor(image)?.app ?? UNKNOWN
+  const entry = entryFor(image)
+  // hello-app prints its version, which is the image tag.
+  if (entry?.app.name === 'hello-app') return helloAppModel(imageTag(image) ?? '1.0')
+  return entry?.app ?? UNKNOWN
+}
+
+/** The tag of an image reference (`repo:tag@digest` -> tag), if any. */
+function imageTag(image: string): string | undefined {
+  const noDigest = image.split('@')[0]!
+  const colon = noDigest.lastIndexOf(':')
+  return colon > noDigest.lastIndexOf('/') ? noDigest.slice(colon + 1) : undefined
 }
 
 /**

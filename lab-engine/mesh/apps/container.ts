@@ -22,7 +22,13 @@ export interface ContainerCommand {
 /** Most argv words we look at (a pathological pod spec cannot make parsing slow). */
 export const MAX_ARGV_WORDS = 256
 
-interface ImageProcess { match: RegExp; entrypoint: string[]; cmd: string[] }
+interface ImageProcess {
+  match: RegExp
+  entrypoint: string[]
+  cmd: string[]
+  /** A server that takes its port from this environment variable (and nothing else). */
+  portEnv?: { name: string; fallback: number }
+}
 
 /** ENTRYPOINT and CMD of the images whose listening ports depend on their command line. */
 const IMAGE_PROCESSES: readonly ImageProcess[] = [
@@ -34,6 +40,9 @@ const IMAGE_PROCESSES: readonly ImageProcess[] = [
   { match: /(^|\/)go-httpbin$/, entrypoint: [], cmd: ['/bin/go-httpbin'] },
   { match: /^fortio\/fortio$/, entrypoint: ['/usr/bin/fortio'], cmd: ['server', '-config-dir', '/etc/fortio'] },
   { match: /(^|\/)tcp-echo-server$/, entrypoint: ['/bin/tcp-echo'], cmd: ['9000', 'hello'] },
+  { match: /^hashicorp\/http-echo$/, entrypoint: ['/http-echo'], cmd: [] },
+  { match: /google-samples\/(.*\/)?hello-app$/, entrypoint: [], cmd: ['./hello-app'], portEnv: { name: 'PORT', fallback: 8080 } },
+  { match: /(^|\/)echo-server$/, entrypoint: ['/bin/echo-server'], cmd: [], portEnv: { name: 'PORT', fallback: 8080 } },
 ]
 
 function processFor(image: string): ImageProcess | undefined {
@@ -107,6 +116,17 @@ function fortioPorts(argv: readonly string[]): number[] | undefined {
   return p && [p.http, p.grpc, p.redirect].filter((x): x is number => x !== undefined)
 }
 
+/** hashicorp/http-echo's flags: `-text=hello` or `-text hello`, `-listen=:5678` (its default). */
+export function httpEchoFlags(argv: readonly string[]): { text: string; port: number } {
+  const text = flagValues(argv, ['-text', '--text']).at(-1) ?? ''
+  const port = bindPort(flagValues(argv, ['-listen', '--listen']).at(-1) ?? ':5678') ?? 5678
+  return { text, port }
+}
+
+function httpEchoPorts(argv: readonly string[]): number[] | undefined {
+  return argv.some((w) => basename(w) === 'http-echo') ? [httpEchoFlags(argv).port] : undefined
+}
+
 /** Istio's tcp-echo: `tcp-echo <port,port,...> <prefix>`; undefined when another program runs. */
 export function tcpEchoArgs(argv: readonly string[]): { ports: number[]; prefix: string } | undefined {
   const i = argv.findIndex((w) => basename(w) === 'tcp-echo')
@@ -125,7 +145,8 @@ export function listeningPorts(c: ContainerCommand): number[] | undefined {
   const p = processFor(c.image)
   if (!argv || !p) return undefined
   const env = c.env ?? {}
-  const found = gunicornPorts(argv) ?? goHttpbinPorts(argv, env) ?? fortioPorts(argv) ?? tcpEchoArgs(argv)?.ports
+  if (p.portEnv) return c.command?.length ? [] : [bindPort(env[p.portEnv.name] ?? '') ?? p.portEnv.fallback]
+  const found = gunicornPorts(argv) ?? goHttpbinPorts(argv, env) ?? fortioPorts(argv) ?? tcpEchoArgs(argv)?.ports ?? httpEchoPorts(argv)
   return found ?? []
 }
 
