@@ -39,6 +39,7 @@ export const FLAGS: readonly FlagSpec[] = [
   f('curl', 'bool', '', 'Just fetch the content once'),
   f('curl-stdout-headers', 'bool', '', 'Restore pre 1.22 behavior where http headers of the fast client are output to stdout in curl mode. now stderr by default.'),
   f('gomaxprocs', 'int', 'int', "Setting for runtime.GOMAXPROCS, <1 doesn't change the default"),
+  f('grpc', 'bool', '', 'Use GRPC (health check by default, add -ping for ping) for load testing'),
   f('h2', 'bool', '', 'Attempt to use http2.0 / h2 (instead of http 1.1) for both TLS and h2c'),
   f('http1.0', 'bool', '', 'Use http1.0 (instead of http 1.1)'),
   f('https-insecure', 'bool', '', 'Long form of the -k flag'),
@@ -74,7 +75,7 @@ const IGNORED_VALUE_FLAGS = new Set([
   'data-dir', 'echo-debug-path', 'grpc-port', 'http-port', 'httpbufferkb', 'key', 'maxpayloadsizekb', 'payload-file',
   'payload-size', 'profile', 'ramp', 'redirect-port', 'runid', 'tcp-port', 'udp-port', 'ui-path', 'unix-socket',
 ])
-const IGNORED_BOOL_FLAGS = new Set(['grpc', 'halfclose', 'httpccch', 'mtls', 'no-reresolve', 'ping', 'stream', 'health'])
+const IGNORED_BOOL_FLAGS = new Set(['halfclose', 'httpccch', 'mtls', 'no-reresolve', 'ping', 'stream', 'health'])
 
 export const LOG_LEVELS = ['Debug', 'Verbose', 'Info', 'Warning', 'Error', 'Critical', 'Fatal'] as const
 export type LogLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6

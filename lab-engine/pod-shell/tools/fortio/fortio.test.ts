@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { toResult, fortioShell, run, SERVICE_IP, START_MS, type FakeReply, type Seen } from './fake-mesh.test-util'
 import { goDuration, goF, goGPrec } from './go-format'
 import { Histogram } from './histogram'
+import { MAX_LOG_LINES } from './log'
 
 const URL = 'http://httpbin:8000/get'
 const ok = (delayMs: number): FakeReply => ({ status: 200, delayMs })
@@ -150,6 +151,37 @@ describe('fortio load: sockets follow the responses', () => {
     const r = await run(shell, `fortio load -quiet -keepalive=false -c 1 -n 3 ${URL}`)
     expect(seen[0]!.req.headers[1]).toEqual(['Connection', 'close'])
     expect(r.stderr).toContain('Sockets used: 3 (for perfect keepalive, would be 1)\n')
+  })
+})
+
+describe('fortio load: log levels', () => {
+  it('at the default Info level the info lines come where fortio 1.69 prints them', async () => {
+    const { shell } = fortioShell(() => ok(2))
+    const r = await run(shell, `fortio load -c 2 -qps 0 -n 4 ${URL}`)
+    const kinds = lines(r.stderr).map((l) => (l.startsWith('{') ? `json:${(JSON.parse(l) as { msg: string }).msg.split(' ')[0]}` : l.split(' ').slice(0, 2).join(' ')))
+    expect(kinds.slice(0, 9)).toEqual([
+      'json:Starting', 'Fortio 1.69.0', 'json:Starting', 'Starting at', 'json:T000', 'json:T001', 'Ended after', 'json:Run', 'Aggregated Function',
+    ])
+    const runEnded = jsonLines(r.stderr).find((j) => j.msg === 'Run ended')!
+    expect(runEnded).toMatchObject({ file: 'periodic.go', line: 581, run: 0, elapsed: 4_000_000, calls: 4, qps: 1000 })
+    // Info also prints the connection-time histogram, not just its counter.
+    expect(r.stderr).toContain('Connection time histogram (s) : count 2 ')
+  })
+
+  it('bounds the warning lines of a long failing run and says how many it left out', async () => {
+    const { shell } = fortioShell(() => ({ status: 503, delayMs: 0.01 }))
+    const r = await run(shell, `fortio load -loglevel Warning -c 1 -qps 0 -n ${MAX_LOG_LINES + 50} ${URL}`)
+    expect(jsonLines(r.stderr).filter((j) => j.msg === 'Non ok http code')).toHaveLength(MAX_LOG_LINES - 1)
+    expect(r.stderr).toContain(`[simulator] 51 more log lines were not printed (limit ${MAX_LOG_LINES})\n`)
+    expect(r.stderr).toContain(`Code 503 : ${MAX_LOG_LINES + 50} (100.0 %)\n`)
+  })
+
+  it('tcp:// targets are out of the simulator\'s scope and say so', async () => {
+    const { shell, seen } = fortioShell(() => ok(1))
+    const r = await run(shell, 'fortio load -n 2 tcp://httpbin:8000')
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/not simulated/)
+    expect(seen).toHaveLength(0)
   })
 })
 

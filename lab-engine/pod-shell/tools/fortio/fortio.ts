@@ -91,6 +91,10 @@ async function fortioLoad(env: FortioEnv, ctx: CommandContext, flags: ParsedFlag
   const { log } = lc
   const limit = limits(flags)
   if (limit) { ctx.stderr.write(`${limit}\n`); return 1 }
+  if (/^(tcp|udp):\/\//i.test(url) || flags.get('grpc') === true) {
+    ctx.stderr.write('fortio: tcp://, udp:// and -grpc load tests are not simulated here; use an http:// or https:// URL\n')
+    return 1
+  }
   const target = buildTarget(url, {
     headers: (flags.get('H') as string[] | undefined) ?? [], payload: str(flags, 'payload'), contentType: str(flags, 'content-type'),
     method: str(flags, 'X'), keepAlive: flags.get('keepalive') !== false, insecure: flags.get('k') === true || flags.get('https-insecure') === true,

@@ -13,7 +13,7 @@ import type { HttpTransport, LoadSender, TransportContext } from '../../curl/tra
 import { sequentialLoad } from '../../curl/transport'
 import { codeIsOK, FortioClient } from './client'
 import { goDuration, goG } from './go-format'
-import { LEVEL, SITES, type FortioLog } from './log'
+import { LEVEL, MAX_LOG_LINES, SITES, type FortioLog } from './log'
 import { report } from './report'
 import { MAX_CALLS, plan, runThread, type RunControl, type RunSettings, type ThreadStats } from './runner'
 import type { HttpRequest } from '../../curl/transport'
@@ -69,7 +69,9 @@ export async function runLoad(run: LoadRun, io: LoadIO): Promise<number> {
     const start = sender.now()
     const stats: ThreadStats[] = await sender.all(clients.slice(0, p.threads).map((c, i) => () => runThread(i, c, sender, s, p, start, ctl, log)))
     const elapsedMs = sender.now() - start
-    err.write(report({ stats, clients, elapsedMs, plan: p, settings: s, percentiles: run.percentiles, threadsFlag: run.threadsFlag }, log))
+    report({ stats, clients, elapsedMs, plan: p, settings: s, percentiles: run.percentiles, threadsFlag: run.threadsFlag }, log, (text) => err.write(text))
+    // Our bound on output, said once at the end (real fortio would have printed every line).
+    if (log.dropped > 0) err.write(`[simulator] ${log.dropped} more log lines were not printed (limit ${MAX_LOG_LINES})\n`)
     return 0
   })
 }

@@ -26,7 +26,8 @@ export interface RunOutcome {
   threadsFlag: number
 }
 
-export function report(o: RunOutcome, log: FortioLog): string {
+/** Writes the report; the "Run ended" log line goes between "Ended after" and the histograms, as in fortio. */
+export function report(o: RunOutcome, log: FortioLog, write: (s: string) => void): void {
   const { stats, settings: s } = o
   const durations = new Histogram(s.offset, s.resolution)
   const errors = new Histogram(s.offset, s.resolution)
@@ -34,9 +35,9 @@ export function report(o: RunOutcome, log: FortioLog): string {
   for (const t of stats) { durations.add(t.durations); errors.add(t.errors); sleeps.add(t.sleeps) }
   const qps = durations.count / (o.elapsedMs / 1000)
   const warn = log.enabled(LEVEL.warning)
-  let out = ''
-  if (warn) out += `Ended after ${goDuration(o.elapsedMs)} : ${durations.count} calls. qps=${goGPrec(qps, 5)}\n`
+  if (warn) write(`Ended after ${goDuration(o.elapsedMs)} : ${durations.count} calls. qps=${goGPrec(qps, 5)}\n`)
   log.log(LEVEL.info, SITES.runEnded, 'Run ended', [['run', 0], ['elapsed', Math.round(o.elapsedMs * 1e6)], ['calls', durations.count], ['qps', qps]])
+  let out = ''
   if (o.plan.useQPS) out += sleepLines(sleeps, log)
   if (warn) {
     out += durations.print('Aggregated Function Time', o.percentiles)
@@ -46,7 +47,7 @@ export function report(o: RunOutcome, log: FortioLog): string {
     if (durations.count > 0) for (const p of o.percentiles) out += durations.targetLine(p)
     out += errors.line('Error cases')
   }
-  return out + httpLines(o, log) + allDone(o, durations, qps)
+  write(out + httpLines(o, log) + allDone(o, durations, qps))
 }
 
 function sleepLines(sleeps: Histogram, log: FortioLog): string {

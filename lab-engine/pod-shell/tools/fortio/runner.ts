@@ -119,7 +119,7 @@ export async function runThread(id: number, client: FortioClient, sender: LoadSe
       const between = 1 / perThreadQPS
       const delay = (between - (between / p.threads) * (p.threads - id)) * 1000
       start += delay
-      await sender.sleep(delay)
+      if (!stop()) await sender.sleep(delay)
     }
     main: for (;;) {
       const fStart = sender.now()
