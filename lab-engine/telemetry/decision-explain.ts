@@ -62,6 +62,8 @@ function isBlocking(s: DecisionStep): boolean {
       return !s.found
     case 'fault':
       return s.applied && s.fault === 'abort'
+    case 'redirect':
+      return true
     case 'timeout':
       return s.fired
     case 'connectionPool':
@@ -96,6 +98,14 @@ export function describeStep(s: DecisionStep): string {
       return destination(s)
     case 'fault':
       return fault(s)
+    case 'redirect':
+      return `the route answered with a ${s.status} redirect to ${s.location} (HTTPRedirect; the upstream was not called)`
+    case 'rewrite':
+      return rewrite(s)
+    case 'mirror':
+      return s.sent
+        ? `a copy of the request was mirrored to ${s.cluster} (mirrorPercentage ${s.percentage}); its response is discarded`
+        : `mirroring to ${s.cluster} was not drawn this time (mirrorPercentage ${s.percentage})`
     case 'timeout':
       return s.fired ? `the route timeout of ${s.timeoutMs} ms fired before the upstream answered` : `the route timeout is ${s.timeoutMs} ms`
     case 'retry':
@@ -149,6 +159,13 @@ function fault(s: Extract<DecisionStep, { kind: 'fault' }>): string {
   const where = s.virtualService ? ` from ${ref(s.virtualService)}` : ''
   const what = s.fault === 'delay' ? `a ${s.delayMs ?? 0} ms delay` : `an abort with HTTP ${s.status ?? 0}`
   return s.applied ? `fault injection${where} applied ${what} (percentage ${s.percentage})` : `fault injection${where} of ${what} was not drawn this time (percentage ${s.percentage})`
+}
+
+function rewrite(s: Extract<DecisionStep, { kind: 'rewrite' }>): string {
+  const parts: string[] = []
+  if (s.uri) parts.push(`the path from ${s.uri.from} to ${s.uri.to}`)
+  if (s.authority) parts.push(`the authority from ${s.authority.from} to ${s.authority.to}`)
+  return `the route rewrote ${parts.length ? parts.join(' and ') : 'nothing'} before forwarding`
 }
 
 function pool(s: Extract<DecisionStep, { kind: 'connectionPool' }>): string {

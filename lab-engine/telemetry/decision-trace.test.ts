@@ -82,6 +82,25 @@ describe('explainDecisionTrace', () => {
     expect(lines[4]).toBe(`4. outlier detection ejected 10.0.0.7:8080 of ${CLUSTER} after 1 consecutive error (consecutive5xxErrors is 1) for 180000 ms`)
   })
 
+  it('describes redirects, rewrites and mirroring', () => {
+    const trace: DecisionTrace = {
+      ...head,
+      steps: [
+        { kind: 'rewrite', uri: { from: '/v1/get', to: '/get' } },
+        { kind: 'mirror', cluster: 'outbound|8000|v2|httpbin.default.svc.cluster.local', percentage: 100, sent: true },
+        { kind: 'redirect', location: 'http://httpbin:8000/anything', status: 301 },
+      ],
+      outcome: { status: 301 },
+    }
+    const lines = explainDecisionTrace(trace)
+    expect(lines.slice(1)).toEqual([
+      '1. the route rewrote the path from /v1/get to /get before forwarding',
+      '2. a copy of the request was mirrored to outbound|8000|v2|httpbin.default.svc.cluster.local (mirrorPercentage 100); its response is discarded',
+      '3. the route answered with a 301 redirect to http://httpbin:8000/anything (HTTPRedirect; the upstream was not called)',
+    ])
+    expect(lines[0]).toBe('301: ' + lines[3]!.slice(3))
+  })
+
   it('pluralises the pool usage', () => {
     const trace: DecisionTrace = { ...head, steps: [{ kind: 'connectionPool', cluster: 'c', outcome: 'rejected', limit: 'http2MaxRequests', limitValue: 2, inUse: 2 }], outcome: { status: 503 } }
     expect(explainDecisionTrace(trace)[0]).toBe('503: the circuit breaker on c rejected the request: 2 requests were already active and http2MaxRequests is 2')

@@ -47,6 +47,9 @@ export type DecisionStep =
       readonly status?: number
       readonly virtualService?: ResourceRef
     }
+  | { readonly kind: 'redirect'; readonly location: string; readonly status: number }
+  | { readonly kind: 'rewrite'; readonly uri?: { readonly from: string; readonly to: string }; readonly authority?: { readonly from: string; readonly to: string } }
+  | { readonly kind: 'mirror'; readonly cluster: string; readonly percentage: number; readonly sent: boolean }
   | { readonly kind: 'timeout'; readonly timeoutMs: number; readonly fired: boolean }
   | { readonly kind: 'retry'; readonly attempt: number; readonly maxAttempts: number; readonly reason: string; readonly retryOn?: string }
   | {
