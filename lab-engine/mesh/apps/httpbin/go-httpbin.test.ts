@@ -94,6 +94,9 @@ describe('go-httpbin', () => {
     expect((await call('/get', { method: 'DELETE' })).res.status).toBe(405)
     const any = JSON.parse((await call('/anything/a', { method: 'POST', body: '{"n":1}', headers: [...base, ['content-type', 'application/json']] })).res.body)
     expect([any.method, any.json, any.data, any.form]).toEqual(['POST', { n: 1 }, '{"n":1}', {}])
+    // A body without a textual type comes back as a base64 data URL (encodeData).
+    const raw = JSON.parse((await call('/anything', { method: 'POST', body: 'hi?' })).res.body)
+    expect(raw.data).toBe('data:application/octet-stream;base64,aGk_')
   })
 
   it('logs each request as slog text', async () => {

@@ -47,9 +47,15 @@ function noBody(req: AppRequest): { [k: string]: Json } {
   return { args: lists(queryGroups(req)), headers: requestHeaders(req), method: req.method, origin: clientIp(req), url: requestUrl(req) }
 }
 
+/** Content types parseBody keeps as text; any other body becomes a base64 data URL (encodeData). */
+const TEXTUAL = new Set(['text/html', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/json'])
+
 function withBody(req: AppRequest): { [k: string]: Json } {
   const b = bodyFields(req, false)
-  return { ...noBody(req), data: b.data, files: {}, form: lists(b.form), json: b.contentType === 'application/json' ? b.json : null }
+  const data = b.data && !TEXTUAL.has(b.contentType)
+    ? `data:${b.contentType || 'application/octet-stream'};base64,${Buffer.from(b.data, 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_')}`
+    : b.data
+  return { ...noBody(req), data, files: {}, form: lists(b.form), json: b.contentType === 'application/json' ? b.json : null }
 }
 
 /** doStatus: plain text, with go-httpbin's special cases. */
