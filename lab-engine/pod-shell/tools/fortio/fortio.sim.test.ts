@@ -28,4 +28,45 @@ ${EXEC} load -c 2 -qps 0 -n 20 -loglevel Warning http://httpbin:8000/get`
     expect(ended).not.toBeNull()
     expect(load!.elapsedMs).toBeGreaterThan(0)
   }, 60_000)
+
+  it('with the task\'s DestinationRule, -c 3 trips the circuit breaker: 503s, and a new socket after each', async () => {
+    const setup = `istioctl install --set profile=demo -y
+kubectl label namespace default istio-injection=enabled
+${SETUP}
+kubectl apply -f - <<EOF
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: httpbin
+spec:
+  host: httpbin
+  trafficPolicy:
+    connectionPool:
+      tcp:
+        maxConnections: 1
+      http:
+        http1MaxPendingRequests: 1
+        maxRequestsPerConnection: 1
+    outlierDetection:
+      consecutive5xxErrors: 1
+      interval: 1s
+      baseEjectionTime: 3m
+      maxEjectionPercent: 100
+EOF`
+    const script = `export FORTIO_POD=$(kubectl get pods -l app=fortio -o 'jsonpath={.items[0].metadata.name}')
+${EXEC} load -c 3 -qps 0 -n 30 -loglevel Warning http://httpbin:8000/get`
+    const [, load] = await runScript(script, { seed: 1, setup, files: sampleFiles(path.join(ROOT, 'content/samples')) })
+    const err = load!.stderr
+    const failed = Number(/\nCode 503 : (\d+) /.exec(err)?.[1] ?? 0)
+    const okCount = Number(/\nCode 200 : (\d+) /.exec(err)?.[1] ?? 0)
+    expect(failed).toBeGreaterThan(0)
+    expect(okCount + failed).toBe(30)
+    expect(err.match(/"msg":"Non ok http code","code":503/g)).toHaveLength(failed)
+    // Documented teaching point: fortio closes its connection after every non-2xx answer.
+    const sockets = Number(/\nSockets used: (\d+) \(for perfect keepalive, would be 3\)\n/.exec(err)?.[1])
+    expect(sockets).toBeGreaterThan(3)
+    expect(sockets).toBeLessThanOrEqual(3 + failed)
+    const perThread = [...err.matchAll(/\n\[\d\] +(\d+) socket used/g)].map((m) => Number(m[1]))
+    expect(perThread.reduce((a, b) => a + b, 0)).toBe(sockets)
+  }, 60_000)
 })
