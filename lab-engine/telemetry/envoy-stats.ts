@@ -14,6 +14,8 @@
 // cluster_name, response_code and response_code_class tags, and keeps only stats
 // matching its inclusion list unless proxyStatsMatcher adds prefixes.
 
+import { compileRe2 } from './re2'
+
 /** Most stats one proxy may hold; further names are ignored. */
 export const MAX_STATS_PER_PROXY = 20_000
 
@@ -193,7 +195,7 @@ export class EnvoyStats {
   private filterRegex(filter: string | undefined): RegExp | undefined {
     if (filter === undefined) return undefined
     try {
-      return new RegExp(filter)
+      return compileRe2(filter, false)
     } catch {
       throw new StatsQueryError('Invalid re2 regex')
     }

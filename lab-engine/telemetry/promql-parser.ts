@@ -21,6 +21,7 @@ import {
 import { FUNCTIONS, UNSUPPORTED_FUNCTIONS } from './promql-functions'
 import { PromQLError, tokenize, type Token } from './promql-lexer'
 import { typeName, type ValueType } from './promql-values'
+import { compileRe2 } from './re2'
 
 /** Deepest nesting of parentheses, calls and operators a query may have. */
 export const MAX_NESTING_DEPTH = 48
@@ -298,7 +299,7 @@ class Parser {
 function compileRegex(tok: Token): RegExp {
   if (tok.text.length > MAX_REGEX_LENGTH) throw new PromQLError(`regular expression longer than ${MAX_REGEX_LENGTH} characters`, tok.pos)
   try {
-    return new RegExp(`^(?:${tok.text})$`, 's')
+    return compileRe2(tok.text, true)
   } catch (err) {
     throw new PromQLError(`invalid regular expression ${JSON.stringify(tok.text)}: ${(err as Error).message}`, tok.pos)
   }
