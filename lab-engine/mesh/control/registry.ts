@@ -46,10 +46,15 @@ const KNOWN_PROTOCOLS: Record<string, Protocol> = {
   mongo: 'TCP', mysql: 'TCP', redis: 'TCP',
 }
 
-/** Istio protocol selection from appProtocol or the port name. */
-export function protocolOf(name: string | undefined, appProtocol?: string): Protocol {
-  const word = (appProtocol ?? (name ?? '').split('-')[0] ?? '').toLowerCase()
-  return KNOWN_PROTOCOLS[word] ?? 'UNKNOWN'
+/** Ports Istio never sniffs: SMTP, DNS, MySQL, MongoDB are plain TCP unless named (pilot kube ConvertProtocol's wellKnownPorts). */
+const WELL_KNOWN_TCP_PORTS = new Set([25, 53, 3306, 27017])
+
+/** Istio protocol selection from appProtocol or the port name (the part before the first "-"). */
+export function protocolOf(name: string | undefined, appProtocol?: string, port?: number): Protocol {
+  const word = ((appProtocol ?? name ?? '').split('-')[0] ?? '').toLowerCase()
+  const known = KNOWN_PROTOCOLS[word]
+  if (known) return known
+  return port !== undefined && WELL_KNOWN_TCP_PORTS.has(port) ? 'TCP' : 'UNKNOWN'
 }
 
 /** Whether Envoy's HTTP connection manager handles this port (explicit HTTP protocols). */
@@ -81,7 +86,7 @@ function kubeService(svc: KubeObject, eps: KubeObject | undefined, ctx: PodConte
   if (spec.type === 'ExternalName') return []
   const ns = svc.metadata.namespace ?? 'default'
   const ports = (spec.ports ?? []).filter((p) => (p.protocol ?? 'TCP') === 'TCP')
-    .map((p) => ({ port: p.port, name: p.name ?? '', protocol: protocolOf(p.name, p.appProtocol) }))
+    .map((p) => ({ port: p.port, name: p.name ?? '', protocol: protocolOf(p.name, p.appProtocol, p.port) }))
   const headless = !spec.clusterIP || spec.clusterIP === 'None'
   return [{
     hostname: fqdn(svc.metadata.name, ns),

@@ -9,6 +9,7 @@
 import { addInboundCluster, type ClusterSet } from './clusters'
 import type { MeshIndex } from './mesh-index'
 import { isHttp, type MeshService } from './registry'
+import { HTTP_ALPNS } from './static-config'
 import type { FilterChain, Listener, ProxyIdentity, RouteConfiguration } from './types'
 
 /** virtualInbound 15006: per inbound port, mTLS and plaintext chains to `inbound|<port>||`, then passthrough chains. */
@@ -19,7 +20,7 @@ export function virtualInbound(index: MeshIndex, proxy: ProxyIdentity, set: Clus
     if (isHttp(protocol) || protocol === 'UNKNOWN') {
       routes.set(cluster, { name: cluster, virtualHosts: [{ name: `inbound|http|${port}`, domains: ['*'], routes: [{ name: 'default', match: { path: { kind: 'prefix', value: '/' }, headers: [], queryParams: [] }, action: { kind: 'forward', clusters: [{ cluster, weight: 100, host: '', port }], timeoutMs: 0, mirrors: [] } }] }] })
       chains.push({ name: cluster, match: { destinationPort: port, transportProtocol: 'tls', applicationProtocols: ['istio-http/1.0', 'istio-http/1.1', 'istio-h2'] }, destination: { kind: 'inlineRoute', routeConfigName: cluster } })
-      chains.push({ name: cluster, match: { destinationPort: port, transportProtocol: 'raw_buffer', applicationProtocols: ['http/1.1', 'h2c'] }, destination: { kind: 'inlineRoute', routeConfigName: cluster } })
+      chains.push({ name: cluster, match: { destinationPort: port, transportProtocol: 'raw_buffer', applicationProtocols: HTTP_ALPNS }, destination: { kind: 'inlineRoute', routeConfigName: cluster } })
     }
     // Sniffed ports also take non-HTTP bytes (Istio protocol selection: unknown protocols fall back to TCP).
     if (!isHttp(protocol)) {
@@ -30,7 +31,9 @@ export function virtualInbound(index: MeshIndex, proxy: ProxyIdentity, set: Clus
   const all = ['0.0.0.0/0']
   chains.push(
     { name: 'virtualInbound-blackhole', match: { destinationPort: 15006 }, destination: { kind: 'none' } },
-    { name: 'virtualInbound-catchall-http', match: { transportProtocol: 'raw_buffer', applicationProtocols: ['http/1.1', 'h2c'], prefixRanges: all }, destination: { kind: 'cluster', cluster: 'InboundPassthroughCluster' } },
+    { name: 'virtualInbound-catchall-http', match: { transportProtocol: 'tls', applicationProtocols: ['istio-http/1.0', 'istio-http/1.1', 'istio-h2'], prefixRanges: all }, destination: { kind: 'cluster', cluster: 'InboundPassthroughCluster' } },
+    { name: 'virtualInbound-catchall-http', match: { transportProtocol: 'raw_buffer', applicationProtocols: HTTP_ALPNS, prefixRanges: all }, destination: { kind: 'cluster', cluster: 'InboundPassthroughCluster' } },
+    { name: 'virtualInbound', match: { transportProtocol: 'tls', applicationProtocols: ['istio-peer-exchange', 'istio'], prefixRanges: all }, destination: { kind: 'cluster', cluster: 'InboundPassthroughCluster' } },
     { name: 'virtualInbound', match: { transportProtocol: 'raw_buffer', prefixRanges: all }, destination: { kind: 'cluster', cluster: 'InboundPassthroughCluster' } },
     { name: 'virtualInbound', match: { transportProtocol: 'tls', prefixRanges: all }, destination: { kind: 'cluster', cluster: 'InboundPassthroughCluster' } },
   )

@@ -6,8 +6,9 @@
 
 import type { FilterChainMatch, Listener, OutboundTrafficPolicyMode, RouteConfiguration } from './types'
 
-/** Plaintext HTTP as Envoy's http_inspector detects it (istioctl prints "Trans: raw_buffer; App: http/1.1,h2c"). */
-export const HTTP_SNIFF_MATCH: FilterChainMatch = { transportProtocol: 'raw_buffer', applicationProtocols: ['http/1.1', 'h2c'] }
+/** HTTP as Envoy's http_inspector detects it (ALPN http/1.0, http/1.1, h2c: istioctl prints "App: HTTP"). */
+export const HTTP_ALPNS = ['http/1.0', 'http/1.1', 'h2c']
+export const HTTP_SNIFF_MATCH: FilterChainMatch = { applicationProtocols: HTTP_ALPNS }
 
 /** Where traffic to unknown destinations goes (meshConfig / Sidecar outboundTrafficPolicy). */
 export function policyCluster(mode: OutboundTrafficPolicyMode): string {
