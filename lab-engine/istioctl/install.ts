@@ -16,7 +16,8 @@ import { componentObjects } from '../istio/install-objects'
 import { ISTIO_NAMESPACE, ISTIO_VERSION } from '../istio/version'
 import { bool, flagAll } from '../kubectl/commands/flags'
 import { confirm, IstioctlError, type SubContext, type Subcommand } from './context'
-import { readObjects } from './file-input'
+import { readObjects, type FileObjects } from './file-input'
+import { applyMeshConfig, meshConfigFromSets } from './mesh-config-overrides'
 import { profileFromOperator } from './operator-file'
 
 export const INSTALL_WAIT_MS = 5 * 60_000
@@ -51,7 +52,9 @@ export const installCommand: Subcommand = {
   flags: INSTALL_FLAGS,
   async run(ctx) {
     if (ctx.args.length > 0) throw new IstioctlError(`unknown command "${ctx.args[0]}" for "istioctl install"`)
-    const profile = chosenProfile(ctx)
+    const file = flagAll(ctx.flags, 'filename').at(-1)
+    const operator = file ? readObjects(ctx, file) : undefined
+    const profile = chosenProfile(ctx, operator)
     ctx.out(BANNER)
     if (!bool(ctx.flags, 'skip-confirmation')) {
       if (!confirm(ctx, `This will install the Istio ${ISTIO_VERSION} profile "${profile.name}" into the cluster. Proceed? (y/N)`)) {
@@ -59,8 +62,10 @@ export const installCommand: Subcommand = {
         return 1
       }
     }
+    const meshConfig = { ...operatorMeshConfig(operator), ...meshConfigFromSets(flagAll(ctx.flags, 'set')) }
     for (const component of profile.components) {
       installComponent(ctx.env.store, component, profile)
+      if (component === 'Istiod') applyMeshConfig(ctx.env.store, meshConfig)
       await waitReady(ctx, component, profile)
       ctx.out(`✔ ${component} installed ${COMPONENT_EMOJI[component]}\n`)
     }
@@ -70,17 +75,22 @@ export const installCommand: Subcommand = {
 }
 
 /** The profile from -f (an IstioOperator) and/or --set profile=x; default when neither says. */
-function chosenProfile(ctx: SubContext): Profile {
+function chosenProfile(ctx: SubContext, operator: FileObjects | undefined): Profile {
   const setProfile = profileSetting(ctx)
-  const file = flagAll(ctx.flags, 'filename').at(-1)
-  if (file) return profileFromOperator(readObjects(ctx, file), setProfile)
+  if (operator) return profileFromOperator(operator, setProfile)
   const name = setProfile ?? 'default'
   const profile = profileByName(name)
   if (!profile) throw new IstioctlError(`could not generate config: could not read profile ${name}: profile does not exist`)
   return profile
 }
 
-/** `--set profile=demo`; other --set values (meshConfig.*, values.*) are accepted and ignored. */
+/** spec.meshConfig of the -f IstioOperator, if any. */
+function operatorMeshConfig(operator: FileObjects | undefined): Record<string, unknown> {
+  const iop = (operator?.objects as { kind?: string }[] | undefined)?.find((o) => o.kind === 'IstioOperator') as { spec?: { meshConfig?: Record<string, unknown> } } | undefined
+  return iop?.spec?.meshConfig ?? {}
+}
+
+/** `--set profile=demo`; meshConfig.* values go to the mesh config (mesh-config-overrides.ts); values.* are accepted and ignored. */
 function profileSetting(ctx: SubContext): string | undefined {
   let profile: string | undefined
   for (const s of flagAll(ctx.flags, 'set')) {

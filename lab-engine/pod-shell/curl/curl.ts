@@ -191,7 +191,7 @@ function applyHeader(headers: [string, string][], raw: string): void {
 }
 
 function headerBlock(r: Extract<HttpResult, { kind: 'response' }>): string {
-  const status = r.httpVersion === '2' ? `HTTP/2 ${r.status}` : `HTTP/1.1 ${r.status} ${r.statusText}`
+  const status = r.httpVersion === '2' ? `HTTP/2 ${r.status} ` : `HTTP/1.1 ${r.status} ${r.statusText}`
   return [status, ...r.headers.map(([k, v]) => `${k}: ${v}`), '', ''].join('\r\n')
 }
 
