@@ -127,6 +127,49 @@ describe('fortio load: threads, calls and pacing', () => {
   })
 })
 
+describe('fortio load: -abort-on, -uniform, -jitter, -nocatchup', () => {
+  it('-abort-on 503 stops every thread after the call that got it', async () => {
+    const { shell, seen } = fortioShell((n) => (n === 3 ? { status: 503, delayMs: 1 } : ok(1)))
+    const r = await run(shell, `fortio load -abort-on 503 -c 1 -qps 0 -n 50 ${URL}`)
+    expect(seen).toHaveLength(4)
+    expect(r.stderr).toContain('All done 4 calls (plus 0 warmup)')
+    expect(jsonLines(r.stderr).find((j) => j.msg === 'Aborted run because of http code')).toMatchObject({ code: 503 })
+  })
+
+  it('-uniform staggers thread starts by their share of the interval', async () => {
+    const { shell, seen } = fortioShell(() => ok(1))
+    const r = await run(shell, `fortio load -quiet -uniform -qps 4 -c 2 -n 4 ${URL}`)
+    // Per thread 2 qps: 500 ms apart; thread 1 starts 500 - 500/2 * (2 - 1) = 250 ms late.
+    const firstTwo = seen.slice(0, 2).map((s) => Math.round(s.at - START_MS))
+    expect(firstTwo).toEqual([0, 250])
+    expect(r.stderr).toContain('Uniform: true, Jitter: false, Catchup allowed: true\n')
+  })
+
+  it('-jitter moves each pacing sleep by at most 10%', async () => {
+    const { shell, seen } = fortioShell(() => ok(0))
+    const r = await run(shell, `fortio load -quiet -jitter -qps 1 -c 1 -n 5 -t 0 ${URL}`)
+    // Until-interrupted spacing (-t 0): call k is due at k seconds; the sleep towards it is moved by up to 10%.
+    const at = seen.map((s) => s.at - START_MS)
+    for (let k = 1; k < at.length; k++) {
+      const sleep = k * 1000 - at[k - 1]!
+      expect(Math.abs(at[k]! - k * 1000)).toBeLessThanOrEqual(sleep / 10 + 1e-3)
+    }
+    expect(at.slice(1).some((t, k) => Math.abs(t - (k + 1) * 1000) > 1)).toBe(true)
+    expect(r.stderr).toContain('Jitter: true')
+  })
+
+  it('-nocatchup skips the calls that are already late instead of rushing them', async () => {
+    const slow = (n: number): FakeReply => (n === 0 ? ok(350) : ok(1))
+    const withCatchup = fortioShell(slow)
+    await run(withCatchup.shell, `fortio load -quiet -qps 10 -c 1 -n 6 ${URL}`)
+    const without = fortioShell(slow)
+    await run(without.shell, `fortio load -quiet -nocatchup -qps 10 -c 1 -n 6 ${URL}`)
+    // Calls are due every 120 ms ((k + k/5) / 10 s); the first takes 350 ms, so calls 1 and 2 are late.
+    expect(withCatchup.seen).toHaveLength(6)
+    expect(without.seen).toHaveLength(6 - 2)
+  })
+})
+
 describe('fortio load: sockets follow the responses', () => {
   it('a server answering "connection: close" costs a new socket per call', async () => {
     const body = 'hi'

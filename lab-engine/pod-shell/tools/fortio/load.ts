@@ -71,6 +71,7 @@ export async function runLoad(run: LoadRun, io: LoadIO): Promise<number> {
     const elapsedMs = sender.now() - start
     report({ stats, clients, elapsedMs, plan: p, settings: s, percentiles: run.percentiles, threadsFlag: run.threadsFlag }, log, (text) => err.write(text))
     // Our bound on output, said once at the end (real fortio would have printed every line).
+    if (ctl.capped) err.write(`[simulator] the run stopped at the simulator's limit of ${MAX_CALLS} calls\n`)
     if (log.dropped > 0) err.write(`[simulator] ${log.dropped} more log lines were not printed (limit ${MAX_LOG_LINES})\n`)
     return 0
   })

@@ -101,6 +101,8 @@ export interface ThreadStats {
 export interface RunControl {
   stopped: boolean
   callsLeft: number
+  /** Set when a thread stopped because the run reached MAX_CALLS. */
+  capped?: boolean
   signal: AbortSignal
 }
 
@@ -130,7 +132,8 @@ export async function runThread(id: number, client: FortioClient, sender: LoadSe
           break
         }
       }
-      if (stop() || ctl.callsLeft <= 0) break
+      if (stop()) break
+      if (ctl.callsLeft <= 0) { ctl.capped = true; break }
       ctl.callsLeft--
       const got = await client.fetch(sender)
       // Go measures time.Since in whole nanoseconds; so do we, which keeps the printed digits short.
