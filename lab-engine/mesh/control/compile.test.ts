@@ -28,12 +28,18 @@ describe('compileMesh: Bookinfo sidecars', () => {
     expect(snap.forPod('kube-system', coredns.metadata.name)).toBeUndefined()
   })
 
-  it('caches per resourceVersion and recompiles after a change', async () => {
+  it('keeps the snapshot across unrelated writes and recompiles after a mesh change (including a delete)', async () => {
     const a = compileMesh(s.store)
     expect(compileMesh(s.store)).toBe(a)
     expect(a.forPod('default', podOf(s, 'productpage'))).toBe(a.forPod('default', podOf(s, 'productpage')))
     await apply(s, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: touch\ndata:\n  a: "1"\n')
-    expect(compileMesh(s.store)).not.toBe(a)
+    expect(compileMesh(s.store)).toBe(a)
+    const extra = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: touch\nspec:\n  hosts: [details]\n  http:\n  - route:\n    - destination: {host: details}\n'
+    await apply(s, extra)
+    const b = compileMesh(s.store)
+    expect(b).not.toBe(a)
+    await remove(s, extra)
+    expect(compileMesh(s.store)).not.toBe(b)
   })
 
   it('routes a service without VirtualService to its whole cluster with Istio default retries', () => {

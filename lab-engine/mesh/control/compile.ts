@@ -1,12 +1,15 @@
 // compileMesh: the control plane's entry point -- per-proxy Envoy config for the store's current state, cached by version.
 //
-// Like istiod, the compile is a pure function of the configuration: the same store
-// version always yields the same config, so a snapshot is cached per store and
-// resourceVersion and reused until something changes. The store does not hand out a
-// new resourceVersion on delete, so the key is the version plus the object count. Each proxy is compiled on first
-// request and kept (istiod pushes to every proxy; the sim only pays for proxies asked about).
+// Like istiod, the compile is a pure function of the configuration: the same
+// configuration always yields the same config, so a snapshot is cached per store and
+// rebuilt only after a change to a kind the mesh reads (Services, Endpoints, Pods, Nodes,
+// Namespaces, Istio networking resources, the `istio` mesh ConfigMap) -- istiod likewise
+// pushes only on relevant config events. Each proxy is compiled on first request and
+// kept (istiod pushes to every proxy; the sim only pays for proxies asked about).
 
 import type { ObjectStore } from '../../cluster/store'
+import type { KubeObject } from '../../cluster/types'
+import { ISTIO_NAMESPACE } from '../../istio/version'
 import { compileGateway } from './gateway-proxy'
 import { buildMeshIndex, type MeshIndex } from './mesh-index'
 import type { MeshSettings } from './mesh-settings'
@@ -15,7 +18,7 @@ import { compileSidecar } from './sidecar-proxy'
 import type { ProxyConfig, ProxyIdentity } from './types'
 
 export interface MeshConfigSnapshot {
-  /** The store state this snapshot compiled: "<resourceVersion>/<object count>". */
+  /** The store's resourceVersion when this snapshot was compiled. */
   readonly resourceVersion: string
   readonly settings: MeshSettings
   /** The service registry (Kubernetes services and ServiceEntries) the proxies were compiled from. */
@@ -26,16 +29,35 @@ export interface MeshConfigSnapshot {
   forPod(namespace: string, name: string): ProxyConfig | undefined
 }
 
-const cache = new WeakMap<ObjectStore, MeshConfigSnapshot>()
+const MESH_KINDS = new Set(['Service', 'Endpoints', 'Pod', 'Node', 'Namespace', 'VirtualService', 'DestinationRule', 'Gateway', 'ServiceEntry', 'Sidecar', 'CustomResourceDefinition'])
 
-/** The compiled mesh for the store as it is now; repeated calls at one resourceVersion return the same snapshot. */
+function meshRelevant(obj: KubeObject): boolean {
+  if (obj.kind === 'ConfigMap') return obj.metadata.name === 'istio' && obj.metadata.namespace === ISTIO_NAMESPACE
+  return MESH_KINDS.has(obj.kind)
+}
+
+/** Counts relevant changes per store through one watch that lives as long as the store. */
+interface Tracker { changes: number; builtAt: number; snapshot?: MeshConfigSnapshot }
+const trackers = new WeakMap<ObjectStore, Tracker>()
+
+function trackerFor(store: ObjectStore): Tracker {
+  let t = trackers.get(store)
+  if (!t) {
+    const created: Tracker = { changes: 0, builtAt: -1 }
+    store.watch((ev) => { if (meshRelevant(ev.object)) created.changes++ })
+    trackers.set(store, created)
+    t = created
+  }
+  return t
+}
+
+/** The compiled mesh for the store as it is now; calls with no relevant change in between return the same snapshot. */
 export function compileMesh(store: ObjectStore): MeshConfigSnapshot {
-  const rv = `${store.resourceVersion()}/${store.size()}`
-  const cached = cache.get(store)
-  if (cached && cached.resourceVersion === rv) return cached
-  const snapshot = snapshotOf(buildMeshIndex(store), rv)
-  cache.set(store, snapshot)
-  return snapshot
+  const t = trackerFor(store)
+  if (t.snapshot && t.builtAt === t.changes) return t.snapshot
+  t.snapshot = snapshotOf(buildMeshIndex(store), store.resourceVersion())
+  t.builtAt = t.changes
+  return t.snapshot
 }
 
 function snapshotOf(index: MeshIndex, resourceVersion: string): MeshConfigSnapshot {
