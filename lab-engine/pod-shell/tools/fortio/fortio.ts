@@ -95,6 +95,8 @@ async function fortioLoad(env: FortioEnv, ctx: CommandContext, flags: ParsedFlag
     ctx.stderr.write('fortio: tcp://, udp:// and -grpc load tests are not simulated here; use an http:// or https:// URL\n')
     return 1
   }
+  // -http1.0 forces one request per connection (fortio's fast client: "http 1.0, simplest: no keepAlive").
+  const keepAlive = flags.get('keepalive') !== false && flags.get('http1.0') !== true
   const target = buildTarget(url, {
     headers: (flags.get('H') as string[] | undefined) ?? [], payload: str(flags, 'payload'), contentType: str(flags, 'content-type'),
     method: str(flags, 'X'), keepAlive: flags.get('keepalive') !== false, insecure: flags.get('k') === true || flags.get('https-insecure') === true,
@@ -112,14 +114,16 @@ async function fortioLoad(env: FortioEnv, ctx: CommandContext, flags: ParsedFlag
   }
   const tctx: TransportContext = { source: env.source, resolve: env.resolve, clock: ctx.clock, signal: ctx.signal }
   const transport = env.transport()
-  const keepAlive = flags.get('keepalive') !== false
   const logErrors = flags.get('log-errors') !== false
   if (lc.command === 'curl' || flags.get('curl') === true) {
     return runCurl({ request: req, addresses, keepAlive, logErrors, headersToStdout: flags.get('curl-stdout-headers') === true },
       { transport, ctx: tctx, out: ctx.stdout, err: ctx.stderr, log })
   }
-  const qpsFlag = flags.has('calc-qps') && flags.get('calc-qps') === true ? calcQps(flags) : num(flags, 'qps', 8)
-  if (qpsFlag === undefined) return ctx.stderr.write(usage(ctx.argv[0]!, "Error: can't use `-calc-qps` without also specifying `-n` and `-t`")), 1
+  const qpsFlag = flags.get('calc-qps') === true ? calcQps(flags) : num(flags, 'qps', 8)
+  if (qpsFlag === undefined) {
+    ctx.stderr.write(usage(ctx.argv[0]!, "Error: can't use `-calc-qps` without also specifying `-n` and `-t`"))
+    return 1
+  }
   const threadsFlag = num(flags, 'c', 4)
   const durationFlag = num(flags, 't', 5000)
   const rng = env.rng ?? Rng.seeded('fortio')
