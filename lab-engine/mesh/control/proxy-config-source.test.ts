@@ -42,6 +42,12 @@ describe('istioctl proxy-config clusters', () => {
     expect(parsed[0]!.edsClusterConfig.serviceName).toBe(parsed[0]!.name)
   })
 
+  it('-o yaml prints sorted keys with unindented sequences, as sigs.k8s.io/yaml does', async () => {
+    const out = (await istioctl(s, `pc clusters ${pp} --fqdn ratings --subset v1 -o yaml`)).stdout
+    expect(out.startsWith('- circuitBreakers:\n    thresholds:\n    - maxConnections: 4294967295\n')).toBe(true)
+    expect(out).toContain('\n  name: outbound|9080|v1|ratings.default.svc.cluster.local\n')
+  })
+
   it('rejects an unknown output format and a bad port like istioctl', async () => {
     expect((await istioctl(s, `pc clusters ${pp} -o table`)).stderr).toContain('output format "table" not supported')
     expect((await istioctl(s, `pc clusters ${pp} --port abc`)).exitCode).toBe(1)

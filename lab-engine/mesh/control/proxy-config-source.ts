@@ -37,9 +37,12 @@ function output(flags: Flags): 'short' | 'json' | 'yaml' {
   throw new Error(`output format "${o}" not supported`)
 }
 
-/** istioctl prints json.MarshalIndent(..., "", "    ") and, for yaml, that JSON converted. */
+/**
+ * istioctl prints json.MarshalIndent(..., "", "    ") and, for yaml, that JSON through
+ * sigs.k8s.io/yaml's JSONToYAML: keys sorted, sequences not indented under their key.
+ */
 function dump(value: unknown, format: 'json' | 'yaml'): string {
-  return format === 'yaml' ? toYaml(value) : JSON.stringify(value, null, 4) + '\n'
+  return format === 'yaml' ? toYaml(value, { sortMapEntries: true, indentSeq: false, lineWidth: 0 }) : JSON.stringify(value, null, 4) + '\n'
 }
 
 export interface ProxyConfigSourceOptions {
