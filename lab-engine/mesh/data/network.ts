@@ -18,6 +18,7 @@ import {
   securityPolicies, type MeshSecurityConfig, type WorkloadRef,
 } from '../security'
 import { ClusterState } from './cluster-state'
+import type { HopListener, HopRecord } from './hop'
 import { hasSidecar, isGatewayPod } from './directory'
 import { sidecarOutbound } from './outbound'
 import type { ProxyAt } from './router'
@@ -47,6 +48,7 @@ export class MeshNetwork {
   private readonly statsByKey = new Map<string, ClusterStats>()
   private readonly appState = new Map<string, Map<string, unknown>>()
   private policyCache: { key: string; view: PolicyView } | undefined
+  private readonly hopListeners = new Set<HopListener>()
 
   constructor(readonly store: ObjectStore, readonly clock: Clock, readonly rng: Rng) {
     this.scheduler = new Scheduler(clock)
@@ -60,9 +62,19 @@ export class MeshNetwork {
       if (cfg) return sidecarOutbound(this, origin.pod, cfg, req)
     }
     const client: ClientSide = origin.kind === 'pod'
-      ? { ip: origin.ip, sidecar: false, namespace: origin.pod.metadata.namespace ?? 'default', serviceAccount: serviceAccountOf(origin.pod) }
+      ? { ip: origin.ip, sidecar: false, pod: origin.pod, namespace: origin.pod.metadata.namespace ?? 'default', serviceAccount: serviceAccountOf(origin.pod) }
       : { ip: origin.ip, sidecar: false }
     return (await this.deliver(client, req)).result
+  }
+
+  /** Subscribes to every hop (telemetry, the live graph); returns the unsubscribe function. */
+  onHop(listener: HopListener): () => void {
+    this.hopListeners.add(listener)
+    return () => this.hopListeners.delete(listener)
+  }
+
+  emitHop(hop: HopRecord): void {
+    for (const l of this.hopListeners) l(hop)
   }
 
   deliver(client: ClientSide, req: MeshRequest): Promise<Delivered> {
@@ -77,7 +89,7 @@ export class MeshNetwork {
   clientSideOf(pod: KubeObject, cfg: ProxyConfig, clusterName: string): ClientSide {
     const tls = cfg.clusters.get(clusterName)?.trafficPolicy.tls?.mode
     return {
-      ip: (pod.status as { podIP?: string } | undefined)?.podIP ?? '', sidecar: true,
+      ip: (pod.status as { podIP?: string } | undefined)?.podIP ?? '', sidecar: true, pod,
       namespace: pod.metadata.namespace ?? 'default', serviceAccount: serviceAccountOf(pod),
       ...(tls ? { destinationRuleTls: tls } : {}),
     }

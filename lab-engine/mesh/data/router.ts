@@ -37,7 +37,7 @@ export async function forward(net: MeshNetwork, proxy: ProxyAt, route: Route, ac
     await net.scheduler.sleep(fault.delay.fixedDelayMs)
   }
   if (fault?.abort && chance(net, fault.abort.percentage)) {
-    return localReply(net, req, fault.abort.httpStatus ?? 503, 'fault filter abort', [...flags, 'FI'])
+    return reported(net, proxy, req, started, localReply(net, req, fault.abort.httpStatus ?? 503, 'fault filter abort', [...flags, 'FI']), route)
   }
   const wc = pickWeighted(net, action.clusters)
   if (!wc) return localReply(net, req, 503, 'no healthy upstream', [...flags, 'UH'])
@@ -45,7 +45,7 @@ export async function forward(net: MeshNetwork, proxy: ProxyAt, route: Route, ac
   for (const m of action.mirrors) if (chance(net, m.percentage)) mirror(net, proxy, m.cluster, outgoing)
   const attempts = () => tryAttempts(net, proxy, action, wc.cluster, outgoing)
   const settled = action.timeoutMs > 0 ? await net.scheduler.within(action.timeoutMs, attempts) : { ok: true as const, value: await attempts() }
-  if (!settled) return localReply(net, req, 504, 'upstream request timeout', [...flags, 'UT'])
+  if (!settled) return reported(net, proxy, req, started, localReply(net, req, 504, 'upstream request timeout', [...flags, 'UT']), route, wc.cluster)
   if (!settled.ok) throw settled.error
   const result = settled.value
   if (result.kind !== 'response') return result
@@ -110,7 +110,7 @@ async function attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string
   const admission = await state.admit(policy.connectionPool)
   if (!admission.ok) {
     net.stats(proxy, clusterName).pendingOverflow++
-    return { result: localReply(net, req, 503, upstreamResetBody('overflow'), ['UO']), retriable: false }
+    return { result: reported(net, proxy, req, net.clock.now(), localReply(net, req, 503, upstreamResetBody('overflow'), ['UO']), undefined, clusterName), retriable: false }
   }
   const now = net.clock.now()
   const endpoints = cfg.endpoints.get(clusterName) ?? []
@@ -119,14 +119,23 @@ async function attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string
   const e = state.pick(policy.loadBalancer, candidates, _tried, hashKey)
   if (!e) {
     admission.release(false)
-    return { result: localReply(net, req, 503, 'no healthy upstream', ['UH']), retriable: false }
+    return { result: reported(net, proxy, req, now, localReply(net, req, 503, 'no healthy upstream', ['UH']), undefined, clusterName), retriable: false }
   }
   if (admission.newConnection) await net.scheduler.sleep(CONNECT_MS + (client.sidecar ? MTLS_HANDSHAKE_MS : 0))
   const address = e.hostname ? net.resolveExternal(e.hostname) ?? e.address : e.address
   const tls = cluster.trafficPolicy.tls
   const target: MeshRequest = { ...req, dstIp: address, dstPort: e.port, ...(tls?.mode === 'SIMPLE' || tls?.mode === 'MUTUAL' ? { scheme: 'https' as const, sni: tls.sni ?? cluster.host } : {}) }
+  const hopStart = net.clock.now()
   const delivered = await net.deliver(client, target)
   const r = delivered.result
+  net.emitHop({
+    startMs: hopStart, endMs: net.clock.now(), source: pod, request: target, cluster: clusterName, upstreamHost: `${address}:${e.port}`,
+    ...(delivered.server ? { destination: delivered.server } : {}), ...(cluster.host ? { destinationService: cluster.host } : {}),
+    status: r.kind === 'response' ? r.status : 503, flags: r.kind === 'response' ? r.flags : ['UF'],
+    mtls: delivered.transport?.outcome === 'mtls',
+    reporters: { source: true, destination: !!delivered.transport && delivered.transport.outcome !== 'upstream-failure' && delivered.transport.outcome !== 'connection-reset' },
+    requestBytes: target.body.length, responseBytes: r.kind === 'response' ? r.body.length : 0,
+  })
   const status = r.kind === 'response' ? r.status : 503
   admission.release(r.kind === 'response' && !r.closesConnection)
   if (state.observe(policy.outlierDetection, e, status, net.clock.now(), endpoints)) net.stats(proxy, clusterName).ejections++
@@ -201,6 +210,16 @@ function clientFacing(r: MeshResponse, routeOps: HeaderOperations | undefined, w
   let headers = r.headers.map(([n, v]) => [n.toLowerCase(), v] as Header).filter(([n]) => n !== 'server' && n !== 'x-envoy-upstream-service-time')
   headers = applyOps(applyOps(headers, wcOps?.response), routeOps?.response)
   return { ...r, headers: [...headers, ['x-envoy-upstream-service-time', String(serviceMs)], ['server', 'envoy']], flags: [...flags, ...r.flags] }
+}
+
+/** Reports a local reply as a hop only the client proxy saw, and returns it. */
+export function reported(net: MeshNetwork, proxy: ProxyAt, req: MeshRequest, startMs: number, r: MeshResponse, route?: Route, cluster?: string): MeshResponse {
+  net.emitHop({
+    startMs, endMs: net.clock.now(), source: proxy.pod, request: req, status: r.status, flags: r.flags, mtls: false,
+    ...(cluster ? { cluster } : {}), ...(route?.name ? { routeName: route.name } : {}),
+    reporters: { source: true, destination: false }, requestBytes: req.body.length, responseBytes: r.body.length,
+  })
+  return r
 }
 
 /** A response the proxy makes itself (fault abort, no route, overflow, timeout). */

@@ -60,4 +60,12 @@ describe('Scheduler', () => {
     await s.run(() => s.sleep(5000))
     expect(finished).toBe(7000)
   })
+
+  it('a sleep with an already-aborted signal rejects at once and leaves the counts balanced', async () => {
+    const s = new Scheduler(Clock.virtual({ startMs: 0 }))
+    const ac = new AbortController()
+    ac.abort(new Error('stopped'))
+    await expect(s.run(() => s.sleep(10, ac.signal))).rejects.toThrow('stopped')
+    await expect(s.run(async () => { await s.sleep(5); return 'next run works' })).resolves.toBe('next run works')
+  })
 })

@@ -79,6 +79,7 @@ export class Scheduler {
   /** Lets ms of simulated time pass for the calling thread. */
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     if (!(ms > 0)) return Promise.resolve()
+    if (signal?.aborted) return Promise.reject(signal.reason ?? new Error('aborted'))
     return new Promise<void>((resolve, reject) => {
       const onAbort = () => {
         timer.dispose()
@@ -90,7 +91,6 @@ export class Scheduler {
         signal?.removeEventListener('abort', onAbort)
         resolve()
       }, 'mesh')
-      if (signal?.aborted) return onAbort()
       signal?.addEventListener('abort', onAbort, { once: true })
       this.idle()
     })

@@ -24,11 +24,18 @@ export interface ClientSide {
   sidecar: boolean
   namespace?: string
   serviceAccount?: string
+  /** The client pod, when the client is one. */
+  pod?: KubeObject
   /** The DestinationRule tls mode the client sidecar applies to this cluster, if one is set. */
   destinationRuleTls?: 'DISABLE' | 'SIMPLE' | 'MUTUAL' | 'ISTIO_MUTUAL'
 }
 
-export interface Delivered { result: MeshResult; transport?: TransportDecision }
+export interface Delivered {
+  result: MeshResult
+  transport?: TransportDecision
+  /** The pod that answered, when one did. */
+  server?: KubeObject
+}
 
 /** Connects to ip:port and has the request answered there. */
 export async function deliver(net: MeshNetwork, client: ClientSide, req: MeshRequest): Promise<Delivered> {
@@ -58,10 +65,24 @@ async function viaKubeProxy(net: MeshNetwork, client: ClientSide, req: MeshReque
 
 async function toPod(net: MeshNetwork, client: ClientSide, req: MeshRequest, pod: KubeObject): Promise<Delivered> {
   await net.scheduler.sleep(jittered(net.rng, NETWORK_ONE_WAY_MS * 2))
-  if (isGatewayPod(pod)) return { result: await gatewayHandle(net, pod, req, client) }
+  if (isGatewayPod(pod)) return { server: pod, result: await gatewayHandle(net, pod, req, client) }
   // kubectl port-forward connects inside the pod (localhost): the sidecar's inbound capture is not involved.
-  if (!hasSidecar(pod) || client.ip === '127.0.0.1') return { result: await plainApp(net, client, req, pod) }
-  return sidecarInbound(net, client, req, pod)
+  if (!hasSidecar(pod) || client.ip === '127.0.0.1') return { server: pod, result: await plainApp(net, client, req, pod) }
+  const started = net.clock.now()
+  const delivered = { server: pod, ...(await sidecarInbound(net, client, req, pod)) }
+  // A client with its own sidecar reports the hop itself (router.ts); a plain client is seen by the server's sidecar only.
+  if (!client.sidecar) reportInbound(net, client, req, delivered, started)
+  return delivered
+}
+
+function reportInbound(net: MeshNetwork, client: ClientSide, req: MeshRequest, d: Delivered & { server: KubeObject }, startMs: number): void {
+  const r = d.result
+  net.emitHop({
+    startMs, endMs: net.clock.now(), destination: d.server, request: req, ...(client.pod ? { source: client.pod } : {}),
+    status: r.kind === 'response' ? r.status : 0, flags: r.kind === 'response' ? r.flags : [],
+    mtls: d.transport?.outcome === 'mtls', reporters: { source: false, destination: true },
+    requestBytes: req.body.length, responseBytes: r.kind === 'response' ? r.body.length : 0,
+  })
 }
 
 async function plainApp(net: MeshNetwork, client: ClientSide, req: MeshRequest, pod: KubeObject): Promise<MeshResult> {
