@@ -70,6 +70,17 @@ describe('VirtualService rules', () => {
     await remove(s, exact)
   })
 
+  it('a VirtualService host outside the registry gets a virtual host on port 80 only', async () => {
+    const google = vs('google', '  hosts: [www.google.com]\n  http:\n  - timeout: 2s\n    route:\n    - destination: {host: www.google.com}\n')
+    await apply(s, google)
+    const cfg = configOf(s, 'productpage')
+    const vh = vhost(cfg, '80', 'www.google.com:80')
+    expect(vh.domains).toEqual(['www.google.com'])
+    expect(forward(vh.routes[0]!.action)).toMatchObject({ timeoutMs: 2000, clusters: [{ cluster: 'outbound|80||www.google.com' }] })
+    expect(cfg.routes.get('9080')!.virtualHosts.some((v) => v.name.startsWith('www.google.com'))).toBe(false)
+    await remove(s, google)
+  })
+
   it('meshConfig defaultServiceExportTo ["."] hides services from other namespaces unless annotated', async () => {
     s.store.mutate({ kind: 'ConfigMap', name: 'istio', namespace: 'istio-system' }, (cm) => {
       (cm.data as Record<string, string>).mesh += '\ndefaultServiceExportTo: ["."]\n'

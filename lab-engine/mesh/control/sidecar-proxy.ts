@@ -9,7 +9,7 @@
 // service; TCP ports get a <clusterIP>:<port> listener straight to the cluster; ports of
 // unknown protocol are sniffed (HTTP to route "<host>:<port>", the rest to the cluster).
 
-import { exportedTo } from './hosts'
+import { exportedTo, hostMatches } from './hosts'
 import { addOutboundClusters, addStaticClusters, workloadRuleKey, type ClusterSet } from './clusters'
 import { gatewayName, httpRoutes } from './http-routes'
 import type { MeshIndex } from './mesh-index'
@@ -105,6 +105,7 @@ function addOutbound(index: MeshIndex, proxy: ProxyIdentity, scope: SidecarScope
     const catchAll: FilterChain = { match: {}, destination: { kind: 'cluster', cluster: policyCluster(scope.outboundTrafficPolicy) } }
     listeners.push({ name: `0.0.0.0_${port}`, address: '0.0.0.0', port, trafficDirection: 'outbound', filterChains: [...chains, catchAll] })
   }
+  httpPorts.get(80)?.push(...nonRegistryVirtualHosts(index, proxy, vss, services))
   for (const [port, vhosts] of [...httpPorts].sort((a, b) => a[0] - b[0])) {
     routes.set(String(port), { name: String(port), virtualHosts: [...vhosts, catchAllVirtualHost(scope.outboundTrafficPolicy)] })
     listeners.push({
@@ -115,6 +116,26 @@ function addOutbound(index: MeshIndex, proxy: ProxyIdentity, scope: SidecarScope
       ],
     })
   }
+}
+
+/**
+ * VirtualService hosts that name no service in the registry (e.g. google.com) still get
+ * a virtual host, in route configuration "80" only (istio/istio pull 49403: rules for hosts
+ * outside the registry, such as google.com, apply to port 80 traffic); domains are the
+ * host as written.
+ */
+function nonRegistryVirtualHosts(index: MeshIndex, proxy: ProxyIdentity, vss: MeshIndexVs, services: MeshService[]): VirtualHost[] {
+  const seen = new Set<string>()
+  const out: VirtualHost[] = []
+  for (const vs of vss) {
+    for (const host of vs.hosts) {
+      if (seen.has(host) || services.some((svc) => hostMatches(host, svc.hostname))) continue
+      seen.add(host)
+      const routes = httpRoutes({ vs, port: 80, proxyLabels: proxy.labels, proxyNamespace: proxy.namespace, gateways: ['mesh'], destination: destinationResolver(index, vs.ref.namespace, 80), hashPolicy: hashPolicyResolver(index, proxy) })
+      if (routes.length > 0) out.push({ name: `${host}:80`, domains: [host], routes })
+    }
+  }
+  return out
 }
 
 /** Memoised per owner VirtualService, service port and the proxy's view (namespace, selected rules, labels if they matter). */
