@@ -57,6 +57,8 @@ export interface SimSession extends Disposable {
   readonly clock: Clock
   readonly rng: Rng
   readonly store: ObjectStore
+  /** The simulated network (the mesh data plane): probes and telemetry attach here. */
+  readonly network: MeshNetwork
   readonly vfs: Vfs
   readonly shell: Shell
   /** Runs a script statement by statement; a syntax error is one result with the shell's message. */
@@ -64,7 +66,7 @@ export interface SimSession extends Disposable {
 }
 
 /** istioctl proxy-config reads the mesh control plane's per-proxy config compiled from this session's store. */
-const defaultProxyConfig = ({ store }: { store: ObjectStore }): ProxyConfigSource => createProxyConfigSource(store)
+const defaultProxyConfig = ({ store, clock }: { store: ObjectStore; clock: Clock }): ProxyConfigSource => createProxyConfigSource(store, { now: () => clock.now() })
 
 /** A ShellClock over the session clock: in virtual mode sleeping advances time (and fires due timers). */
 export function shellClockFor(clock: Clock): ShellClock {
@@ -94,7 +96,7 @@ export function createSimSession(opts: SimSessionOptions): SimSession {
   registry.registerCommand(createHostCurl(store))
   const shell = new Shell({ vfs, registry, clock: shellClock, state: ShellState.initial() })
   return {
-    mode, clock, rng, store, vfs, shell,
+    mode, clock, rng, store, network, vfs, shell,
     run: (script, runOpts) => runStatements(shell, clock, script, runOpts?.signal),
     dispose: () => owned.dispose(),
   }
