@@ -5,7 +5,8 @@
 // --subset, --direction (substring tests on the cluster name); listeners --address,
 // --port, --type; routes --name; endpoints --address, --port, --cluster, --status.
 // `-o json|yaml` prints the Envoy-like JSON; the default is the summary table. `all`
-// prints the clusters, listeners and routes tables (istioctl's order) and endpoints.
+// prints the clusters, listeners and routes tables (istioctl's order) and endpoints;
+// `secret` lists the SDS certificates (secrets-table.ts).
 
 import { stringify as toYaml } from 'yaml'
 import type { ObjectStore } from '../../cluster/store'
@@ -14,6 +15,7 @@ import { compileMesh } from './compile'
 import { clusterJson, endpointStatusJson, listenerJson, routeConfigJson } from './config-json'
 import { clustersTable, endpointsTable, filteredClusters, filteredEndpoints, filteredListeners, listenersTable, orderedRouteConfigs, routesTable, type ClusterFilter, type EndpointFilter, type EndpointStatus, type ListenerFilter } from './config-tables'
 import { describeRoutes } from './describe-routes'
+import { secretRows, secretsJson, secretsTable } from './secrets-table'
 import type { LbEndpoint, ProxyConfig } from './types'
 
 type Flags = ReadonlyMap<string, string[]>
@@ -48,6 +50,8 @@ function dump(value: unknown, format: 'json' | 'yaml'): string {
 export interface ProxyConfigSourceOptions {
   /** The data plane's live endpoint state for one proxy (outlier ejections, health), if it keeps any. */
   endpointStatus?(proxy: { namespace: string; pod: string }): EndpointStatus | undefined
+  /** The session clock, for certificate validity in `proxy-config secret` (absent: certificates are as issued at pod start). */
+  now?(): number
 }
 
 export function createProxyConfigSource(store: ObjectStore, opts: ProxyConfigSourceOptions = {}): ProxyConfigSource {
@@ -55,6 +59,11 @@ export function createProxyConfigSource(store: ObjectStore, opts: ProxyConfigSou
     proxyConfig(q: ProxyConfigQuery): string {
       const cfg = compileMesh(store).forPod(q.namespace, q.pod)
       if (!cfg) throw new Error(`failed to execute command on sidecar: error execing into ${q.pod}/${q.namespace} istio-proxy container: proxy is not ready`)
+      if (q.kind === 'secret') {
+        const rows = secretRows(store, cfg, opts.now?.() ?? 0)
+        const format = output(q.flags)
+        return format === 'short' ? secretsTable(rows) : dump(secretsJson(rows), format)
+      }
       return render(cfg, q, opts.endpointStatus?.({ namespace: q.namespace, pod: q.pod }))
     },
     describeRoutes: (pod, namespace) => describeRoutes(store, pod, namespace),
