@@ -20,7 +20,7 @@ kubectl wait --for=condition=Ready pods --all -n istio-system --timeout=300s`
 
 /** Istio demo + Bookinfo in `default`, with this module's ProxyConfigSource wired into istioctl. */
 export async function bookinfoSession(): Promise<SimSession> {
-  const session = createSimSession({ seed: 7, files: { 'bookinfo.yaml': sample('platform/kube/bookinfo.yaml') }, proxyConfig: ({ store }) => createProxyConfigSource(store) })
+  const session = createSimSession({ seed: 7, files: { 'bookinfo.yaml': sample('platform/kube/bookinfo.yaml') }, proxyConfig: ({ store, clock }) => createProxyConfigSource(store, { now: () => clock.now() }) })
   await run(session, SETUP)
   return session
 }

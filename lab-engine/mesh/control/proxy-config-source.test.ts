@@ -136,6 +136,28 @@ describe('istioctl proxy-config endpoints and all', () => {
   })
 })
 
+describe('istioctl proxy-config secret', () => {
+  it('a sidecar holds its workload certificate (24h, renewed at half life) and the root CA', async () => {
+    const rows = lines((await istioctl(s, `pc secret ${pp}`)).stdout).map((l) => l.trim().split(/\s{2,}/))
+    expect(rows[0]).toEqual(['RESOURCE NAME', 'TYPE', 'STATUS', 'VALID CERT', 'SERIAL NUMBER', 'NOT AFTER', 'NOT BEFORE'])
+    expect(rows.map((r) => r.slice(0, 4))).toEqual([rows[0]!.slice(0, 4), ['default', 'Cert Chain', 'ACTIVE', 'true'], ['ROOTCA', 'CA', 'ACTIVE', 'true']])
+    const [notAfter, notBefore] = [Date.parse(rows[1]![5]!), Date.parse(rows[1]![6]!)]
+    expect(notAfter - notBefore).toBe(24 * 3_600_000 + 120_000)
+    expect(rows[1]![4]).toMatch(/^[0-9a-f]{32}$/)
+    s.clock.advanceBy(13 * 3_600_000)
+    const later = lines((await istioctl(s, `pc secret ${pp}`)).stdout).map((l) => l.trim().split(/\s{2,}/))
+    expect(Date.parse(later[1]![6]!) - notBefore).toBe(12 * 3_600_000)
+  })
+
+  it('a gateway lists its credentialName secret, WARMING until the Secret exists', async () => {
+    await apply(s, 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: secure}\nspec:\n  selector: {istio: ingressgateway}\n  servers:\n  - port: {number: 443, name: https, protocol: HTTPS}\n    hosts: [secure.example.com]\n    tls: {mode: SIMPLE, credentialName: secure-cred}\n')
+    const gw = `${podOf(s, 'istio-ingressgateway', 'istio-system')}.istio-system`
+    expect(lines((await istioctl(s, `pc secret ${gw}`)).stdout)[1]!.replace(/\s+/g, ' ')).toBe('kubernetes://secure-cred WARMING false')
+    await run(s, 'kubectl create secret tls secure-cred -n istio-system --cert=/dev/null --key=/dev/null || kubectl create secret generic secure-cred -n istio-system --from-literal=tls.crt=x')
+    expect(lines((await istioctl(s, `pc secret ${gw}`)).stdout)[1]).toMatch(/^kubernetes:\/\/secure-cred +Cert Chain +ACTIVE +true +[0-9a-f]{32} /)
+  })
+})
+
 describe('istioctl x describe pod', () => {
   it('reviews-v1: the DestinationRule subsets and the jason rule that cannot reach it', async () => {
     const out = (await istioctl(s, `x describe pod ${podOf(s, 'reviews', 'default', 'v1')}`)).stdout
