@@ -72,8 +72,14 @@ export class PodLogs {
   }
 
   /** Logs go with their pod: a deleted pod's buffers are dropped, so memory stays bounded by live pods. */
+  /** Store state last swept for deleted pods: sweeping again before it changes would find nothing. */
+  private sweptAt = ''
+
   private dropDeletedPods(): void {
     if (this.buffers.size === 0) return
+    const version = `${this.store.resourceVersion()}/${this.store.size()}`
+    if (version === this.sweptAt) return
+    this.sweptAt = version
     const live = new Set(this.store.list({ kind: 'Pod' }).map((p) => p.metadata.uid))
     for (const key of this.buffers.keys()) if (!live.has(key.slice(0, key.indexOf('/')))) this.buffers.delete(key)
   }

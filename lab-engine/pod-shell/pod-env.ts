@@ -27,7 +27,21 @@ interface ServicePort { name?: string; port: number; protocol?: string }
 
 const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
-export function containerEnv(store: ObjectStore, pod: KubeObject, container: ContainerSpec): Record<string, string> {
+/** Environments computed at one store state, per pod and container (apps ask on every request). */
+const envCache = new WeakMap<ObjectStore, { version: string; byKey: Map<string, Record<string, string>> }>()
+
+/** The container's environment as the kubelet sets it; one frozen object until the store changes. */
+export function containerEnv(store: ObjectStore, pod: KubeObject, container: ContainerSpec): Readonly<Record<string, string>> {
+  const version = `${store.resourceVersion()}/${store.size()}`
+  let cache = envCache.get(store)
+  if (cache?.version !== version) envCache.set(store, (cache = { version, byKey: new Map() }))
+  const key = `${pod.metadata.uid}/${container.name}`
+  let env = cache.byKey.get(key)
+  if (!env) cache.byKey.set(key, (env = Object.freeze(computeEnv(store, pod, container))))
+  return env
+}
+
+function computeEnv(store: ObjectStore, pod: KubeObject, container: ContainerSpec): Record<string, string> {
   const ns = pod.metadata.namespace ?? 'default'
   const env: Record<string, string> = { PATH, HOSTNAME: podHostname(pod) }
   for (const from of container.envFrom ?? []) Object.assign(env, prefixed(sourceData(store, ns, from), from.prefix ?? ''))

@@ -14,8 +14,8 @@ import { CLUSTER_PUBLIC_ADDRESS, internetHost, type UpstreamCall, type UpstreamF
 import { compileMesh } from '../control/compile'
 import type { ProxyConfig } from '../control/types'
 import {
-  authorizationPoliciesFor, JwksResolver, meshSecurityConfigFromStore, peerAuthenticationsFor, requestAuthenticationsFor,
-  securityPolicies, type MeshSecurityConfig, type WorkloadRef,
+  authorizationPoliciesFor, inferNamespaceMode, JwksResolver, meshSecurityConfigFromStore, peerAuthenticationModeFor, requestAuthenticationsFor,
+  securityPolicies, type MeshSecurityConfig, type ModeDecision, type MtlsMode, type WorkloadRef,
 } from '../security'
 import { ClusterState } from './cluster-state'
 import type { HopListener, HopRecord } from './hop'
@@ -37,6 +37,29 @@ interface PolicyView {
   mesh: MeshSecurityConfig
   requestAuthn(w: WorkloadRef): KubeObject[]
   authz(w: WorkloadRef): KubeObject[]
+  /** The PeerAuthentication mode a workload enforces on a port. */
+  peerMode(w: WorkloadRef, port: number): ModeDecision
+  /** The auto-mTLS hint for a namespace. */
+  inferred(namespace: string): MtlsMode | undefined
+}
+
+/** Memoises a per-workload answer for one store state (workloads are few; requests are many). */
+const labelKeys = new WeakMap<object, string>()
+
+function labelKey(labels: Readonly<Record<string, string>>): string {
+  let k = labelKeys.get(labels)
+  if (k === undefined) labelKeys.set(labels, (k = JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))))
+  return k
+}
+
+function perWorkload<T>(compute: (w: WorkloadRef, extra: string) => T): (w: WorkloadRef, extra?: string) => T {
+  const memo = new Map<string, T>()
+  return (w, extra = '') => {
+    const key = `${w.namespace}|${extra}|${labelKey(w.labels)}`
+    let v = memo.get(key)
+    if (v === undefined && !memo.has(key)) memo.set(key, (v = compute(w, extra)))
+    return v as T
+  }
 }
 
 export class MeshNetwork {
@@ -136,12 +159,18 @@ export class MeshNetwork {
     const peer = securityPolicies(this.store, 'PeerAuthentication')
     const ra = securityPolicies(this.store, 'RequestAuthentication')
     const ap = securityPolicies(this.store, 'AuthorizationPolicy')
+    const modes = perWorkload((w, port) => peerAuthenticationModeFor(peer, w, Number(port), mesh.rootNamespace))
+    const inferredByNs = new Map<string, MtlsMode | undefined>()
     const view: PolicyView = {
       peer, mesh,
-      requestAuthn: (w) => requestAuthenticationsFor(ra, w, mesh.rootNamespace),
-      authz: (w) => authorizationPoliciesFor(ap, w, mesh.rootNamespace),
+      requestAuthn: perWorkload((w) => requestAuthenticationsFor(ra, w, mesh.rootNamespace)),
+      authz: perWorkload((w) => authorizationPoliciesFor(ap, w, mesh.rootNamespace)),
+      peerMode: (w, port) => modes(w, String(port)),
+      inferred: (ns) => {
+        if (!inferredByNs.has(ns)) inferredByNs.set(ns, inferNamespaceMode(peer, ns, mesh.rootNamespace))
+        return inferredByNs.get(ns)
+      },
     }
-    void peerAuthenticationsFor
     this.policyCache = { key, view }
     return view
   }

@@ -8,7 +8,7 @@
 // and `x-envoy-upstream-service-time`. Without a sidecar the app answers directly.
 import type { KubeObject } from '../../cluster/types'
 import { podIdentity } from '../security/from-store'
-import { checkInbound, decideTransport, inferNamespaceMode, peerAuthenticationModeFor, type TransportDecision } from '../security'
+import { checkInbound, decideTransport, type TransportDecision } from '../security'
 import { appListeningOn, callApp } from './app-call'
 import { destinationAt, hasSidecar, isGatewayPod } from './directory'
 import { CONNECT_MS, INTERNET_RTT_MS, INTERNET_TLS_MS, jittered, NETWORK_ONE_WAY_MS, SIDECAR_HOP_MS } from './latency'
@@ -97,12 +97,12 @@ async function plainApp(net: MeshNetwork, client: ClientSide, req: MeshRequest, 
 async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshRequest, pod: KubeObject): Promise<Delivered> {
   const id = podIdentity(pod)
   const policies = net.policies()
-  const mode = peerAuthenticationModeFor(policies.peer, id, req.dstPort, policies.mesh.rootNamespace)
+  const mode = policies.peerMode(id, req.dstPort)
   const transport = decideTransport({
     client: { sidecar: client.sidecar, namespace: client.namespace ?? '', serviceAccount: client.serviceAccount ?? '' },
     server: { sidecar: true, namespace: id.namespace, serviceAccount: id.serviceAccount, mode: mode.mode },
     ...(client.destinationRuleTls ? { destinationRuleTls: client.destinationRuleTls } : {}),
-    inferredServerMode: inferNamespaceMode(policies.peer, id.namespace, policies.mesh.rootNamespace),
+    inferredServerMode: policies.inferred(id.namespace),
     autoMtls: policies.mesh.enableAutoMtls,
   })
   if (transport.outcome === 'connection-reset') return { transport, result: { kind: 'failure', curlExitCode: 56, message: transport.curlError, remoteIp: req.dstIp } }

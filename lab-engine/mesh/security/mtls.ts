@@ -208,7 +208,13 @@ export function connectionSecurityPolicyLabel(decision: TransportDecision, repor
  * `By=<server>;Hash=<sha256 of the client cert>;Subject="";URI=<client>`.
  * The sim has no certificates: the hash is a stable digest of the client identity.
  */
+const certHashes = new Map<string, string>()
+
 export function xfccValue(serverPrincipal: string, clientPrincipal: string): string {
-  const hash = createHash('sha256').update(`cert:${clientPrincipal}`).digest('hex')
+  let hash = certHashes.get(clientPrincipal)
+  if (!hash) {
+    if (certHashes.size > 10_000) certHashes.clear()
+    certHashes.set(clientPrincipal, (hash = createHash('sha256').update(`cert:${clientPrincipal}`).digest('hex')))
+  }
   return `By=${serverPrincipal};Hash=${hash};Subject="";URI=${clientPrincipal}`
 }
