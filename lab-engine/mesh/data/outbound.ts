@@ -13,7 +13,7 @@ import type { ProxyConfig, RouteConfiguration } from '../control/types'
 import { CONNECT_MS, jittered, SIDECAR_HOP_MS } from './latency'
 import type { MeshNetwork } from './network'
 import { chainFor, listenerFor, routeFor, virtualHostFor } from './route-select'
-import { forward, localReply } from './router'
+import { forward, localReply, pickWeighted } from './router'
 import type { ClientSide } from './server-side'
 import { hostOnly, type MeshRequest, type MeshResult } from './types'
 
@@ -26,6 +26,7 @@ export async function sidecarOutbound(net: MeshNetwork, pod: KubeObject, cfg: Pr
   const choice = chainFor(listener, req, sni)
   if (choice.kind === 'closed') return reset(req)
   if (choice.kind === 'tcp') return tcpProxy(net, pod, cfg, choice.cluster, req)
+  if (choice.kind === 'tcpWeighted') return tcpProxy(net, pod, cfg, pickWeighted(net, choice.clusters)?.cluster ?? 'BlackHoleCluster', req)
   return httpRoute(net, pod, cfg, cfg.routes.get(choice.routeConfigName), req)
 }
 
@@ -75,6 +76,7 @@ export async function gatewayHandle(net: MeshNetwork, pod: KubeObject, req: Mesh
   const choice = chainFor(listener, req, sni)
   if (choice.kind === 'closed') return reset(req)
   if (choice.kind === 'tcp') return tcpProxy(net, pod, cfg, choice.cluster, req)
+  if (choice.kind === 'tcpWeighted') return tcpProxy(net, pod, cfg, pickWeighted(net, choice.clusters)?.cluster ?? 'BlackHoleCluster', req)
   const tls = choice.chain.tls
   if (req.scheme === 'https' && tls && tls.mode !== 'PASSTHROUGH' && tls.mode !== 'AUTO_PASSTHROUGH') {
     // Terminating TLS needs the credential Secret in the gateway's namespace (Istio secure gateways task).

@@ -7,12 +7,14 @@
 // most specific domain match of the Host header (exact, then *.suffix, then
 // prefix*, then "*"), and its routes are tried in order: the first whose match
 // fits wins (Istio traffic management: "the first rule that matches wins").
-import type { FilterChain, FilterChainMatch, HeaderMatch, Listener, ProxyConfig, Route, RouteMatch, StringMatch, VirtualHost } from '../control/types'
+import type { FilterChain, FilterChainMatch, HeaderMatch, Listener, ProxyConfig, Route, RouteMatch, StringMatch, VirtualHost, WeightedCluster } from '../control/types'
 import { hostOnly, type MeshRequest } from './types'
 
 export type ChainChoice =
   | { kind: 'http'; listener: Listener; chain: FilterChain; routeConfigName: string }
   | { kind: 'tcp'; listener: Listener; chain: FilterChain; cluster: string }
+  /** A weighted TCP/TLS route (VirtualService tcp[].route with weights): one draw per connection. */
+  | { kind: 'tcpWeighted'; listener: Listener; chain: FilterChain; clusters: WeightedCluster[] }
   | { kind: 'closed'; listener?: Listener }
 
 export type RouteChoice =
@@ -36,6 +38,7 @@ export function chainFor(listener: Listener, req: MeshRequest, sni?: string): Ch
   const d = chain.destination
   if (d.kind === 'route' || d.kind === 'inlineRoute') return { kind: 'http', listener, chain, routeConfigName: d.routeConfigName }
   if (d.kind === 'cluster') return { kind: 'tcp', listener, chain, cluster: d.cluster }
+  if (d.kind === 'weightedClusters') return { kind: 'tcpWeighted', listener, chain, clusters: d.clusters }
   return { kind: 'closed', listener }
 }
 

@@ -190,7 +190,7 @@ function mirror(net: MeshNetwork, proxy: ProxyAt, cluster: string, req: MeshRequ
   net.scheduler.spawn(() => attemptOnce(net, proxy, cluster, shadow, new Set())).catch(() => undefined)
 }
 
-function pickWeighted(net: MeshNetwork, clusters: readonly WeightedCluster[]): WeightedCluster | undefined {
+export function pickWeighted(net: MeshNetwork, clusters: readonly WeightedCluster[]): WeightedCluster | undefined {
   const total = clusters.reduce((s, c) => s + Math.max(0, c.weight), 0)
   if (clusters.length === 1 || total <= 0) return clusters[0]
   let draw = net.rng.next() * total
