@@ -1,21 +1,90 @@
 // Calling the app in a container: the process bound to the port answers, after its service time.
 //
-// Behaviour comes from the image (mesh/apps catalogue). A port no container listens on
-// refuses the connection, as in Kubernetes where containerPort is informational.
-import { podLogsFor } from '../../cluster/pod-logs'
+// Behaviour comes from the container as the pod spec runs it (mesh/apps
+// appForContainer): the image, its command and args, its environment and the
+// files its ConfigMap/Secret volumes mount (nginx.conf decides nginx's ports and
+// which of them speak TLS). A port no running container listens on refuses the
+// connection, as in Kubernetes where containerPort is informational.
+//
+// Kubernetes resolves a container's environment and mounts when the container
+// starts (a later ConfigMap edit needs a restart), so the model is worked out
+// once per container start and kept.
+import { containerStartedAt, podLogsFor } from '../../cluster/pod-logs'
+import type { ObjectStore } from '../../cluster/store'
 import type { KubeObject } from '../../cluster/types'
-import { containerEnv } from '../../pod-shell/pod-env'
-import { appForImage, type AppModel, type AppRequest, type AppResponse, type UpstreamCall, type UpstreamFailure } from '../apps'
+import { containerEnv, type ContainerSpec } from '../../pod-shell/pod-env'
+import {
+  appForContainer, volumeFileReader,
+  type AppModel, type AppRequest, type AppResponse, type UpstreamCall, type UpstreamFailure,
+} from '../apps'
+import { jittered, MTLS_HANDSHAKE_MS } from './latency'
 import type { MeshNetwork } from './network'
+import type { MeshFailure, MeshRequest, MeshResult } from './types'
 
 export interface AppTarget { app: AppModel; container: string }
 
-/** The container in the pod whose process listens on the port (the sidecar itself excluded). */
-export function appListeningOn(pod: KubeObject, port: number): AppTarget | undefined {
-  const containers = (pod.spec as { containers?: { name: string; image?: string }[] } | undefined)?.containers ?? []
-  for (const c of containers) {
-    if (c.name === 'istio-proxy') continue
-    const app = appForImage(c.image ?? '')
+/** Started containers remembered per store (the oldest is forgotten first). */
+export const MAX_STARTED_CONTAINERS = 4096
+
+type PodContainer = ContainerSpec & { command?: string[]; args?: string[]; restartPolicy?: string }
+
+/** A container's process as it started: its model, environment and start time. */
+interface Started { app: AppModel; env: Record<string, string>; startedAt?: number; spec: PodContainer }
+
+const startedByStore = new WeakMap<ObjectStore, Map<string, Started>>()
+
+/**
+ * The containers whose processes can serve: the app containers and Kubernetes
+ * sidecar containers (init containers with `restartPolicy: Always`), never Istio's proxy.
+ */
+function servingContainers(pod: KubeObject): PodContainer[] {
+  const spec = pod.spec as { containers?: PodContainer[]; initContainers?: PodContainer[] } | undefined
+  const sidecars = (spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always')
+  return [...(spec?.containers ?? []), ...sidecars].filter((c) => c.name !== 'istio-proxy')
+}
+
+interface StatusLike { name: string; state?: { running?: unknown; waiting?: unknown; terminated?: unknown } }
+
+/** A container the kubelet reports as waiting or terminated runs no process; no status yet counts as running. */
+function notRunning(pod: KubeObject, name: string): boolean {
+  const st = pod.status as { containerStatuses?: StatusLike[]; initContainerStatuses?: StatusLike[] } | undefined
+  const state = [...(st?.containerStatuses ?? []), ...(st?.initContainerStatuses ?? [])].find((s) => s.name === name)?.state
+  return !!state && !state.running && (!!state.waiting || !!state.terminated)
+}
+
+function startContainer(store: ObjectStore | undefined, pod: KubeObject, spec: PodContainer, startedAt: number | undefined): Started {
+  const env = store ? containerEnv(store, pod, spec) : Object.fromEntries((spec.env ?? []).flatMap((e) => (e.value !== undefined ? [[e.name, e.value]] : [])))
+  const readFile = store
+    ? volumeFileReader(pod, spec.name, (kind, namespace, name) => store.get({ kind, namespace, name }) ?? undefined)
+    : undefined
+  const app = appForContainer({ image: spec.image ?? '', env, ...(spec.command ? { command: spec.command } : {}), ...(spec.args ? { args: spec.args } : {}), ...(readFile ? { readFile } : {}) })
+  return { app, env, spec, ...(startedAt !== undefined ? { startedAt } : {}) }
+}
+
+/** The container's process, worked out once per start when the store is known. */
+function started(store: ObjectStore | undefined, pod: KubeObject, spec: PodContainer): Started {
+  const startedAt = containerStartedAt(pod, spec.name)
+  if (!store) return startContainer(undefined, pod, spec, startedAt)
+  let cache = startedByStore.get(store)
+  if (!cache) startedByStore.set(store, (cache = new Map()))
+  const key = `${pod.metadata.uid}/${spec.name}/${startedAt ?? ''}`
+  let s = cache.get(key)
+  if (!s) {
+    if (cache.size >= MAX_STARTED_CONTAINERS) cache.delete(cache.keys().next().value!)
+    cache.set(key, (s = startContainer(store, pod, spec, startedAt)))
+  }
+  return s
+}
+
+/**
+ * The container in the pod whose process listens on the port. Pass the store so the
+ * environment's ConfigMap/Secret references and mounted files count; without it only
+ * literal env values do and no mounted file is read.
+ */
+export function appListeningOn(pod: KubeObject, port: number, store?: ObjectStore): AppTarget | undefined {
+  for (const c of servingContainers(pod)) {
+    if (notRunning(pod, c.name)) continue
+    const { app } = started(store, pod, c)
     if (app.listensOn(port)) return { app, container: c.name }
   }
   return undefined
@@ -23,9 +92,8 @@ export function appListeningOn(pod: KubeObject, port: number): AppTarget | undef
 
 /** Runs the app's handler for one request and lets its service time pass. */
 export async function callApp(net: MeshNetwork, pod: KubeObject, target: AppTarget, req: AppRequest): Promise<AppResponse> {
-  const containers = (pod.spec as { containers?: { name: string; image?: string; command?: string[]; args?: string[] }[] } | undefined)?.containers ?? []
-  const spec = containers.find((c) => c.name === target.container)
-  const st = pod.status as { podIP?: string } | undefined
+  const spec = servingContainers(pod).find((c) => c.name === target.container)
+  const proc = spec ? started(net.store, pod, spec) : undefined
   const logs = podLogsFor(net.store, () => net.clock.now())
   const response = await target.app.handle(req, {
     upstream: (call: UpstreamCall) => net.appUpstream(pod, call),
@@ -33,14 +101,51 @@ export async function callApp(net: MeshNetwork, pod: KubeObject, target: AppTarg
     now: () => net.clock.now(),
     pod: {
       name: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default', labels: pod.metadata.labels ?? {},
-      podIp: st?.podIP ?? '', env: spec ? containerEnv(net.store, pod, spec) : {},
+      podIp: (pod.status as { podIP?: string } | undefined)?.podIP ?? '', env: proc?.env ?? {},
+      ...(proc?.startedAt !== undefined ? { startedAt: proc.startedAt } : {}),
       ...(spec?.command ? { command: spec.command } : {}), ...(spec?.args ? { args: spec.args } : {}),
     },
     appendLog: (line) => logs.appendLog(pod.metadata.uid, target.container, line),
     state: net.containerState(pod, target.container),
+    // AppContext.prometheus stays unset here: the Prometheus addon answers queries only once telemetry wires it.
   })
   await net.scheduler.sleep(response.serviceTimeMs)
   return response
+}
+
+/** Whether the app's own process terminates TLS on this port (nginx `listen 443 ssl`). */
+export function servesTls(target: AppTarget, port: number): boolean {
+  return target.app.tlsPorts?.includes(port) ?? false
+}
+
+/**
+ * The TLS handshake of a client that reaches the app directly: the app's own TLS port
+ * takes it (one handshake's time passes); a plain port answers the ClientHello with
+ * HTTP bytes, which OpenSSL reports as a wrong version number (curl 35).
+ * Assumption: the server certificate is accepted (curl -k, or a trusted CA).
+ */
+export async function directTls(net: MeshNetwork, target: AppTarget, req: MeshRequest): Promise<MeshFailure | undefined> {
+  if (req.scheme !== 'https') return undefined
+  if (!servesTls(target, req.dstPort)) return { kind: 'failure', curlExitCode: 35, message: 'OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number', remoteIp: req.dstIp }
+  await net.scheduler.sleep(jittered(net.rng, MTLS_HANDSHAKE_MS))
+  return undefined
+}
+
+/**
+ * What the client gets when it reads the app's answer itself (no Envoy in between rewrites
+ * it): the app's reason phrase; curl's errors when no HTTP came back (52 for a closed
+ * connection; 1 for bytes that are not HTTP, curl refusing HTTP/0.9 since 7.66); HTTP/1.1
+ * over the app's own TLS (the modelled servers offer no h2 by ALPN). `proxied` (the
+ * client's sidecar reads it) keeps the failures but drops the reason phrase.
+ */
+export function directResult(req: MeshRequest, res: AppResponse, opts: { proxied: boolean }): MeshResult {
+  if (res.abort === 'empty-reply') return { kind: 'failure', curlExitCode: 52, message: 'Empty reply from server', remoteIp: req.dstIp }
+  if (res.abort === 'not-http') return { kind: 'failure', curlExitCode: 1, message: 'Received HTTP/0.9 when not allowed', remoteIp: req.dstIp }
+  return {
+    kind: 'response', status: res.status, headers: res.headers, body: res.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort,
+    ...(res.statusText !== undefined && !opts.proxied ? { statusText: res.statusText } : {}),
+    ...(req.scheme === 'https' ? { httpVersion: '1.1' as const } : {}),
+  }
 }
 
 export type { UpstreamFailure }

@@ -19,6 +19,7 @@ import {
 } from '../security'
 import { ClusterState } from './cluster-state'
 import type { HopListener, HopRecord } from './hop'
+import { DecisionRecorder, type DecisionTrace } from '../../telemetry/decision-trace'
 import { hasSidecar, isGatewayPod } from './directory'
 import { sidecarOutbound } from './outbound'
 import type { ProxyAt } from './router'
@@ -72,6 +73,7 @@ export class MeshNetwork {
   private readonly appState = new Map<string, Map<string, unknown>>()
   private policyCache: { key: string; view: PolicyView } | undefined
   private readonly hopListeners = new Set<HopListener>()
+  private readonly traceListeners = new Set<(t: DecisionTrace) => void>()
 
   constructor(readonly store: ObjectStore, readonly clock: Clock, readonly rng: Rng) {
     this.scheduler = new Scheduler(clock)
@@ -98,6 +100,25 @@ export class MeshNetwork {
 
   emitHop(hop: HopRecord): void {
     for (const l of this.hopListeners) l(hop)
+  }
+
+  /** Subscribes to finished decision traces (one per request a client sent). */
+  onTrace(listener: (t: DecisionTrace) => void): () => void {
+    this.traceListeners.add(listener)
+    return () => this.traceListeners.delete(listener)
+  }
+
+  /** A recorder for a request the origin is about to send; finish it with finishTrace(). */
+  startTrace(origin: Origin, req: MeshRequest): DecisionRecorder {
+    const from = origin.kind === 'pod' ? `${origin.pod.metadata.namespace ?? 'default'}/${origin.pod.metadata.name}` : 'outside'
+    const id = req.headers.find(([n]) => n === 'x-request-id')?.[1] ?? ''
+    return new DecisionRecorder({ id, startMs: this.clock.now(), from, request: { method: req.method, authority: req.authority, path: req.path } })
+  }
+
+  finishTrace(recorder: DecisionRecorder, r: MeshResult): DecisionTrace {
+    const trace = recorder.finish(r.kind === 'response' ? { status: r.status, ...(r.flags.length ? { responseFlags: r.flags } : {}) } : { status: 0, curlExit: r.curlExitCode })
+    for (const l of this.traceListeners) l(trace)
+    return trace
   }
 
   deliver(client: ClientSide, req: MeshRequest): Promise<Delivered> {
@@ -190,7 +211,8 @@ export class MeshNetwork {
       headers: call.headers.map(([n, v]) => [n.toLowerCase(), v]), body: call.body ?? '', dstIp: ip, dstPort: call.port,
     }
     const origin: Origin = { kind: 'pod', pod, ip: (pod.status as { podIP?: string } | undefined)?.podIP ?? '' }
-    const run = () => this.send(origin, req)
+    req.trace = this.startTrace(origin, req)
+    const run = async () => { const r = await this.send(origin, req); this.finishTrace(req.trace!, r); return r }
     const settled = call.timeoutMs ? await this.scheduler.within(call.timeoutMs, run) : { ok: true as const, value: await run() }
     if (!settled) return { kind: 'upstream-failure', reason: 'timeout', message: `Read timed out. (read timeout=${(call.timeoutMs ?? 0) / 1000})` }
     if (!settled.ok) throw settled.error

@@ -21,6 +21,7 @@ import { hostOnly, type MeshRequest, type MeshResult } from './types'
 export async function sidecarOutbound(net: MeshNetwork, pod: KubeObject, cfg: ProxyConfig, req: MeshRequest): Promise<MeshResult> {
   await net.scheduler.sleep(jittered(net.rng, SIDECAR_HOP_MS))
   const listener = listenerFor(cfg, req.dstIp, req.dstPort)
+  req.trace?.add({ kind: 'listener', proxy: proxyName(pod), direction: 'outbound', name: listener?.name ?? `${req.dstIp}_${req.dstPort}`, matched: !!listener })
   if (!listener) return { kind: 'failure', curlExitCode: 56, message: 'Recv failure: Connection reset by peer' }
   const sni = req.scheme === 'https' ? (req.sni ?? hostOnly(req.authority)) : undefined
   const choice = chainFor(listener, req, sni)
@@ -33,6 +34,12 @@ export async function sidecarOutbound(net: MeshNetwork, pod: KubeObject, cfg: Pr
 async function httpRoute(net: MeshNetwork, pod: KubeObject, cfg: ProxyConfig, rc: RouteConfiguration | undefined, req: MeshRequest): Promise<MeshResult> {
   const vhost = rc && virtualHostFor(rc.virtualHosts, req.authority)
   const choice = routeFor(vhost, req)
+  const origin = choice.kind === 'route' ? choice.route.origin : undefined
+  req.trace?.add({
+    kind: 'route', proxy: proxyName(pod), routeConfig: rc?.name ?? '', matched: choice.kind === 'route',
+    ...(origin ? { virtualService: origin.virtualService, ruleIndex: origin.ruleIndex, ...(origin.ruleName ? { ruleName: origin.ruleName } : {}) } : {}),
+    ...(choice.kind === 'route' ? { matchedOn: describeMatch(choice.route) } : {}),
+  })
   if (choice.kind === 'noRoute') return localReply(net, req, 404, '', ['NR'])
   const { route } = choice
   const action = route.action
@@ -57,6 +64,21 @@ async function tcpProxy(net: MeshNetwork, pod: KubeObject, cfg: ProxyConfig, clu
   const address = e.hostname ? net.resolveExternal(e.hostname) ?? e.address : e.address
   await net.scheduler.sleep(CONNECT_MS)
   return (await net.deliver(client, { ...req, dstIp: address, dstPort: e.port })).result
+}
+
+function proxyName(pod: KubeObject): string {
+  return `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`
+}
+
+/** The conditions of a route's match, in words (empty for the default catch-all). */
+function describeMatch(route: import('../control/types').Route): string {
+  const m = route.match
+  const parts: string[] = []
+  if (!(m.path.kind === 'prefix' && m.path.value === '/')) parts.push(`uri ${m.path.kind} ${m.path.value}`)
+  for (const h of m.headers) parts.push(h.match.kind === 'present' ? `header ${h.name} present` : `header ${h.name} ${h.match.kind === 'exact' ? '=' : h.match.kind} ${h.match.value}`)
+  if (m.method) parts.push(`method ${m.method.value}`)
+  for (const q of m.queryParams) parts.push(`query ${q.name}`)
+  return parts.join(' and ') || 'any request'
 }
 
 function reset(req: MeshRequest): MeshResult {

@@ -32,19 +32,27 @@ export async function forward(net: MeshNetwork, proxy: ProxyAt, route: Route, ac
   const started = net.clock.now()
   const flags: string[] = []
   const fault = route.fault
-  if (fault?.delay && chance(net, fault.delay.percentage)) {
-    flags.push('DI')
-    await net.scheduler.sleep(fault.delay.fixedDelayMs)
+  const vs = route.origin ? { virtualService: route.origin.virtualService } : {}
+  if (fault?.delay) {
+    const applied = chance(net, fault.delay.percentage)
+    req.trace?.add({ kind: 'fault', fault: 'delay', percentage: fault.delay.percentage, applied, delayMs: fault.delay.fixedDelayMs, ...vs })
+    if (applied) {
+      flags.push('DI')
+      await net.scheduler.sleep(fault.delay.fixedDelayMs)
+    }
   }
-  if (fault?.abort && chance(net, fault.abort.percentage)) {
+  const abort = fault?.abort ? chance(net, fault.abort.percentage) : false
+  if (fault?.abort) req.trace?.add({ kind: 'fault', fault: 'abort', percentage: fault.abort.percentage, applied: abort, status: fault.abort.httpStatus ?? 503, ...vs })
+  if (fault?.abort && abort) {
     return reported(net, proxy, req, started, localReply(net, req, fault.abort.httpStatus ?? 503, 'fault filter abort', [...flags, 'FI']), route)
   }
-  const wc = pickWeighted(net, action.clusters)
+  const wc = pickWeighted(net, action.clusters, req)
   if (!wc) return localReply(net, req, 503, 'no healthy upstream', [...flags, 'UH'])
   const outgoing = prepare(net, route, action, wc, req)
   for (const m of action.mirrors) if (chance(net, m.percentage)) mirror(net, proxy, m.cluster, outgoing)
   const attempts = () => tryAttempts(net, proxy, action, wc.cluster, outgoing)
   const settled = action.timeoutMs > 0 ? await net.scheduler.within(action.timeoutMs, attempts) : { ok: true as const, value: await attempts() }
+  if (action.timeoutMs > 0) req.trace?.add({ kind: 'timeout', timeoutMs: action.timeoutMs, fired: !settled })
   if (!settled) return reported(net, proxy, req, started, localReply(net, req, 504, 'upstream request timeout', [...flags, 'UT']), route, wc.cluster)
   if (!settled.ok) throw settled.error
   const result = settled.value
@@ -67,6 +75,7 @@ async function tryAttempts(net: MeshNetwork, proxy: ProxyAt, action: ForwardActi
     last = settled ? settled.value : { result: timeoutReply(net, req), retriable: retryOnTimeout(policy?.retryOn ?? []), reason: 'per-try timeout' }
     if (last.endpoint && policy?.previousHostsPredicate !== false) tried.add(last.endpoint)
     if (!last.retriable || n === max || !retryWanted(policy, last)) break
+    req.trace?.add({ kind: 'retry', attempt: n + 1, maxAttempts: max, reason: retryReason(last), retryOn: policy?.retryOn.join(',') ?? '' })
     await net.scheduler.sleep(net.rng.next() * RETRY_BASE_MS * 2 ** Math.min(n, 8))
     net.stats(proxy, cluster).retries++
   }
@@ -75,6 +84,12 @@ async function tryAttempts(net: MeshNetwork, proxy: ProxyAt, action: ForwardActi
     return { ...out, body: out.body.replace('before headers. reset reason', 'before headers. retried and the latest reset reason'), flags: [...out.flags.filter((f) => f !== 'UF'), 'URX'] }
   }
   return out
+}
+
+function retryReason(a: Attempt): string {
+  const r = a.result
+  if (a.reason) return a.reason
+  return r.kind === 'response' ? `upstream answered ${r.status}${r.flags.length ? ` (${r.flags.join(',')})` : ''}` : r.message
 }
 
 function retryWanted(policy: ForwardAction['retryPolicy'], a: Attempt): boolean {
@@ -107,7 +122,10 @@ async function attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string
   }
   const state = net.clusterState(proxy, clusterName)
   const policy = cluster.trafficPolicy
-  const admission = await state.admit(policy.connectionPool)
+  const pool = policy.connectionPool
+  const before = state.inFlight
+  const admission = await state.admit(pool)
+  req.trace?.add(poolStep(clusterName, pool, before, admission.ok ? (before.pending > 0 || (pool.maxConnections !== undefined && before.connections >= pool.maxConnections) ? 'queued' : 'admitted') : 'rejected', admission.ok ? undefined : admission.reason))
   if (!admission.ok) {
     net.stats(proxy, clusterName).pendingOverflow++
     return { result: reported(net, proxy, req, net.clock.now(), localReply(net, req, 503, upstreamResetBody('overflow'), ['UO']), undefined, clusterName), retriable: false }
@@ -117,6 +135,9 @@ async function attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string
   const candidates = state.candidates(endpoints, now)
   const hashKey = action(req, policy.loadBalancer)
   const e = state.pick(policy.loadBalancer, candidates, _tried, hashKey)
+  if (candidates.length < endpoints.filter((x) => x.health === 'HEALTHY').length) {
+    req.trace?.add({ kind: 'outlier', cluster: clusterName, event: candidates.length === 0 ? 'all-ejected' : 'skipped-ejected' })
+  }
   if (!e) {
     admission.release(false)
     return { result: reported(net, proxy, req, now, localReply(net, req, 503, 'no healthy upstream', ['UH']), undefined, clusterName), retriable: false }
@@ -138,7 +159,12 @@ async function attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string
   })
   const status = r.kind === 'response' ? r.status : 503
   admission.release(r.kind === 'response' && !r.closesConnection)
-  if (state.observe(policy.outlierDetection, e, status, net.clock.now(), endpoints)) net.stats(proxy, clusterName).ejections++
+  req.trace?.add({ kind: 'endpoint', cluster: clusterName, address: `${address}:${e.port}`, lbPolicy: lbName(policy.loadBalancer), ...(e.pod ? { pod: `${e.pod.namespace}/${e.pod.name}` } : {}), connected: r.kind === 'response', ...(r.kind === 'failure' ? { error: r.message } : {}) })
+  if (state.observe(policy.outlierDetection, e, status, net.clock.now(), endpoints)) {
+    net.stats(proxy, clusterName).ejections++
+    const od = policy.outlierDetection!
+    req.trace?.add({ kind: 'outlier', cluster: clusterName, event: 'ejected', endpoint: `${address}:${e.port}`, threshold: od.consecutive5xxErrors ?? od.consecutiveGatewayErrors ?? 0, ejectionMs: od.baseEjectionTimeMs })
+  }
   if (r.kind === 'failure') {
     // The client sidecar turns a failed upstream connection into a 503 of its own.
     const reason = r.curlExitCode === 7 ? 'remote connection failure, transport failure reason: delayed connect error: 111' : 'connection termination'
@@ -186,19 +212,34 @@ function applyOps(headers: Header[], ops: HeaderOperations['request']): Header[]
 }
 
 function mirror(net: MeshNetwork, proxy: ProxyAt, cluster: string, req: MeshRequest): void {
-  const shadow = { ...req, authority: `${hostOnly(req.authority)}-shadow${req.authority.slice(hostOnly(req.authority).length)}` }
+  const { trace: _main, ...untraced } = req
+  const shadow = { ...untraced, authority: `${hostOnly(req.authority)}-shadow${req.authority.slice(hostOnly(req.authority).length)}` }
   net.scheduler.spawn(() => attemptOnce(net, proxy, cluster, shadow, new Set())).catch(() => undefined)
 }
 
-export function pickWeighted(net: MeshNetwork, clusters: readonly WeightedCluster[]): WeightedCluster | undefined {
+export function pickWeighted(net: MeshNetwork, clusters: readonly WeightedCluster[], req?: MeshRequest): WeightedCluster | undefined {
   const total = clusters.reduce((s, c) => s + Math.max(0, c.weight), 0)
   if (clusters.length === 1 || total <= 0) return clusters[0]
-  let draw = net.rng.next() * total
-  for (const c of clusters) {
-    draw -= Math.max(0, c.weight)
-    if (draw < 0) return c
+  const draw = net.rng.next() * total
+  let left = draw
+  let chosen = clusters.length - 1
+  for (let i = 0; i < clusters.length; i++) {
+    left -= Math.max(0, clusters[i]!.weight)
+    if (left < 0) { chosen = i; break }
   }
-  return clusters[clusters.length - 1]
+  req?.trace?.add({ kind: 'weight', choices: clusters.map((c) => ({ destination: c.subset ? `${c.host} subset ${c.subset}` : c.cluster, weight: c.weight })), draw, chosen })
+  return clusters[chosen]
+}
+
+function poolStep(cluster: string, pool: import('../control/types').ConnectionPool, before: { connections: number; requests: number; pending: number }, outcome: 'admitted' | 'queued' | 'rejected', reason?: string): import('../../telemetry/decision-trace').DecisionStep {
+  if (reason === 'max-requests') return { kind: 'connectionPool', cluster, outcome, limit: 'http2MaxRequests', ...(pool.http2MaxRequests !== undefined ? { limitValue: pool.http2MaxRequests } : {}), inUse: before.requests }
+  if (outcome === 'rejected') return { kind: 'connectionPool', cluster, outcome, limit: 'http1MaxPendingRequests', ...(pool.http1MaxPendingRequests !== undefined ? { limitValue: pool.http1MaxPendingRequests } : {}), inUse: before.pending }
+  if (outcome === 'queued') return { kind: 'connectionPool', cluster, outcome, limit: 'maxConnections', ...(pool.maxConnections !== undefined ? { limitValue: pool.maxConnections } : {}), inUse: before.connections }
+  return { kind: 'connectionPool', cluster, outcome }
+}
+
+function lbName(lb: import('../control/types').LoadBalancer): string {
+  return lb.kind === 'consistentHash' ? 'consistentHash' : lb.simple
 }
 
 function chance(net: MeshNetwork, percentage: number): boolean {

@@ -9,7 +9,7 @@
 import type { KubeObject } from '../../cluster/types'
 import { podIdentity } from '../security/from-store'
 import { checkInbound, decideTransport, type TransportDecision } from '../security'
-import { appListeningOn, callApp } from './app-call'
+import { appListeningOn, callApp, directResult, directTls } from './app-call'
 import { destinationAt, hasSidecar, isGatewayPod } from './directory'
 import { CONNECT_MS, INTERNET_RTT_MS, INTERNET_TLS_MS, jittered, NETWORK_ONE_WAY_MS, SIDECAR_HOP_MS } from './latency'
 import type { MeshNetwork } from './network'
@@ -86,12 +86,12 @@ function reportInbound(net: MeshNetwork, client: ClientSide, req: MeshRequest, d
 }
 
 async function plainApp(net: MeshNetwork, client: ClientSide, req: MeshRequest, pod: KubeObject): Promise<MeshResult> {
-  const target = appListeningOn(pod, req.dstPort)
+  const target = appListeningOn(pod, req.dstPort, net.store)
   if (!target) return refused(req)
-  if (req.scheme === 'https') return { kind: 'failure', curlExitCode: 35, message: `OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number`, remoteIp: req.dstIp }
+  const tlsFailure = await directTls(net, target, req)
+  if (tlsFailure) return tlsFailure
   const res = await callApp(net, pod, target, appRequest(req, client.ip))
-  if (res.abort === 'empty-reply') return { kind: 'failure', curlExitCode: 52, message: 'Empty reply from server', remoteIp: req.dstIp }
-  return { kind: 'response', status: res.status, headers: res.headers, body: res.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort }
+  return directResult(req, res, { proxied: client.sidecar })
 }
 
 async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshRequest, pod: KubeObject): Promise<Delivered> {
@@ -105,6 +105,7 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
     inferredServerMode: policies.inferred(id.namespace),
     autoMtls: policies.mesh.enableAutoMtls,
   })
+  traceTransport(req, transport, mode.policy)
   if (transport.outcome === 'connection-reset') return { transport, result: { kind: 'failure', curlExitCode: 56, message: transport.curlError, remoteIp: req.dstIp } }
   if (transport.outcome === 'upstream-failure') {
     return { transport, result: { kind: 'response', status: 503, headers: [['content-type', 'text/plain'], ['content-length', String(transport.body.length)]], body: transport.body, flags: [transport.responseFlag], remoteIp: req.dstIp, remotePort: req.dstPort } }
@@ -121,6 +122,7 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
       ...(req.scheme === 'https' ? { scheme: 'https' as const } : {}),
     },
   })
+  traceInbound(req, inbound)
   if (inbound.outcome === 'reject') {
     const headers: [string, string][] = [['content-length', String(inbound.body.length)], ['content-type', 'text/plain'], ...Object.entries(inbound.headers), ['date', httpDate(net.clock.now())], ['server', 'istio-envoy']]
     return { transport, result: { kind: 'response', status: inbound.status || 403, headers, body: inbound.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort } }
@@ -141,9 +143,31 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
     const body = 'upstream connect error or disconnect/reset before headers. reset reason: connection termination'
     return { transport, result: { kind: 'response', status: 503, headers: [['content-type', 'text/plain'], ['server', 'istio-envoy']], body, flags: ['UC'], remoteIp: req.dstIp, remotePort: req.dstPort } }
   }
+  req.trace?.add({ kind: 'app', workload: target.app.name, namespace: pod.metadata.namespace ?? 'default', status: res.status })
   const upstreamMs = Math.max(0, Math.round(net.clock.now() - started))
   const out = res.headers.map(([n, v]) => [n.toLowerCase(), v] as [string, string]).filter(([n]) => n !== 'server')
   return { transport, result: { kind: 'response', status: res.status, headers: [...out, ['server', 'istio-envoy'], ['x-envoy-upstream-service-time', String(upstreamMs)]], body: res.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort } }
+}
+
+/** The transport decision on both sides, for the decision trace (Istio mutual TLS migration tables). */
+function traceTransport(req: MeshRequest, t: TransportDecision, policy: { namespace: string; name: string } | undefined): void {
+  if (!req.trace) return
+  const result = t.outcome === 'mtls' ? 'mtls' : t.outcome === 'tls' ? 'tls' : t.outcome === 'plaintext' ? 'plaintext' : 'rejected'
+  req.trace.add({ kind: 'tls', side: 'client', mode: t.clientMode, result, decidedBy: t.clientModeSource === 'auto-mtls' ? 'auto-mtls' : 'mesh-default', reason: t.explanation })
+  req.trace.add({ kind: 'tls', side: 'server', mode: t.serverMode, result, decidedBy: policy ? { kind: 'PeerAuthentication', ...policy } : 'mesh-default' })
+}
+
+function traceInbound(req: MeshRequest, r: Awaited<ReturnType<typeof checkInbound>>): void {
+  if (!req.trace) return
+  const authn = r.authn
+  if (authn) req.trace.add({ kind: 'authn', result: authn.outcome === 'reject' ? 'denied' : 'allowed', reason: authn.explanation, ...(authn.rule ? { policy: { kind: 'RequestAuthentication', ...authn.rule.policy } } : {}) })
+  const authz = r.authz
+  if (!authz) return
+  const action = authz.decidedBy === 'custom' ? 'CUSTOM' : authz.decidedBy === 'deny' ? 'DENY' : 'ALLOW'
+  req.trace.add({
+    kind: 'authz', action, result: authz.allowed ? 'allowed' : 'denied', reason: authz.explanation,
+    ...(authz.hit ? { policy: { kind: 'AuthorizationPolicy', ...authz.hit.policy }, ruleIndex: authz.hit.ruleIndex } : {}),
+  })
 }
 
 /** A public site: plain http on 80, TLS on 443 (a plain request to 443 gets the site's 400, TLS to 80 fails). */

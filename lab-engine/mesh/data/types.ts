@@ -1,5 +1,6 @@
 // Data-plane request and result types: one HTTP exchange as it crosses proxies and apps.
 import type { KubeObject } from '../../cluster/types'
+import type { DecisionRecorder } from '../../telemetry/decision-trace'
 import type { Header } from '../apps/types'
 
 export type { Header }
@@ -21,6 +22,8 @@ export interface MeshRequest {
   dstPort: number
   /** TLS server name the client sends (the URL's host for https), when it differs from the Host header. */
   sni?: string
+  /** Not on the wire: where the proxies note their decisions for "why did this request get a 503?". */
+  trace?: DecisionRecorder
 }
 
 /** Who sends: a pod (with or without a sidecar), the learner's machine on the kind network, or a gateway. */
@@ -40,13 +43,21 @@ export interface MeshResponse {
   remotePort: number
   /** The connection will not be reused (connection: close, or a reset after the reply). */
   closesConnection?: boolean
+  /**
+   * The reason phrase of the server's own status line, set only when the app's line reaches
+   * the client unchanged (no sidecar in between: Envoy writes the standard phrase). gunicorn
+   * under Werkzeug 0.14 says `418 I'M A TEAPOT`. Absent: the standard phrase.
+   */
+  statusText?: string
+  /** The protocol the server answered in, when it decides it (an app terminating TLS without ALPN h2 answers HTTP/1.1). */
+  httpVersion?: '1.1' | '2'
 }
 
 /** No HTTP response at the client: curl's exit codes. */
 export interface MeshFailure {
   kind: 'failure'
-  /** 7 connect refused, 28 timeout, 35 TLS, 52 empty reply, 56 reset. */
-  curlExitCode: 7 | 28 | 35 | 52 | 56
+  /** 1 not HTTP ("Received HTTP/0.9 when not allowed"), 7 connect refused, 28 timeout, 35 TLS, 52 empty reply, 56 reset. */
+  curlExitCode: 1 | 7 | 28 | 35 | 52 | 56
   message: string
   remoteIp?: string
 }
