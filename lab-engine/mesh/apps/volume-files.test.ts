@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { KubeObject } from '../../cluster/types'
 import { MAX_MOUNTED_FILE_CHARS, normalisePath, volumeFileReader, type ObjectLookup } from './volume-files'
 
-const meta = (name: string) => ({ name, namespace: 'web', uid: name, resourceVersion: '1', creationTimestamp: '' })
+const meta = (name: string) => ({ name, namespace: 'web', uid: name, resourceVersion: '1', generation: 1, creationTimestamp: '' })
 
 const OBJECTS: KubeObject[] = [
   { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('nginx-conf'), data: { 'nginx.conf': 'events {}\n', 'mime.types': 'types {}\n' } },
