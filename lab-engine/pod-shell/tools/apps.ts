@@ -1,8 +1,6 @@
-// Per-image programs that are not general tools: hostname, python and pilot-agent at their usage level.
+// Per-image programs that are not general tools: hostname and python at their usage level.
 //
-// The mesh work gives pilot-agent real behaviour; here it answers what it answers
-// without a network: version and usage errors. pilot-agent is a cobra program
-// (`Error: unknown command "x" for "pilot-agent"`). fortio has its own directory.
+// pilot-agent (Envoy admin requests) lives in ./envoy-admin; fortio has its own directory.
 
 import type { CommandSpec } from '../../shell/registry'
 
@@ -33,21 +31,5 @@ export const python: CommandSpec = {
   },
 }
 
-export const pilotAgent: CommandSpec = {
-  name: 'pilot-agent',
-  run(ctx) {
-    const command = ctx.argv[1]
-    if (command === undefined || command === 'help' || command === '--help') {
-      ctx.stdout.write('Istio Pilot agent runs in the sidecar or gateway container and bootstraps Envoy.\n\nUsage:\n  pilot-agent [command]\n\nAvailable Commands:\n  completion    Generate the autocompletion script for the specified shell\n  help          Help about any command\n  istio-iptables Set up iptables rules for Istio Sidecar\n  proxy         XDS proxy agent\n  request       Makes an HTTP request to the Envoy admin API\n  version       Prints out build version information\n')
-      return 0
-    }
-    if (command === 'version') { ctx.stdout.write('1.26.0\n'); return 0 }
-    if (command === 'request') {
-      if (ctx.argv.length < 4) { ctx.stderr.write('Error: requires at least 2 arg(s), only received ' + Math.max(0, ctx.argv.length - 2) + '\n'); return 1 }
-      ctx.stderr.write('Error: failed to make request: connection refused\n')
-      return 1
-    }
-    ctx.stderr.write(`Error: unknown command "${command}" for "pilot-agent"\nRun 'pilot-agent --help' for usage.\n`)
-    return 1
-  },
-}
+/** pilot-agent lives in ./envoy-admin (request reaches the proxy's admin port); re-exported for existing importers. */
+export { pilotAgent, createPilotAgent } from './envoy-admin'

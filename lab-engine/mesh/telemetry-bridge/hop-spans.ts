@@ -1,0 +1,102 @@
+// Trace spans of one hop: a client span on the sending proxy and a server span on the receiving one.
+//
+// Istio docs, tasks/observability/distributed-tracing/overview: each proxy reports its
+// own span (Zipkin with shared_span_context false: separate client and server spans);
+// spans join into one trace only when the app forwards the tracing headers. The trace
+// context comes from the request's x-b3-* / b3 / traceparent headers; without them
+// the trace id is the 128-bit x-request-id Envoy generated (Envoy's UUID request id is
+// what its tracer keys sampling on, and Bookinfo forwards it on every call). A client
+// span's parent is the server span its pod was handling for the same trace, so
+// productpage -> reviews -> ratings nests as Jaeger shows it. Span ids come from the
+// telemetry Rng, never the session's request Rng, so tracing leaves routing draws alone.
+import type { Rng } from '../../core/rng'
+import type { KubeObject } from '../../cluster/types'
+import { extractTraceContext, newSpanId, proxySpanTags, spanOperationName, spanServiceName, type Span, type TraceContext } from '../../telemetry'
+import type { HopRecord } from '../data/hop'
+import { headerValue } from '../data/types'
+import { podIpOf } from './hop-access-log'
+import { workloadInfoOf } from './workload-info'
+
+/** Open server spans remembered per (trace, pod) so outgoing calls can name their parent. */
+export const MAX_OPEN_SERVER_SPANS = 2_000
+
+/** Waiting client spans kept per (trace, pod). */
+export const MAX_ORPHANS_PER_KEY = 64
+
+export class HopSpans {
+  private readonly serverSpanOf = new Map<string, string>()
+  /** Client spans still waiting for the server span of their pod (an app's calls finish before its own reply). */
+  private readonly orphans = new Map<string, { parentSpanId?: string }[]>()
+
+  constructor(private readonly rng: Rng) {}
+
+  /** The spans a hop produces (none when the request says it is not sampled). */
+  spansFor(hop: HopRecord): Span[] {
+    const ctx = this.contextOf(hop)
+    if (!ctx || !ctx.sampled) return []
+    const out: Span[] = []
+    let parent = ctx.spanId
+    if (hop.reporters.source && hop.source) {
+      const inbound = this.serverSpanOf.get(`${ctx.traceId}|${hop.source.metadata.uid}`)
+      const client = this.span(hop, hop.source, 'client', ctx.traceId, inbound ?? (ctx.spanId || undefined))
+      if (!inbound && !ctx.spanId) this.adopt(`${ctx.traceId}|${hop.source.metadata.uid}`, client)
+      out.push(client)
+      parent = client.spanId
+    }
+    if (hop.reporters.destination && hop.destination) {
+      const server = this.span(hop, hop.destination, 'server', ctx.traceId, parent)
+      const key = `${ctx.traceId}|${hop.destination.metadata.uid}`
+      this.remember(key, server.spanId)
+      for (const child of this.orphans.get(key) ?? []) child.parentSpanId = server.spanId
+      this.orphans.delete(key)
+      out.push(server)
+    }
+    return out
+  }
+
+  private contextOf(hop: HopRecord): TraceContext | null {
+    const headers = Object.fromEntries(hop.request.headers)
+    const found = extractTraceContext(headers)
+    if (found) return found
+    const rid = headerValue(hop.request.headers, 'x-request-id')?.replace(/-/g, '').toLowerCase()
+    if (!rid || !/^[0-9a-f]{32}$/.test(rid) || !/[^0]/.test(rid)) return null
+    return { traceId: rid, spanId: '', sampled: headerValue(hop.request.headers, 'x-b3-sampled') !== '0' }
+  }
+
+  private span(hop: HopRecord, pod: KubeObject, kind: 'client' | 'server', traceId: string, parent: string | undefined): Span {
+    const w = workloadInfoOf(pod)
+    const host = hop.destinationService ?? hop.request.authority.replace(/:\d+$/, '')
+    const port = Number(hop.cluster?.split('|')[1]) || hop.request.dstPort
+    const peer = kind === 'client' ? hop.upstreamHost ?? `${hop.request.dstIp}:${hop.request.dstPort}` : `${podIpOf(hop.source) ?? '127.0.0.6'}:0`
+    const ip = podIpOf(pod) ?? ''
+    const tags = proxySpanTags({
+      nodeId: `sidecar~${ip}~${pod.metadata.name}.${w.namespace}~${w.namespace}.svc.cluster.local`,
+      requestId: headerValue(hop.request.headers, 'x-request-id') ?? '-',
+      url: `${hop.request.scheme}://${hop.request.authority}${hop.request.path}`,
+      method: hop.request.method, protocol: 'HTTP/1.1',
+      ...(headerValue(hop.request.headers, 'user-agent') ? { userAgent: headerValue(hop.request.headers, 'user-agent') } : {}),
+      requestSize: hop.requestBytes, responseSize: hop.responseBytes, statusCode: hop.status, responseFlags: hop.flags,
+      peerAddress: peer, upstreamCluster: kind === 'client' ? hop.cluster : `inbound|${hop.request.dstPort}||`,
+      canonicalService: w.canonicalService ?? w.app ?? w.workload, canonicalRevision: w.canonicalRevision ?? w.version ?? 'latest', namespace: w.namespace,
+    })
+    return {
+      traceId, spanId: newSpanId(this.rng), ...(parent ? { parentSpanId: parent } : {}),
+      service: spanServiceName(w.app ?? w.workload, w.namespace), operation: spanOperationName(host, port),
+      kind, startMs: hop.startMs, durationMs: Math.max(0, hop.endMs - hop.startMs), tags,
+    }
+  }
+
+  private adopt(key: string, span: { parentSpanId?: string }): void {
+    const list = this.orphans.get(key) ?? []
+    if (list.length < MAX_ORPHANS_PER_KEY) list.push(span)
+    this.orphans.delete(key)
+    this.orphans.set(key, list)
+    if (this.orphans.size > MAX_OPEN_SERVER_SPANS) this.orphans.delete(this.orphans.keys().next().value!)
+  }
+
+  private remember(key: string, spanId: string): void {
+    this.serverSpanOf.delete(key)
+    this.serverSpanOf.set(key, spanId)
+    if (this.serverSpanOf.size > MAX_OPEN_SERVER_SPANS) this.serverSpanOf.delete(this.serverSpanOf.keys().next().value!)
+  }
+}
