@@ -25,6 +25,9 @@ import { createHostCurl } from '../pod-shell/host-curl'
 import { setHttpTransport } from '../pod-shell/network'
 import { meshTransport } from '../mesh/data/mesh-transport'
 import { MeshNetwork } from '../mesh/data/network'
+import { attachTelemetry, createEnvoyAdmin, withEnvoyAdmin } from '../mesh/telemetry-bridge'
+import { setEnvoyAdmin } from '../pod-shell/tools/envoy-admin'
+import { createTelemetry, type Telemetry } from '../telemetry'
 import { advancingShellClock, CommandRegistry, HOME_DIR, parse, registerCoreutils, resolvePath, Shell, ShellState, Vfs, type ShellClock } from '../shell'
 
 export type SimMode = 'virtual' | 'realtime'
@@ -61,6 +64,8 @@ export interface SimSession extends Disposable {
   readonly network: MeshNetwork
   readonly vfs: Vfs
   readonly shell: Shell
+  /** The session's metrics, spans, access logs and Envoy stats, fed by every mesh hop (for the grader and the UI). */
+  readonly telemetry: Telemetry
   /** Runs a script statement by statement; a syntax error is one result with the shell's message. */
   run(script: string, opts?: { signal?: AbortSignal }): Promise<StatementResult[]>
 }
@@ -83,7 +88,11 @@ export function createSimSession(opts: SimSessionOptions): SimSession {
   owned.add(startControllers({ store, clock, rng }))
   owned.add(clock)
   const network = new MeshNetwork(store, clock, rng)
-  setHttpTransport(store, meshTransport(network))
+  const telemetry = owned.add(createTelemetry())
+  const bridge = owned.add(attachTelemetry(network, telemetry, store, { rng: Rng.seeded(`${opts.seed}/telemetry`) }))
+  const admin = createEnvoyAdmin(bridge)
+  setEnvoyAdmin(store, admin)
+  setHttpTransport(store, withEnvoyAdmin(meshTransport(network), store, admin, () => clock.now()))
   const shellClock = shellClockFor(clock)
   const vfs = Vfs.withHome(() => clock.now())
   preload(vfs, opts.files ?? {})
@@ -96,7 +105,7 @@ export function createSimSession(opts: SimSessionOptions): SimSession {
   registry.registerCommand(createHostCurl(store))
   const shell = new Shell({ vfs, registry, clock: shellClock, state: ShellState.initial() })
   return {
-    mode, clock, rng, store, network, vfs, shell,
+    mode, clock, rng, store, network, vfs, shell, telemetry,
     run: (script, runOpts) => runStatements(shell, clock, script, runOpts?.signal),
     dispose: () => owned.dispose(),
   }
