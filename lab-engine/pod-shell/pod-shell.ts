@@ -16,7 +16,8 @@ import { imageProfile, type ImageProfile } from './images'
 import { httpTransportFor } from './network'
 import { containerEnv, type ContainerSpec } from './pod-env'
 import { containerVfs, hostsTable, podHostname, podIp } from './pod-files'
-import { createFortioCommand, pilotAgent, python, createHostname } from './tools/apps'
+import { createFortioCommand, python, createHostname } from './tools/apps'
+import { createPilotAgent, envoyAdminFor } from './tools/envoy-admin'
 import { createNslookup } from './tools/nslookup'
 
 export interface ContainerTarget {
@@ -130,7 +131,8 @@ function containerRegistry(t: ContainerTarget, profile: ImageProfile, depth: num
   const tools: CommandSpec[] = [
     ...COREUTILS.filter((c) => has(c.name)),
     createHostname(podHostname(t.pod), podIp(t.pod)),
-    createNslookup(resolve, profile.shell === 'busybox' ? 'busybox' : 'bind'), createCurlCommand(net), createWgetCommand(net), createFortioCommand(net), python, { ...python, name: 'python3' }, pilotAgent,
+    createNslookup(resolve, profile.shell === 'busybox' ? 'busybox' : 'bind'), createCurlCommand(net), createWgetCommand(net), createFortioCommand(net), python, { ...python, name: 'python3' },
+    createPilotAgent(() => ({ pod: t.pod, admin: envoyAdminFor(t.store) })),
     ...['sh', 'bash'].map((name) => nestedShell(t, profile, depth, name)),
   ]
   for (const tool of tools) if (has(tool.name)) registry.registerCommand(tool)
