@@ -23,7 +23,7 @@ const NS = ISTIO_NAMESPACE
 export function componentObjects(component: ComponentName, profile: Profile): ObjectInput[] {
   switch (component) {
     case 'Istio core': return [namespace(), ...istioCrds()]
-    case 'Istiod': return istiod()
+    case 'Istiod': return istiod(profile.name)
     case 'Ingress gateways': return gateway('ingress', profile.name === 'demo' ? DEMO_INGRESS_PORTS : DEFAULT_INGRESS_PORTS)
     case 'Egress gateways': return gateway('egress', EGRESS_PORTS)
   }
@@ -42,12 +42,12 @@ function meta(name: string, component: string, labels: Record<string, string> = 
   return { name, namespace: NS, labels: { ...labels, 'install.operator.istio.io/owning-resource': 'unknown', 'istio.io/rev': 'default', [OPERATOR_LABEL]: component } }
 }
 
-function istiod(): ObjectInput[] {
+function istiod(profileName: string): ObjectInput[] {
   const labels = { app: 'istiod', istio: 'pilot' }
   const c = 'Pilot'
   return [
     { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta('istiod', c, { app: 'istiod' }) },
-    meshConfigMap(meta('istio', c, { app: 'istiod' })),
+    meshConfigMap(meta('istio', c, { app: 'istiod' }), profileName),
     sidecarInjectorConfigMap(meta('istio-sidecar-injector', c, { app: 'sidecar-injector' })),
     deployment('istiod', c, labels, {
       serviceAccountName: 'istiod',

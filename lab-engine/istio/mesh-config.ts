@@ -36,8 +36,13 @@ const INJECTOR_VALUES = JSON.stringify({
   sidecarInjectorWebhook: { enableNamespacesByDefault: false, defaultTemplates: [], rewriteAppHTTPProbe: true },
 }, null, 2)
 
-export function meshConfigMap(metadata: Partial<ObjectMeta>): ObjectInput {
-  return { apiVersion: 'v1', kind: 'ConfigMap', metadata, data: { mesh: MESH, meshNetworks: 'networks: {}' } }
+/**
+ * The `istio` ConfigMap for a profile. Istio's manifests/profiles/demo.yaml sets
+ * meshConfig.accessLogFile: /dev/stdout, so demo installs log every request in the proxies.
+ */
+export function meshConfigMap(metadata: Partial<ObjectMeta>, profileName = 'default'): ObjectInput {
+  const mesh = profileName === 'demo' ? `accessLogFile: /dev/stdout\n${MESH}` : MESH
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata, data: { mesh, meshNetworks: 'networks: {}' } }
 }
 
 export function sidecarInjectorConfigMap(metadata: Partial<ObjectMeta>): ObjectInput {
