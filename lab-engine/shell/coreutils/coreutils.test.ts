@@ -12,7 +12,7 @@ const CASES: Record<string, Case[]> = {
   ],
   printf: [
     ['printf "%s|%5s|%-3s|\\n" a b c', 'a|    b|c  |\n'], ['printf "%d %03d %x %o %c\\n" 42 7 255 8 hello', '42 007 ff 10 h\n'],
-    ['printf "%.2f\\n" 3.14159', '3.14\n'], ['printf "%s\\n" a b c', 'a\nb\nc\n'], ['printf "100%%\\n"', '100%\n'],
+    ['printf "%.2f\\n" 3.14159', '3.14\n'], ["printf -- '--%s\\n' x", '--x\n'], ['printf "%s\\n" a b c', 'a\nb\nc\n'], ['printf "100%%\\n"', '100%\n'],
     ['printf "%d\\n" abc', '0\n', 'bash: printf: abc: invalid number\n', 1], ['printf', '', 'bash: printf: usage: printf [-v var] format [arguments]\n', 2],
   ],
   cat: [

@@ -9,7 +9,9 @@ const SPEC = /%([-+ 0#]*)(\*|\d+)?(?:\.(\*|\d+))?([sbdiuxXocfFeEgG%])/g
 export const printf: CommandSpec = {
   name: 'printf',
   run(ctx) {
-    const [format, ...args] = ctx.argv.slice(1)
+    // `--` ends the options, as in bash (`printf -- '-----BEGIN...'` prints a leading dash).
+    const words = ctx.argv[1] === '--' ? ctx.argv.slice(2) : ctx.argv.slice(1)
+    const [format, ...args] = words
     if (format === undefined) {
       ctx.stderr.write('bash: printf: usage: printf [-v var] format [arguments]\n')
       return 2
