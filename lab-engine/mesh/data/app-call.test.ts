@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { KubeObject } from '../../cluster/types'
 import { createSimSession, type SimSession, type StatementResult } from '../../sim/session'
+import { appListeningOn, proxiedAppFailure, tlsPassthroughToApp } from './app-call'
 import type { MeshRequest, MeshResult } from './types'
 
 let session: SimSession | undefined
@@ -303,5 +304,46 @@ kubectl wait --for=condition=Ready pod/meshclient -n mesh --timeout=120s`)
     const proxied = await send(s, meshClient, { scheme: 'http', authority: 'httpbin.default:8000', path: '/status/418', dstIp: ipOf(httpbin), dstPort: 80 })
     expect(proxied.kind === 'response' && proxied.status).toBe(418)
     expect(proxied.kind === 'response' && proxied.statusText).toBeUndefined()
+  })
+})
+
+describe('behind an inbound sidecar', () => {
+  it('client TLS passes through the sidecar to nginx\'s own TLS port; a plain port fails the handshake', async () => {
+    session = createSimSession({ seed: 5, files: { 'apps.yaml': NGINX_TLS } })
+    const setup = await session.run(`istioctl install --set profile=demo -y
+kubectl wait --for=condition=Ready pods --all -n istio-system --timeout=300s
+kubectl label namespace default istio-injection=enabled
+kubectl apply -f apps.yaml
+kubectl wait --for=condition=Ready pods --all --timeout=120s`)
+    expect(setup.map((r) => r.exitCode), setup.map((r) => r.stderr).join('')).toEqual([0, 0, 0, 0, 0])
+    const s = session
+    const nginx = podOf(s, 'run=my-nginx')
+    expect((nginx.spec as { containers: { name: string }[] }).containers.map((c) => c.name)).toContain('istio-proxy')
+    // Istio's own proxy is never the app: its health port does not count as the app listening.
+    expect(appListeningOn(nginx, 15021, s.store)).toBeUndefined()
+    const target = appListeningOn(nginx, 443, s.store)!
+    expect(target.container).toBe('my-nginx')
+    const req: MeshRequest = { method: 'GET', scheme: 'https', authority: 'nginx.example.com', path: '/', headers: [['host', 'nginx.example.com']], body: '', dstIp: ipOf(nginx), dstPort: 443, sni: 'nginx.example.com' }
+    const r = await s.network.scheduler.run(() => tlsPassthroughToApp(s.network, nginx, target, req))
+    expect(r.kind === 'response' && r.status).toBe(200)
+    expect(r.kind === 'response' && r.body).toContain('Welcome to nginx!')
+    expect(r.kind === 'response' && r.httpVersion).toBe('1.1')
+    // The sidecar only forwarded bytes: no Envoy headers on the app's answer.
+    expect(r.kind === 'response' && r.headers.map(([n]) => n.toLowerCase())).not.toContain('x-envoy-upstream-service-time')
+    const logs = await sh(s, 'kubectl logs deploy/my-nginx -c my-nginx')
+    expect(logs.stdout).toMatch(/^127\.0\.0\.6 - - \[.*\] "GET \/ HTTP\/1\.1" 200 /m)
+    const plainTarget = { ...target, app: { ...target.app, tlsPorts: [] } }
+    const failed = await s.network.scheduler.run(() => tlsPassthroughToApp(s.network, nginx, plainTarget, req))
+    expect(failed.kind === 'failure' && failed.curlExitCode).toBe(35)
+  })
+
+  it('turns an app\'s missing HTTP answer into Envoy\'s local reply: UC 503 for a closed connection, UPE 502 for non-HTTP bytes', () => {
+    const base = { status: 0, headers: [], body: '', serviceTimeMs: 0 }
+    expect(proxiedAppFailure({ ...base, abort: 'empty-reply' })).toEqual({ status: 503, flag: 'UC', body: 'upstream connect error or disconnect/reset before headers. reset reason: connection termination' })
+    const upe = proxiedAppFailure({ ...base, body: 'hello GET / HTTP/1.1\r\n', abort: 'not-http' })
+    expect(upe?.status).toBe(502)
+    expect(upe?.flag).toBe('UPE')
+    expect(upe?.body).toHaveLength(87)
+    expect(proxiedAppFailure({ ...base, status: 200 })).toBeUndefined()
   })
 })

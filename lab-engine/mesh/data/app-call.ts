@@ -148,4 +148,31 @@ export function directResult(req: MeshRequest, res: AppResponse, opts: { proxied
   }
 }
 
+/**
+ * Envoy's local reply when the app behind an inbound sidecar gives no HTTP response (the
+ * router turns a reset before headers into one): a closed connection is 503 `connection
+ * termination` (flag UC); bytes that are not HTTP are an upstream protocol error, 502 with
+ * flag UPE since envoyproxy/envoy#15033 (istio/istio#36711 shows the 87-byte body).
+ */
+export function proxiedAppFailure(res: AppResponse): { status: 502 | 503; body: string; flag: 'UPE' | 'UC' } | undefined {
+  const prefix = 'upstream connect error or disconnect/reset before headers. reset reason: '
+  if (res.abort === 'empty-reply') return { status: 503, body: `${prefix}connection termination`, flag: 'UC' }
+  if (res.abort === 'not-http') return { status: 502, body: `${prefix}protocol error`, flag: 'UPE' }
+  return undefined
+}
+
+/**
+ * Client TLS arriving at an inbound sidecar (Istio "Ingress Gateway without TLS Termination":
+ * a PASSTHROUGH gateway in front of nginx with `listen 443 ssl` in an injected pod). The
+ * sidecar cannot read the HTTP inside, so it proxies the connection as TCP: no HTTP
+ * authorization, no Envoy headers, the app does the handshake and its own answer reaches the
+ * client unchanged. The app sees the connection from 127.0.0.6, as behind any Istio sidecar.
+ */
+export async function tlsPassthroughToApp(net: MeshNetwork, pod: KubeObject, target: AppTarget, req: MeshRequest): Promise<MeshResult> {
+  const failure = await directTls(net, target, req)
+  if (failure) return failure
+  const appReq: AppRequest = { method: req.method, path: req.path, headers: req.headers, body: req.body, scheme: 'https', host: req.authority, sourceIp: '127.0.0.6', port: req.dstPort }
+  return directResult(req, await callApp(net, pod, target, appReq), { proxied: false })
+}
+
 export type { UpstreamFailure }
