@@ -84,7 +84,9 @@ function toCurl(net: MeshNetwork, req: HttpRequest, r: MeshResult, ip: string, o
     return { kind: 'error', curlExitCode: r.curlExitCode, message: r.message, remoteIp: ip, timings: { namelookup: 0, connect: r.curlExitCode === 7 ? 0 : connect, starttransfer: 0, total }, trace: lines }
   }
   return {
-    kind: 'response', httpVersion: req.scheme === 'https' ? '2' : '1.1', status: r.status, statusText: reasonPhrase(r.status), headers: r.headers, body: r.body,
+    // HTTP/2 (curl's choice over TLS) carries header names in lower case.
+    kind: 'response', httpVersion: req.scheme === 'https' ? '2' : '1.1', status: r.status, statusText: reasonPhrase(r.status),
+    headers: req.scheme === 'https' ? r.headers.map(([n, v]) => [n.toLowerCase(), v]) : r.headers, body: r.body,
     remoteIp: ip, remotePort: req.port,
     timings: { namelookup: 0, connect, starttransfer: total, total },
     trace: [...trace, `Connected to ${req.host} (${ip}) port ${req.port}`],

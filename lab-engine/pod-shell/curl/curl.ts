@@ -70,6 +70,7 @@ async function fetchOne(net: CurlEnv, ctx: CommandContext, opts: CurlOptions, ra
     if (typeof req === 'string') return fail(ctx, opts, 3, req)
     const result = await sendWithRetries(net, ctx, opts, req)
     if (opts.verbose) writeVerbose(ctx, req, result)
+    if (opts.dumpHeader !== undefined && result.kind === 'response') dumpHeaders(ctx, opts.dumpHeader, headerBlock(result))
     const location = result.kind === 'response' && result.status >= 300 && result.status < 400
       ? result.headers.find(([k]) => k.toLowerCase() === 'location')?.[1] : undefined
     if (opts.location && location !== undefined) {
@@ -208,6 +209,18 @@ function writeVerbose(ctx: CommandContext, req: HttpRequest, result: HttpResult)
 }
 
 /** Writes to stdout, or to the -o file; false when the file cannot be written (curl's exit 23). */
+/** -D: the header block of each response as it arrives, to stdout or appended to the file. */
+function dumpHeaders(ctx: CommandContext, target: string, block: string): void {
+  if (target === '-') return ctx.stdout.write(block)
+  if (target === '/dev/null') return
+  const path = resolvePath(ctx.cwd, target)
+  try {
+    ctx.vfs.writeFile(path, (ctx.vfs.isFile(path) ? ctx.vfs.readFile(path) : '') + block)
+  } catch {
+    ctx.stderr.write(`Warning: Failed to open the file ${target}: No such file or directory\n`)
+  }
+}
+
 function writeBody(ctx: CommandContext, opts: CurlOptions, text: string): boolean {
   if (opts.output === undefined || opts.output === '-') { ctx.stdout.write(text); return true }
   if (opts.output === '/dev/null') return true

@@ -11,6 +11,8 @@ export interface CurlOptions {
   silent: boolean
   showError: boolean
   output?: string
+  /** -D/--dump-header: where every response's header block goes ('-' is stdout). */
+  dumpHeader?: string
   writeOut?: string
   headers: string[]
   head: boolean
@@ -64,6 +66,7 @@ const OPTIONS: readonly OptionDef[] = [
   { long: 'silent', short: 's', arg: false, set: flagOn('silent') },
   { long: 'show-error', short: 'S', arg: false, set: flagOn('showError') },
   { long: 'output', short: 'o', arg: true, set: (o, v) => { o.output = v } },
+  { long: 'dump-header', short: 'D', arg: true, set: (o, v) => { o.dumpHeader = v } },
   { long: 'write-out', short: 'w', arg: true, set: (o, v) => { o.writeOut = v } },
   { long: 'header', short: 'H', arg: true, set: (o, v) => { o.headers.push(v) } },
   { long: 'head', short: 'I', arg: false, set: flagOn('head') },
