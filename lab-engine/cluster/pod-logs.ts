@@ -29,12 +29,14 @@ export class PodLogs {
     const buffer = this.buffer(podUid, container)
     const entry = { time: this.now(), line: line.slice(0, MAX_LOG_LINE_CHARS) }
     buffer.entries.push(entry)
-    if (buffer.entries.length > MAX_LOG_LINES) buffer.entries.splice(0, buffer.entries.length - MAX_LOG_LINES)
+    // Trimmed in batches: one splice per MAX_LOG_LINES / 4 appends instead of one per line (busy proxies log every request).
+    if (buffer.entries.length > MAX_LOG_LINES + (MAX_LOG_LINES >> 2)) buffer.entries.splice(0, buffer.entries.length - MAX_LOG_LINES)
     for (const listener of buffer.listeners) listener(entry)
   }
 
   read(podUid: string, container: string): readonly LogEntry[] {
-    return this.buffer(podUid, container).entries
+    const entries = this.buffer(podUid, container).entries
+    return entries.length > MAX_LOG_LINES ? entries.slice(-MAX_LOG_LINES) : entries
   }
 
   /** Calls listener for every line appended from now on (kubectl logs -f). */
