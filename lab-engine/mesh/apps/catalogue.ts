@@ -109,18 +109,33 @@ function imageTag(image: string): string | undefined {
  */
 export function appForContainer(c: ContainerCommand): AppModel {
   const base = appForImage(c.image)
-  if (base.name === 'nginx' && c.readFile) return nginxFromFiles(c.readFile, base)
+  if (base.name === 'nginx' && (c.readFile || c.listDir)) return nginxFromFiles(c, base)
   const ports = listeningPorts(c)
   if (ports === undefined) return base
   return { ...base, ports, listensOn: (p) => ports.includes(p) }
 }
 
-/** nginx as its mounted configuration says: nginx.conf's server blocks, else conf.d/default.conf's, else the image's. */
-function nginxFromFiles(readFile: (path: string) => string | undefined, base: AppModel): AppModel {
-  const listens = [readFile('/etc/nginx/nginx.conf'), readFile('/etc/nginx/conf.d/default.conf')]
-    .map((conf) => (conf === undefined ? undefined : nginxListens(conf)))
-    .find((l) => l !== undefined)
-  return listens ? nginxModel(listens) : base
+/** The image's nginx.conf pulls in every conf.d/*.conf (its `include /etc/nginx/conf.d/*.conf;`). */
+const INCLUDES_CONF_D = /(^|[\s;{}])include\s+\/etc\/nginx\/conf\.d\/\*\.conf\s*;/
+
+/** The conf.d/*.conf texts nginx reads: the mounted ones, plus the image's default.conf unless a mount hides it. */
+function confDTexts(c: ContainerCommand, base: AppModel): string[] {
+  const imageDefault = `server { ${base.ports.map((p) => `listen ${p};`).join(' ')} }`
+  const listing = c.listDir?.('/etc/nginx/conf.d') ?? { names: [], replacesImage: false }
+  const names = new Set(listing.names.filter((n) => n.endsWith('.conf')))
+  if (!listing.replacesImage) names.add('default.conf')
+  return [...names].sort().map((n) => c.readFile?.(`/etc/nginx/conf.d/${n}`) ?? (n === 'default.conf' && !listing.replacesImage ? imageDefault : ''))
+}
+
+/**
+ * nginx as its mounted configuration says (nginx docs, core module `include`): the main
+ * nginx.conf (mounted, or the image's, which includes conf.d/*.conf) and the conf.d files
+ * it includes. Server blocks nowhere: nginx opens no socket.
+ */
+function nginxFromFiles(c: ContainerCommand, base: AppModel): AppModel {
+  const main = c.readFile?.('/etc/nginx/nginx.conf')
+  const texts = [main ?? '', ...(main === undefined || INCLUDES_CONF_D.test(main) ? confDTexts(c, base) : [])]
+  return nginxModel(nginxListens(texts.join('\n')) ?? [])
 }
 
 /** Whether the catalogue knows this image (as a server, client or mesh component). */

@@ -17,6 +17,8 @@ export interface ContainerCommand {
   env?: Readonly<Record<string, string>>
   /** A file in the container's filesystem as its volumes provide it (ConfigMap-mounted nginx.conf), when the caller can read one. */
   readFile?: (path: string) => string | undefined
+  /** What the volumes put directly in a directory (nginx's `include conf.d/*.conf`), when the caller can list it. */
+  listDir?: (dir: string) => { names: string[]; replacesImage: boolean }
 }
 
 /** Most argv words we look at (a pathological pod spec cannot make parsing slow). */

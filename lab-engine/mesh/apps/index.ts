@@ -20,7 +20,7 @@ export type { AppContext, AppModel, AppRequest, AppResponse, Header, PodIdentity
 export { isUpstreamFailure } from './types'
 export { appForContainer, appForImage, isKnownImage, listensOnNothing, unknownImageLogLine } from './catalogue'
 export { containerArgv, listeningPorts, type ContainerCommand } from './container'
-export { volumeFileReader, type ObjectLookup } from './volume-files'
+export { volumeDirLister, volumeFileReader, type ObjectLookup, type VolumeDirListing } from './volume-files'
 export { CLUSTER_PUBLIC_ADDRESS, INTERNET_HOSTS, internetHost, internetHostForAddress, type InternetHost, type InternetPort } from './internet'
 export { SERVICE_TIMES, drawServiceTime, type ServiceTimeProfile } from './service-time'
 export { DEMO_JWT, GROUPS_SCOPE_JWT, SAMPLE_JWKS_JSON, SAMPLE_JWT_ISSUER } from './jwt-samples'

@@ -54,4 +54,35 @@ describe('nginx configuration', () => {
     const app = appForContainer({ image: 'nginx:1.27', readFile: () => undefined })
     expect([app.listensOn(80), app.tlsPorts]).toEqual([true, undefined])
   })
+
+  it('reads conf.d/*.conf as the image\'s nginx.conf includes it: a mounted conf.d replaces default.conf, a subPath file joins it', () => {
+    const replaced = appForContainer({
+      image: 'nginx', readFile: (p) => (p === '/etc/nginx/conf.d/site.conf' ? 'server { listen 8081; }' : undefined),
+      listDir: () => ({ names: ['README', 'site.conf'], replacesImage: true }),
+    })
+    expect(replaced.ports).toEqual([8081])
+    const joined = appForContainer({
+      image: 'nginx', readFile: (p) => (p === '/etc/nginx/conf.d/app.conf' ? 'server { listen 8443 ssl; }' : undefined),
+      listDir: () => ({ names: ['app.conf'], replacesImage: false }),
+    })
+    expect([...joined.ports].sort()).toEqual([80, 8443])
+    expect(joined.tlsPorts).toEqual([8443])
+  })
+
+  it('follows a mounted nginx.conf: its include pulls conf.d in; without server blocks or an include nothing listens', () => {
+    const files: Record<string, string> = {
+      '/etc/nginx/nginx.conf': 'events {}\nhttp { include /etc/nginx/conf.d/*.conf; }',
+      '/etc/nginx/conf.d/default.conf': 'server { listen 9000; }',
+    }
+    const included = appForContainer({ image: 'nginx', readFile: (p) => files[p], listDir: () => ({ names: ['default.conf'], replacesImage: false }) })
+    expect(included.ports).toEqual([9000])
+    const bare = appForContainer({ image: 'nginx', readFile: (p) => (p === '/etc/nginx/nginx.conf' ? 'events {}\nhttp { }' : undefined) })
+    expect(bare.ports).toEqual([])
+    expect(bare.listensOn(80)).toBe(false)
+  })
+
+  it('keeps nginx-unprivileged\'s own default port when only extra files are mounted', () => {
+    const app = appForContainer({ image: 'nginxinc/nginx-unprivileged', readFile: () => undefined, listDir: () => ({ names: [], replacesImage: false }) })
+    expect(app.ports).toEqual([8080])
+  })
 })

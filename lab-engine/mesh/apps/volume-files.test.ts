@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { KubeObject } from '../../cluster/types'
-import { MAX_MOUNTED_FILE_CHARS, normalisePath, volumeFileReader, type ObjectLookup } from './volume-files'
+import { MAX_MOUNTED_FILE_CHARS, normalisePath, volumeDirLister, volumeFileReader, type ObjectLookup } from './volume-files'
 
 const meta = (name: string) => ({ name, namespace: 'web', uid: name, resourceVersion: '1', generation: 1, creationTimestamp: '' })
 
@@ -75,6 +75,24 @@ describe('volumeFileReader', () => {
     const big: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('big'), data: { f: 'x'.repeat(MAX_MOUNTED_FILE_CHARS + 10) } }
     const read = volumeFileReader(pod([{ name: 'b', configMap: { name: 'big' } }], [{ name: 'b', mountPath: '/b' }]), 'app', (k, ns, n) => (n === 'big' ? big : lookup(k, ns, n)))
     expect(read('/b/f')).toHaveLength(MAX_MOUNTED_FILE_CHARS)
+  })
+})
+
+describe('volumeDirLister', () => {
+  it('lists a mounted directory\'s entries and says it hides the image\'s own files', () => {
+    const list = volumeDirLister(pod([{ name: 'conf', configMap: { name: 'nginx-conf' } }], [{ name: 'conf', mountPath: '/etc/nginx/conf.d/' }]), 'app', lookup)
+    expect(list('/etc/nginx/conf.d')).toEqual({ names: ['mime.types', 'nginx.conf'], replacesImage: true })
+    expect(list('/etc/nginx')).toEqual({ names: ['conf.d'], replacesImage: false })
+    expect(list('/var/www')).toEqual({ names: [], replacesImage: false })
+  })
+
+  it('lists subPath files beside the image\'s files, and item paths in a sub-directory of a mount', () => {
+    const list = volumeDirLister(pod(
+      [{ name: 'site', configMap: { name: 'site' } }, { name: 'conf', configMap: { name: 'nginx-conf', items: [{ key: 'nginx.conf', path: 'conf.d/main.conf' }] } }],
+      [{ name: 'site', mountPath: '/etc/nginx/conf.d/app.conf', subPath: 'default.conf' }, { name: 'conf', mountPath: '/opt/nginx' }],
+    ), 'app', lookup)
+    expect(list('/etc/nginx/conf.d')).toEqual({ names: ['app.conf'], replacesImage: false })
+    expect(list('/opt/nginx/conf.d')).toEqual({ names: ['main.conf'], replacesImage: true })
   })
 })
 

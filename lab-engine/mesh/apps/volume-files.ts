@@ -107,6 +107,44 @@ function mountFor(mounts: readonly VolumeMount[], path: string): { mount: Volume
   return best
 }
 
+/** What volumes put directly in a directory: file names, and whether a mount hides the image's own files there. */
+export interface VolumeDirListing { names: string[]; replacesImage: boolean }
+
+/** Splits `a/b/c` into its parent `a/b` and name `c`. */
+function parentAndName(path: string): [string, string] {
+  const i = path.lastIndexOf('/')
+  return i < 0 ? ['', path] : [path.slice(0, i), path.slice(i + 1)]
+}
+
+/**
+ * A directory lister over the container's mounts: the names volumes place directly in `dir`
+ * (the entries of a mount covering it, plus mounts whose mountPath sits in it), sorted as
+ * nginx's `include conf.d/*.conf` glob reads them. Sub-directories are not listed.
+ */
+export function volumeDirLister(pod: KubeObject, container: string, lookup: ObjectLookup): (dir: string) => VolumeDirListing {
+  const spec = pod.spec as { volumes?: Volume[]; containers?: ContainerMounts[]; initContainers?: ContainerMounts[] } | undefined
+  const c = [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])].find((x) => x.name === container)
+  const mounts = (c?.volumeMounts ?? []).slice(0, MAX_VOLUME_MOUNTS)
+  const namespace = pod.metadata.namespace ?? 'default'
+  return (dir) => {
+    const d = normalisePath(dir)
+    const names = new Set<string>()
+    const covering = mountFor(mounts, d)
+    const volume = covering && spec?.volumes?.find((v) => v.name === covering.mount.name)
+    if (covering && volume) {
+      for (const path of volumeFiles(volume, namespace, lookup).keys()) {
+        const [parent, name] = parentAndName(path)
+        if (parent === covering.inside) names.add(name)
+      }
+    }
+    for (const m of mounts) {
+      const [parent, name] = parentAndName(normalisePath(m.mountPath))
+      if (parent === d && name) names.add(name)
+    }
+    return { names: [...names].sort(), replacesImage: covering !== undefined }
+  }
+}
+
 /**
  * A reader for the container's mounted files: the text at an absolute path when a
  * ConfigMap, Secret or projected volume provides it, else undefined (the image's

@@ -183,6 +183,34 @@ describe('the container as the pod spec runs it', () => {
     expect(port80.stderr).toContain("Couldn't connect to server")
   })
 
+  it('nginx reads a ConfigMap mounted over conf.d: its *.conf files replace the image default.conf', async () => {
+    const s = await start(`apiVersion: v1
+kind: ConfigMap
+metadata: {name: site}
+data:
+  web.conf: |
+    server {
+      listen 8080;
+      location / { root /usr/share/nginx/html; }
+    }
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web, labels: {app: web}}
+spec:
+  containers:
+  - name: nginx
+    image: nginx:1.27
+    volumeMounts: [{name: site, mountPath: /etc/nginx/conf.d}]
+  volumes:
+  - {name: site, configMap: {name: site}}
+`)
+    const ip = ipOf(podOf(s, 'app=web'))
+    const on8080 = await sh(s, `kubectl exec client -- curl -s http://${ip}:8080/`)
+    expect(on8080.stdout).toContain('Welcome to nginx!')
+    expect((await sh(s, `kubectl exec client -- curl -s http://${ip}/`)).exitCode).toBe(7)
+  })
+
   it('answers on the TLS port in HTTP/1.1 (no h2 by ALPN) with nginx\'s own headers', async () => {
     const s = await start(NGINX_TLS)
     const nginx = podOf(s, 'run=my-nginx')

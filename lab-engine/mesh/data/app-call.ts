@@ -14,7 +14,7 @@ import type { ObjectStore } from '../../cluster/store'
 import type { KubeObject } from '../../cluster/types'
 import { containerEnv, type ContainerSpec } from '../../pod-shell/pod-env'
 import {
-  appForContainer, volumeFileReader,
+  appForContainer, volumeDirLister, volumeFileReader,
   type AppModel, type AppRequest, type AppResponse, type UpstreamCall, type UpstreamFailure,
 } from '../apps'
 import { jittered, MTLS_HANDSHAKE_MS } from './latency'
@@ -54,10 +54,9 @@ function notRunning(pod: KubeObject, name: string): boolean {
 
 function startContainer(store: ObjectStore | undefined, pod: KubeObject, spec: PodContainer, startedAt: number | undefined): Started {
   const env = store ? containerEnv(store, pod, spec) : Object.fromEntries((spec.env ?? []).flatMap((e) => (e.value !== undefined ? [[e.name, e.value]] : [])))
-  const readFile = store
-    ? volumeFileReader(pod, spec.name, (kind, namespace, name) => store.get({ kind, namespace, name }) ?? undefined)
-    : undefined
-  const app = appForContainer({ image: spec.image ?? '', env, ...(spec.command ? { command: spec.command } : {}), ...(spec.args ? { args: spec.args } : {}), ...(readFile ? { readFile } : {}) })
+  const lookup = store && ((kind: 'ConfigMap' | 'Secret', namespace: string, name: string) => store.get({ kind, namespace, name }))
+  const files = lookup ? { readFile: volumeFileReader(pod, spec.name, lookup), listDir: volumeDirLister(pod, spec.name, lookup) } : {}
+  const app = appForContainer({ image: spec.image ?? '', env, ...(spec.command ? { command: spec.command } : {}), ...(spec.args ? { args: spec.args } : {}), ...files })
   return { app, env, spec, ...(startedAt !== undefined ? { startedAt } : {}) }
 }
 
