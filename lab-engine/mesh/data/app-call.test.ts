@@ -266,6 +266,24 @@ spec:
     expect((await sh(s, `kubectl exec client -- curl -s http://${ipOf(fresh)}:9090/get`)).exitCode).toBe(7)
   })
 
+  it('runs the new program after the image of a bare pod is patched', async () => {
+    const s = await start(`apiVersion: v1
+kind: Pod
+metadata: {name: web, labels: {app: web}}
+spec:
+  containers:
+  - {name: web, image: nginx:1.27}
+`)
+    const ip = ipOf(podOf(s, 'app=web'))
+    expect((await sh(s, `kubectl exec client -- curl -s http://${ip}/`)).stdout).toContain('Welcome to nginx!')
+    s.clock.advanceTo(Math.ceil(s.clock.now())) // the Event recorder workaround, as above
+    const set = await sh(s, `kubectl patch pod web -p '{"spec":{"containers":[{"name":"web","image":"mccutchen/go-httpbin:v2.15.0"}]}}'`)
+    expect(set.exitCode, set.stderr).toBe(0)
+    expect((await sh(s, `kubectl exec client -- curl -s http://${ip}/`)).exitCode).toBe(7)
+    const get = await sh(s, `kubectl exec client -- curl -s http://${ip}:8080/get`)
+    expect(JSON.parse(get.stdout).url).toBe(`http://${ip}:8080/get`)
+  })
+
   it('a container the kubelet reports terminated accepts no connections', async () => {
     const s = await start(GO_HTTPBIN_PORT)
     const pod = podOf(s, 'app=gohttpbin')

@@ -66,7 +66,8 @@ function started(store: ObjectStore | undefined, pod: KubeObject, spec: PodConta
   if (!store) return startContainer(undefined, pod, spec, startedAt)
   let cache = startedByStore.get(store)
   if (!cache) startedByStore.set(store, (cache = new Map()))
-  const key = `${pod.metadata.uid}/${spec.name}/${startedAt ?? ''}`
+  // The image is in the key too: `kubectl set image` on a bare pod restarts the container with another program.
+  const key = `${pod.metadata.uid}/${spec.name}/${startedAt ?? ''}/${spec.image ?? ''}`
   let s = cache.get(key)
   if (!s) {
     if (cache.size >= MAX_STARTED_CONTAINERS) cache.delete(cache.keys().next().value!)
