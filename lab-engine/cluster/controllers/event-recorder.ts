@@ -73,7 +73,7 @@ export class EventRecorder {
 
   /** client-go names events `<name>.<UnixNano in hex>`; a sequence number keeps names unique within a millisecond. */
   private suffix(): string {
-    const nanos = BigInt(this.clock.now()) * 1_000_000n + BigInt(this.seq++ % 1_000_000)
+    const nanos = BigInt(Math.floor(this.clock.now())) * 1_000_000n + BigInt(this.seq++ % 1_000_000)
     return nanos.toString(16)
   }
 

@@ -85,7 +85,7 @@ function toCurl(net: MeshNetwork, req: HttpRequest, r: MeshResult, ip: string, o
   }
   return {
     // HTTP/2 (curl's choice over TLS) carries header names in lower case.
-    kind: 'response', httpVersion: req.scheme === 'https' ? '2' : '1.1', status: r.status, statusText: reasonPhrase(r.status),
+    kind: 'response', httpVersion: r.httpVersion ?? (req.scheme === 'https' ? '2' : '1.1'), status: r.status, statusText: r.statusText ?? reasonPhrase(r.status),
     headers: req.scheme === 'https' ? r.headers.map(([n, v]) => [n.toLowerCase(), v]) : r.headers, body: r.body,
     remoteIp: ip, remotePort: req.port,
     timings: { namelookup: 0, connect, starttransfer: total, total },

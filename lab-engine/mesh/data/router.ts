@@ -166,6 +166,8 @@ async function attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string
     req.trace?.add({ kind: 'outlier', cluster: clusterName, event: 'ejected', endpoint: `${address}:${e.port}`, threshold: od.consecutive5xxErrors ?? od.consecutiveGatewayErrors ?? 0, ejectionMs: od.baseEjectionTimeMs })
   }
   if (r.kind === 'failure') {
+    // A plain server answering with something that is not HTTP: Envoy's codec error, 502 UPE.
+    if (r.curlExitCode === 1) return { result: localReply(net, req, 502, upstreamResetBody('protocol error'), ['UPE']), retriable: false, endpoint: key(e) }
     // The client sidecar turns a failed upstream connection into a 503 of its own.
     const reason = r.curlExitCode === 7 ? 'remote connection failure, transport failure reason: delayed connect error: 111' : 'connection termination'
     const flag = r.curlExitCode === 7 ? 'UF' : 'UC'

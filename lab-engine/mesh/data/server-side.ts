@@ -9,7 +9,7 @@
 import type { KubeObject } from '../../cluster/types'
 import { podIdentity } from '../security/from-store'
 import { checkInbound, decideTransport, type TransportDecision } from '../security'
-import { appListeningOn, callApp, directResult, directTls } from './app-call'
+import { appListeningOn, callApp, directResult, directTls, proxiedAppFailure, tlsPassthroughToApp } from './app-call'
 import { destinationAt, hasSidecar, isGatewayPod } from './directory'
 import { CONNECT_MS, INTERNET_RTT_MS, INTERNET_TLS_MS, jittered, NETWORK_ONE_WAY_MS, SIDECAR_HOP_MS } from './latency'
 import type { MeshNetwork } from './network'
@@ -111,6 +111,11 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
     return { transport, result: { kind: 'response', status: 503, headers: [['content-type', 'text/plain'], ['content-length', String(transport.body.length)]], body: transport.body, flags: [transport.responseFlag], remoteIp: req.dstIp, remotePort: req.dstPort } }
   }
   await net.scheduler.sleep(jittered(net.rng, SIDECAR_HOP_MS))
+  // The client's own TLS (Istio's TLS passthrough tasks): the sidecar sees TCP, not HTTP; the app terminates TLS.
+  if (req.scheme === 'https') {
+    const tlsTarget = appListeningOn(pod, req.dstPort, net.store)
+    return { transport, result: tlsTarget ? await tlsPassthroughToApp(net, pod, tlsTarget, req) : { kind: 'failure', curlExitCode: 35, message: 'Recv failure: Connection reset by peer', remoteIp: req.dstIp } }
+  }
   const started = net.clock.now()
   const inbound = await checkInbound({
     requestAuthentications: policies.requestAuthn(id), authorizationPolicies: policies.authz(id), nowMs: net.clock.now(), resolver: net.jwks,
@@ -119,7 +124,6 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
       protocol: 'http', method: req.method, path: req.path, host: req.authority, headers: Object.fromEntries(req.headers),
       sourceIp: client.ip, destinationIp: req.dstIp, destinationPort: req.dstPort,
       ...(transport.sourcePrincipal ? { sourcePrincipal: transport.sourcePrincipal } : {}),
-      ...(req.scheme === 'https' ? { scheme: 'https' as const } : {}),
     },
   })
   traceInbound(req, inbound)
@@ -132,16 +136,16 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
   if (transport.outcome === 'mtls' && transport.xfcc) headers = withHeader(headers, 'x-forwarded-client-cert', transport.xfcc)
   headers = withHeader(headers, 'x-forwarded-proto', headerValue(headers, 'x-forwarded-proto') ?? req.scheme)
   if (!headerValue(headers, 'x-request-id')) headers = withHeader(headers, 'x-request-id', net.rng.uuid())
-  const target = appListeningOn(pod, req.dstPort)
+  const target = appListeningOn(pod, req.dstPort, net.store)
   if (!target) {
     const body = 'upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: delayed connect error: 111'
     return { transport, result: { kind: 'response', status: 503, headers: [['content-length', String(body.length)], ['content-type', 'text/plain'], ['date', httpDate(net.clock.now())], ['server', 'istio-envoy']], body, flags: ['UF'], remoteIp: req.dstIp, remotePort: req.dstPort } }
   }
   // Behind the sidecar the app sees plain HTTP from 127.0.0.6 (Istio's inbound passthrough source).
   const res = await callApp(net, pod, target, appRequest({ ...req, headers, scheme: 'http' }, '127.0.0.6'))
-  if (res.abort === 'empty-reply') {
-    const body = 'upstream connect error or disconnect/reset before headers. reset reason: connection termination'
-    return { transport, result: { kind: 'response', status: 503, headers: [['content-type', 'text/plain'], ['server', 'istio-envoy']], body, flags: ['UC'], remoteIp: req.dstIp, remotePort: req.dstPort } }
+  const broken = proxiedAppFailure(res)
+  if (broken) {
+    return { transport, result: { kind: 'response', status: broken.status, headers: [['content-length', String(broken.body.length)], ['content-type', 'text/plain'], ['date', httpDate(net.clock.now())], ['server', 'istio-envoy']], body: broken.body, flags: [broken.flag], remoteIp: req.dstIp, remotePort: req.dstPort } }
   }
   req.trace?.add({ kind: 'app', workload: target.app.name, namespace: pod.metadata.namespace ?? 'default', status: res.status })
   const upstreamMs = Math.max(0, Math.round(net.clock.now() - started))
