@@ -29,7 +29,7 @@ describe('decision traces', () => {
     expect(kinds).toEqual(expect.arrayContaining(['listener', 'route', 'weight', 'connectionPool', 'endpoint', 'tls', 'app']))
     const route = t!.steps.find((s) => s.kind === 'route')!
     expect(route).toMatchObject({ matched: true, virtualService: { name: 'reviews', namespace: 'default' }, ruleIndex: 0 })
-    const weight = t!.steps.find((s) => s.kind === 'weight') as { choices: { weight: number }[]; chosen: number }
+    const weight = t!.steps.find((s) => s.kind === 'weight') as { readonly choices: readonly { readonly weight: number }[]; readonly chosen: number }
     expect(weight.choices.map((c) => c.weight)).toEqual([90, 10])
     expect(t!.outcome).toMatchObject({ status: 200 })
   })
