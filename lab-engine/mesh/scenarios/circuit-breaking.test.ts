@@ -37,6 +37,7 @@ EOF
 const FORTIO = 'kubectl exec "$FORTIO_POD" -c fortio -- /usr/bin/fortio'
 const LOAD_C2 = `${FORTIO} load -c 2 -qps 0 -n 20 -loglevel Warning http://httpbin:8000/get`
 const LOAD_C3 = `${FORTIO} load -c 3 -qps 0 -n 30 -loglevel Warning http://httpbin:8000/get`
+const PENDING_STATS = 'kubectl exec "$FORTIO_POD" -c istio-proxy -- pilot-agent request GET stats | grep httpbin | grep pending'
 
 /** fortio's `Code N : count (pct %)` lines as a map from status code to count. */
 function codes(s: Step): Record<string, number> {
@@ -55,8 +56,8 @@ describe('circuit breaking (connection pool)', () => {
   }, 60_000)
 
   // Three seeds: the shares depend on the simulated timing of connection closes, not on one lucky draw.
-  it.each([1, 2, 3])('seed %i: -c 2 is mostly 200 with some 503s; -c 3 trips a clearly larger share', async (seed) => {
-    const steps = await simJson(`${FORTIO_SETUP}${CIRCUIT_BREAKER}${LOAD_C2}\n${LOAD_C3}\n`, { seed })
+  it.each([1, 2, 3])('seed %i: -c 2 is mostly 200 with some 503s; -c 3 trips a clearly larger share; the pending-overflow stat counts them', async (seed) => {
+    const steps = await simJson(`${FORTIO_SETUP}${CIRCUIT_BREAKER}${LOAD_C2}\n${LOAD_C3}\n${PENDING_STATS}\n`, { seed })
     const two = codes(step(steps, LOAD_C2))
     const three = codes(step(steps, LOAD_C3))
     // Only 200 and 503 appear, and every call is counted.
@@ -72,6 +73,12 @@ describe('circuit breaking (connection pool)', () => {
     const share3 = three['503']! / 30
     expect(share3).toBeGreaterThan(share2 + 0.1)
     expect(share3).toBeGreaterThan(0.4)
+    // Docs: "upstream_rq_pending_overflow ... calls so far have been flagged for circuit breaking" --
+    // the client sidecar's counter covers both runs, one per 503.
+    const stats = step(steps, PENDING_STATS).stdout
+    const overflow = /^cluster\.outbound\|8000\|\|httpbin\.default\.svc\.cluster\.local\.upstream_rq_pending_overflow: (\d+)$/m.exec(stats)
+    expect(overflow).not.toBeNull()
+    expect(Number(overflow![1])).toBe(two['503']! + three['503']!)
   }, 60_000)
 
   it('overflow 503s come from the client proxy, not from httpbin, so outlier detection does not eject httpbin', async () => {
