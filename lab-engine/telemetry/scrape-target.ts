@@ -24,6 +24,9 @@ export interface ScrapeTarget {
 export const ISTIO_MERGED_METRICS_PORT = 15020
 
 const cache = new WeakMap<ScrapeTarget, { labels: Labels; key: string }>()
+/** Merged label sets remembered per target (series keys are what repeats); the memo is cleared past this. */
+export const MAX_MERGED_PER_TARGET = 1_000
+const mergedByTarget = new WeakMap<ScrapeTarget, Map<string, Labels>>()
 
 /** Prometheus's label-name sanitising: every character outside [a-zA-Z0-9_] becomes `_`. */
 export function sanitizeLabelName(name: string): string {
@@ -50,6 +53,14 @@ export function scrapeTargetLabels(t: ScrapeTarget): { labels: Labels; key: stri
 export function withScrapeTarget(labels: Labels, key: string, target: ScrapeTarget | undefined): { labels: Labels; key: string } {
   if (!target) return { labels, key }
   const t = scrapeTargetLabels(target)
+  const fullKey = `${key}\u0003${t.key}`
+  // The per-request hot path: a target sees the same few label sets again and again, so merge each once.
+  let seen = mergedByTarget.get(target)
+  if (!seen) mergedByTarget.set(target, (seen = new Map()))
+  const hit = seen.get(fullKey)
+  if (hit) return { labels: hit, key: fullKey }
   const merged: Record<string, string> = { ...t.labels, ...labels }
-  return { labels: merged, key: `${key}\u0003${t.key}` }
+  if (seen.size >= MAX_MERGED_PER_TARGET) seen.clear()
+  seen.set(fullKey, merged)
+  return { labels: merged, key: fullKey }
 }

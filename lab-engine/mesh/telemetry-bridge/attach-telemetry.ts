@@ -12,6 +12,7 @@ import type { ObjectStore } from '../../cluster/store'
 import type { KubeObject } from '../../cluster/types'
 import type { AccessLogRecord, EnvoyStats, RequestRecord, Telemetry } from '../../telemetry'
 import { hasSidecar } from '../data/directory'
+import type { Cluster } from '../control/types'
 import type { HopRecord } from '../data/hop'
 import type { MeshNetwork } from '../data/network'
 import { inboundRecord, isLocalReply, outboundRecord } from './hop-access-log'
@@ -45,10 +46,10 @@ export function attachTelemetry(network: MeshNetwork, telemetry: Telemetry, stor
 
   const statsFor = (pod: KubeObject): EnvoyStats => {
     const uid = pod.metadata.uid
-    if (!known.has(uid)) {
-      sweep(store, telemetry, known, hosts)
-      known.add(uid)
-    }
+    if (known.has(uid)) return telemetry.proxyStats(uid)
+    sweep(store, telemetry, known, hosts)
+    known.add(uid)
+    // The matcher is fixed when Envoy starts (the annotation is read at injection), so it is read once per proxy.
     return telemetry.proxyStats(uid, statsInclusionsFor(store, pod))
   }
 
@@ -101,17 +102,29 @@ function serviceFromAuthority(hop: HopRecord): string | undefined {
   return host
 }
 
+/** Cluster stats already created, per proxy stats object (Envoy creates them once, when the cluster is added). */
+const created = new WeakMap<EnvoyStats, Set<string>>()
+
+function ensureOnce(stats: EnvoyStats, cluster: string, config: () => Cluster | undefined): void {
+  let names = created.get(stats)
+  if (!names) created.set(stats, (names = new Set()))
+  if (names.has(cluster)) return
+  names.add(cluster)
+  ensureCluster(stats, cluster, config())
+}
+
 function recordStats(net: MeshNetwork, hop: HopRecord, statsFor: (pod: KubeObject) => EnvoyStats, hosts: HostCounters): void {
   if (hop.reporters.source && hop.source && hop.cluster) {
     const stats = statsFor(hop.source)
-    ensureCluster(stats, hop.cluster, net.proxyConfig(hop.source)?.clusters.get(hop.cluster))
+    const source = hop.source
+    ensureOnce(stats, hop.cluster, () => net.proxyConfig(source)?.clusters.get(hop.cluster!))
     if (hop.status > 0 && !hop.flags.includes('FI')) stats.recordUpstreamResponse(hop.cluster, hop.status)
     if (hop.upstreamHost) hosts.record(hop.source.metadata.uid, hop.cluster, hop.upstreamHost, hop.status)
   }
   if (hop.reporters.destination && hop.destination && hop.status > 0) {
     const stats = statsFor(hop.destination)
     const inbound = `inbound|${hop.request.dstPort}||`
-    ensureCluster(stats, inbound, undefined)
+    ensureOnce(stats, inbound, () => undefined)
     stats.clusterInc(inbound, 'upstream_rq_total')
     stats.recordUpstreamResponse(inbound, hop.status)
   }

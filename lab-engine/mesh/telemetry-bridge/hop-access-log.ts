@@ -12,7 +12,13 @@
 import type { KubeObject } from '../../cluster/types'
 import { RESPONSE_CODE_DETAILS, type AccessLogRecord } from '../../telemetry'
 import type { HopRecord } from '../data/hop'
-import { headerValue } from '../data/types'
+import type { Header } from '../data/types'
+
+/** A request header by its lower-case name (MeshRequest keeps names lower-cased). */
+export function header(headers: readonly Header[], name: string): string | undefined {
+  for (const [n, v] of headers) if (n === name) return v
+  return undefined
+}
 
 /** The ephemeral port range Linux hands out (net.ipv4.ip_local_port_range). */
 const EPHEMERAL_LOW = 32768
@@ -44,32 +50,52 @@ export function responseCodeDetails(hop: HopRecord): string {
   return RESPONSE_CODE_DETAILS.viaUpstream
 }
 
-/** What both lines share: request line, status, sizes, timing and request headers. */
-function common(hop: HopRecord): AccessLogRecord {
+/** The proxy-specific fields of a line. */
+interface Ends {
+  upstreamHost: string | undefined
+  upstreamCluster: string | undefined
+  upstreamLocalAddress: string | undefined
+  downstreamLocalAddress: string | undefined
+  downstreamRemoteAddress: string | undefined
+  requestedServerName: string | undefined
+}
+
+/**
+ * One full record: the request line, status, sizes, timing and request headers both
+ * lines share, then the proxy's own addresses. Every field is always present (unset
+ * ones undefined, printed "-") so all records share one object shape on the hot path.
+ */
+function record(hop: HopRecord, e: Ends): AccessLogRecord {
   const h = hop.request.headers
   const duration = Math.max(0, hop.endMs - hop.startMs)
-  const ua = headerValue(h, 'user-agent')
-  const rid = headerValue(h, 'x-request-id')
-  const xff = headerValue(h, 'x-forwarded-for')
   return {
-    startMs: hop.startMs, method: hop.request.method, path: hop.request.path, protocol: 'HTTP/1.1',
-    ...(hop.originalPath ? { originalPath: hop.originalPath } : {}),
+    startMs: hop.startMs, method: hop.request.method, path: hop.request.path, originalPath: hop.originalPath, protocol: 'HTTP/1.1',
     responseCode: hop.status, responseFlags: hop.flags, responseCodeDetails: responseCodeDetails(hop),
+    connectionTerminationDetails: undefined, upstreamTransportFailureReason: undefined,
     bytesReceived: hop.requestBytes, bytesSent: hop.responseBytes, durationMs: duration,
-    ...(hop.status > 0 && !isLocalReply(hop) ? { upstreamServiceTimeMs: duration } : {}),
-    ...(ua ? { userAgent: ua } : {}), ...(rid ? { requestId: rid } : {}), ...(xff ? { xForwardedFor: xff } : {}),
-    authority: hop.request.authority, routeName: 'default',
+    upstreamServiceTimeMs: hop.status > 0 && !isLocalReply(hop) ? duration : undefined,
+    xForwardedFor: header(h, 'x-forwarded-for'), userAgent: header(h, 'user-agent'), requestId: header(h, 'x-request-id'),
+    authority: hop.request.authority,
+    upstreamHost: e.upstreamHost, upstreamCluster: e.upstreamCluster, upstreamLocalAddress: e.upstreamLocalAddress,
+    downstreamLocalAddress: e.downstreamLocalAddress, downstreamRemoteAddress: e.downstreamRemoteAddress,
+    requestedServerName: e.requestedServerName, routeName: 'default',
   }
 }
 
 /** What tells one hop's connections apart (a propagated x-request-id is shared by every hop of a page). */
 function connectionKey(hop: HopRecord): string {
-  return `${headerValue(hop.request.headers, 'x-request-id') ?? ''}|${hop.source?.metadata.uid ?? ''}|${hop.startMs}`
+  return `${header(hop.request.headers, 'x-request-id') ?? ''}|${hop.source?.metadata.uid ?? ''}|${hop.startMs}`
 }
 
 /** A reply the client proxy made itself: the request never reached the destination. */
 export function isLocalReply(hop: HopRecord): boolean {
   return !hop.reporters.destination && !hop.upstreamHost
+}
+
+/** The client's address on the hop's connection, as both proxies print it. */
+function clientConnection(hop: HopRecord, key: string): string | undefined {
+  const ip = podIpOf(hop.source)
+  return ip ? `${ip}:${ephemeralPortFor(`up|${key}|${hop.upstreamHost}`)}` : undefined
 }
 
 /**
@@ -78,35 +104,28 @@ export function isLocalReply(hop: HopRecord): boolean {
  */
 export function outboundRecord(hop: HopRecord, serviceAddress: string | undefined): AccessLogRecord {
   const srcIp = podIpOf(hop.source)
-  const rid = connectionKey(hop)
-  const local = isLocalReply(hop)
-  return {
-    ...common(hop),
-    ...(hop.upstreamHost ? { upstreamHost: hop.upstreamHost } : {}),
-    ...(hop.cluster ? { upstreamCluster: hop.cluster } : {}),
-    ...(srcIp && !local ? { upstreamLocalAddress: `${srcIp}:${ephemeralPortFor(`up|${rid}|${hop.upstreamHost}`)}` } : {}),
+  const key = connectionKey(hop)
+  return record(hop, {
+    upstreamHost: hop.upstreamHost, upstreamCluster: hop.cluster,
+    upstreamLocalAddress: isLocalReply(hop) ? undefined : clientConnection(hop, key),
     downstreamLocalAddress: serviceAddress ?? `${hop.request.dstIp}:${hop.request.dstPort}`,
-    ...(srcIp ? { downstreamRemoteAddress: `${srcIp}:${ephemeralPortFor(`down|${rid}`)}` } : {}),
-  }
+    downstreamRemoteAddress: srcIp ? `${srcIp}:${ephemeralPortFor(`down|${key}`)}` : undefined,
+    requestedServerName: undefined,
+  })
 }
 
 /** The server proxy's line (inbound|<port>||, 127.0.0.6 towards the app, SNI under mTLS). */
 export function inboundRecord(hop: HopRecord): AccessLogRecord {
   const dstIp = podIpOf(hop.destination) ?? hop.request.dstIp
   const port = hop.request.dstPort
-  const rid = connectionKey(hop)
-  const clientIp = podIpOf(hop.source)
-  const clientAddress = clientIp ? `${clientIp}:${ephemeralPortFor(`up|${rid}|${hop.upstreamHost}`)}` : undefined
-  const sni = hop.mtls && hop.cluster ? sniOf(hop.cluster) : undefined
-  return {
-    ...common(hop),
+  const key = connectionKey(hop)
+  return record(hop, {
     upstreamHost: `${dstIp}:${port}`, upstreamCluster: `inbound|${port}||`,
-    upstreamLocalAddress: `127.0.0.6:${ephemeralPortFor(`in|${rid}`)}`,
+    upstreamLocalAddress: `127.0.0.6:${ephemeralPortFor(`in|${key}`)}`,
     downstreamLocalAddress: `${dstIp}:${port}`,
-    ...(clientAddress ? { downstreamRemoteAddress: clientAddress } : {}),
-    ...(sni ? { requestedServerName: sni } : {}),
-    upstreamTransportFailureReason: undefined,
-  }
+    downstreamRemoteAddress: clientConnection(hop, key),
+    requestedServerName: hop.mtls && hop.cluster ? sniOf(hop.cluster) : undefined,
+  })
 }
 
 /** Istio's mTLS SNI for an outbound cluster: outbound|8000|v1|host -> outbound_.8000_.v1_.host. */

@@ -13,8 +13,7 @@ import type { Rng } from '../../core/rng'
 import type { KubeObject } from '../../cluster/types'
 import { extractTraceContext, newSpanId, proxySpanTags, spanOperationName, spanServiceName, type Span, type TraceContext } from '../../telemetry'
 import type { HopRecord } from '../data/hop'
-import { headerValue } from '../data/types'
-import { podIpOf } from './hop-access-log'
+import { header as headerValue, podIpOf } from './hop-access-log'
 import { workloadInfoOf } from './workload-info'
 
 /** Open server spans remembered per (trace, pod) so outgoing calls can name their parent. */
@@ -55,9 +54,11 @@ export class HopSpans {
   }
 
   private contextOf(hop: HopRecord): TraceContext | null {
-    const headers = Object.fromEntries(hop.request.headers)
-    const found = extractTraceContext(headers)
-    if (found) return found
+    // Most hops carry no tracing headers of their own: only then is the header map worth building.
+    if (hop.request.headers.some(([n]) => n.startsWith('x-b3-') || n === 'b3' || n === 'traceparent')) {
+      const found = extractTraceContext(Object.fromEntries(hop.request.headers))
+      if (found) return found
+    }
     const rid = headerValue(hop.request.headers, 'x-request-id')?.replace(/-/g, '').toLowerCase()
     if (!rid || !/^[0-9a-f]{32}$/.test(rid) || !/[^0]/.test(rid)) return null
     return { traceId: rid, spanId: '', sampled: headerValue(hop.request.headers, 'x-b3-sampled') !== '0' }
@@ -74,13 +75,13 @@ export class HopSpans {
       requestId: headerValue(hop.request.headers, 'x-request-id') ?? '-',
       url: `${hop.request.scheme}://${hop.request.authority}${hop.request.path}`,
       method: hop.request.method, protocol: 'HTTP/1.1',
-      ...(headerValue(hop.request.headers, 'user-agent') ? { userAgent: headerValue(hop.request.headers, 'user-agent') } : {}),
+      userAgent: headerValue(hop.request.headers, 'user-agent'),
       requestSize: hop.requestBytes, responseSize: hop.responseBytes, statusCode: hop.status, responseFlags: hop.flags,
       peerAddress: peer, upstreamCluster: kind === 'client' ? hop.cluster : `inbound|${hop.request.dstPort}||`,
       canonicalService: w.canonicalService ?? w.app ?? w.workload, canonicalRevision: w.canonicalRevision ?? w.version ?? 'latest', namespace: w.namespace,
     })
     return {
-      traceId, spanId: newSpanId(this.rng), ...(parent ? { parentSpanId: parent } : {}),
+      traceId, spanId: newSpanId(this.rng), parentSpanId: parent || undefined,
       service: spanServiceName(w.app ?? w.workload, w.namespace), operation: spanOperationName(host, port),
       kind, startMs: hop.startMs, durationMs: Math.max(0, hop.endMs - hop.startMs), tags,
     }
