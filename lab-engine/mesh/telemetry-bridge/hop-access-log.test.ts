@@ -62,3 +62,12 @@ describe('access-log records of a hop (Istio access-log task)', () => {
     expect(p).toBeLessThanOrEqual(60999)
   })
 })
+
+describe('gateway lines', () => {
+  it('an ingress gateway logs its own 8080 listener as downstream local address and no route name', () => {
+    const gw = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'istio-ingressgateway-1', namespace: 'istio-system', uid: 'gw' }, spec: { containers: [{ name: 'istio-proxy', args: ['proxy', 'router'] }] }, status: { podIP: '10.244.0.8' } } as unknown as KubeObject
+    const h = hop({ source: gw, reporters: { source: true, destination: true } })
+    const line = formatAccessLog(outboundRecord(h, '10.0.45.184:8000'))
+    expect(line).toMatch(/ outbound\|8000\|\|httpbin\.foo\.svc\.cluster\.local 10\.244\.0\.8:\d+ 10\.244\.0\.8:8080 - - -$/)
+  })
+})

@@ -12,6 +12,7 @@
 import type { KubeObject } from '../../cluster/types'
 import { RESPONSE_CODE_DETAILS, type AccessLogRecord } from '../../telemetry'
 import type { HopRecord } from '../data/hop'
+import { isGatewayPod } from '../data/directory'
 import type { Header } from '../data/types'
 
 /** A request header by its lower-case name (MeshRequest keeps names lower-cased). */
@@ -78,7 +79,7 @@ function record(hop: HopRecord, e: Ends): AccessLogRecord {
     authority: hop.request.authority,
     upstreamHost: e.upstreamHost, upstreamCluster: e.upstreamCluster, upstreamLocalAddress: e.upstreamLocalAddress,
     downstreamLocalAddress: e.downstreamLocalAddress, downstreamRemoteAddress: e.downstreamRemoteAddress,
-    requestedServerName: e.requestedServerName, routeName: 'default',
+    requestedServerName: e.requestedServerName, routeName: hop.routeName ?? 'default',
   }
 }
 
@@ -105,13 +106,22 @@ function clientConnection(hop: HopRecord, key: string): string | undefined {
 export function outboundRecord(hop: HopRecord, serviceAddress: string | undefined): AccessLogRecord {
   const srcIp = podIpOf(hop.source)
   const key = connectionKey(hop)
-  return record(hop, {
+  const gateway = !!hop.source && isGatewayPod(hop.source)
+  const line = record(hop, {
     upstreamHost: hop.upstreamHost, upstreamCluster: hop.cluster,
     upstreamLocalAddress: isLocalReply(hop) ? undefined : clientConnection(hop, key),
-    downstreamLocalAddress: serviceAddress ?? `${hop.request.dstIp}:${hop.request.dstPort}`,
-    downstreamRemoteAddress: srcIp ? `${srcIp}:${ephemeralPortFor(`down|${key}`)}` : undefined,
+    // A gateway's downstream is its own listener (8080 for http, 8443 for https) and the outside client.
+    downstreamLocalAddress: gateway ? `${srcIp}:${hop.request.scheme === 'https' ? 8443 : 8080}` : serviceAddress ?? `${hop.request.dstIp}:${hop.request.dstPort}`,
+    downstreamRemoteAddress: gateway ? clientOf(hop, key) : srcIp ? `${srcIp}:${ephemeralPortFor(`down|${key}`)}` : undefined,
     requestedServerName: undefined,
   })
+  return gateway ? { ...line, routeName: hop.routeName } : line
+}
+
+/** The client a gateway saw: the first x-forwarded-for address, when the request carries one. */
+function clientOf(hop: HopRecord, key: string): string | undefined {
+  const xff = header(hop.request.headers, 'x-forwarded-for')?.split(',')[0]?.trim()
+  return xff ? `${xff}:${ephemeralPortFor(`client|${key}`)}` : undefined
 }
 
 /** The server proxy's line (inbound|<port>||, 127.0.0.6 towards the app, SNI under mTLS). */
