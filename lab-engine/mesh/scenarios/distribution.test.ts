@@ -24,12 +24,11 @@ import type { MeshRequest, Origin } from '../data/types'
 const ROOT = path.resolve(import.meta.dirname, '../../..')
 const REQUESTS = 1_000
 /**
- * Seeds 1..SEEDS. The issue asks for 1,000; on this 2-core shared machine a seed costs about
- * 0.115 s (1,000 requests through two sidecars and the app), so 1,000 seeds took 115 s
- * (7 of 1,000 outside [76, 125], v2 share 0.09987). CI runs the largest count that stays
- * near a minute; MESH_DISTRIBUTION_SEEDS=1000 runs the full check.
+ * Seeds 1..SEEDS, the issue's 1,000 by default. Measured on this 2-core shared machine: 55 s
+ * at load average ~2-3, 115 s at ~6 (7 of 1,000 seeds outside [76, 125], v2 share 0.09987).
+ * MESH_DISTRIBUTION_SEEDS=400 gives a quicker, weaker check (~20-45 s).
  */
-const SEEDS = Number(process.env.MESH_DISTRIBUTION_SEEDS ?? 400)
+const SEEDS = Number(process.env.MESH_DISTRIBUTION_SEEDS ?? 1_000)
 const V2_WEIGHT = 0.1
 /** Two-sided level of the per-seed interval, and the share of seeds allowed outside it. */
 const CONFIDENCE = 0.99
