@@ -70,6 +70,7 @@ export class MeshNetwork {
   readonly publicAddress = CLUSTER_PUBLIC_ADDRESS
   private readonly states = new Map<string, ClusterState>()
   private readonly statsByKey = new Map<string, ClusterStats>()
+  private readonly clusterEntries = new Map<string, Map<string, { state: ClusterState; stats: ClusterStats }>>()
   private readonly appState = new Map<string, Map<string, unknown>>()
   private policyCache: { key: string; view: PolicyView } | undefined
   private readonly hopListeners = new Set<HopListener>()
@@ -140,20 +141,35 @@ export class MeshNetwork {
   }
 
   clusterState(proxy: ProxyAt, cluster: string): ClusterState {
-    const k = `${proxy.pod.metadata.uid}|${cluster}`
-    let s = this.states.get(k)
-    if (!s) {
-      if (this.states.size >= MAX_CLUSTER_STATES) this.states.delete(this.states.keys().next().value!)
-      this.states.set(k, (s = new ClusterState(this.scheduler, this.rng)))
-    }
-    return s
+    return this.perCluster(proxy, cluster).state
   }
 
   stats(proxy: ProxyAt, cluster: string): ClusterStats {
-    const k = `${proxy.pod.metadata.uid}|${cluster}`
-    let s = this.statsByKey.get(k)
-    if (!s) this.statsByKey.set(k, (s = { retries: 0, pendingOverflow: 0, ejections: 0 }))
-    return s
+    return this.perCluster(proxy, cluster).stats
+  }
+
+  /** One proxy's state for one cluster; looked up per attempt, so keyed by pod then cluster without building strings. */
+  private perCluster(proxy: ProxyAt, cluster: string): { state: ClusterState; stats: ClusterStats } {
+    const uid = proxy.pod.metadata.uid
+    let byCluster = this.clusterEntries.get(uid)
+    if (!byCluster) this.clusterEntries.set(uid, (byCluster = new Map()))
+    let entry = byCluster.get(cluster)
+    if (!entry) {
+      if (this.states.size >= MAX_CLUSTER_STATES) this.forgetOldestCluster()
+      entry = { state: new ClusterState(this.scheduler, this.rng), stats: { retries: 0, pendingOverflow: 0, ejections: 0 } }
+      byCluster.set(cluster, entry)
+      this.states.set(`${uid}|${cluster}`, entry.state)
+      this.statsByKey.set(`${uid}|${cluster}`, entry.stats)
+    }
+    return entry
+  }
+
+  private forgetOldestCluster(): void {
+    const oldest = this.states.keys().next().value!
+    this.states.delete(oldest)
+    this.statsByKey.delete(oldest)
+    const bar = oldest.indexOf('|')
+    this.clusterEntries.get(oldest.slice(0, bar))?.delete(oldest.slice(bar + 1))
   }
 
   /** Counters and pool state of one proxy's clusters, for Envoy admin stats. */
