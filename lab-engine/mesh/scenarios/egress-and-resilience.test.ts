@@ -161,3 +161,92 @@ kubectl logs deploy/httpbin-v2 -c httpbin | grep -c 'GET /headers'
     expect(step(steps, 'kubectl logs deploy/httpbin-v2').stdout).toBe('1\n')
   })
 })
+
+describe('egress gateway', () => {
+  it('routes edition.cnn.com through istio-egressgateway: the client sees the site, the gateway logs the request', async () => {
+    const steps = await simJson(`kubectl label namespace default istio-injection=enabled
+kubectl apply -f samples/sleep/sleep.yaml
+kubectl wait --for=condition=Ready pods --all --timeout=300s
+kubectl apply -f - <<'YAML'
+apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata:
+  name: cnn
+spec:
+  hosts:
+  - edition.cnn.com
+  ports:
+  - number: 80
+    name: http-port
+    protocol: HTTP
+  - number: 443
+    name: https
+    protocol: HTTPS
+  resolution: DNS
+---
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: istio-egressgateway
+spec:
+  selector:
+    istio: egressgateway
+  servers:
+  - port:
+      number: 80
+      name: http
+      protocol: HTTP
+    hosts:
+    - edition.cnn.com
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: egressgateway-for-cnn
+spec:
+  host: istio-egressgateway.istio-system.svc.cluster.local
+  subsets:
+  - name: cnn
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: direct-cnn-through-egress-gateway
+spec:
+  hosts:
+  - edition.cnn.com
+  gateways:
+  - istio-egressgateway
+  - mesh
+  http:
+  - match:
+    - gateways:
+      - mesh
+      port: 80
+    route:
+    - destination:
+        host: istio-egressgateway.istio-system.svc.cluster.local
+        subset: cnn
+        port:
+          number: 80
+      weight: 100
+  - match:
+    - gateways:
+      - istio-egressgateway
+      port: 80
+    route:
+    - destination:
+        host: edition.cnn.com
+        port:
+          number: 80
+      weight: 100
+YAML
+kubectl exec deploy/sleep -c sleep -- curl -sSL -o /dev/null -D - http://edition.cnn.com/politics | grep '^HTTP/'
+kubectl logs -l istio=egressgateway -c istio-proxy -n istio-system --tail=1
+`)
+    // Docs (Egress Gateways task): "The output should be the same as in the step 2" (301 then the https page),
+    // and the egress gateway's log shows the request to edition.cnn.com.
+    expect(step(steps, 'kubectl exec deploy/sleep').stdout).toBe('HTTP/1.1 301 Moved Permanently\r\nHTTP/2 200 \r\n')
+    expect(step(steps, 'kubectl logs -l istio=egressgateway').stdout).toMatch(/"GET \/politics HTTP\/1\.1" 301 .*"edition\.cnn\.com" "151\.101\.\d+\.5:80" outbound\|80\|\|edition\.cnn\.com /)
+  })
+})
