@@ -42,4 +42,25 @@ describe('spans of hops (Istio distributed tracing)', () => {
     const off = tracer.spansFor(hop(pod('a', 'a'), pod('b', 'b'), [...b3.slice(0, 2), ['x-b3-sampled', '0']], 0, 1))
     expect(off).toEqual([])
   })
+
+  it('span tags (built when first read) name the proxy, the request and each side\'s peer and cluster', () => {
+    const [client, server] = new HopSpans(Rng.seeded(4)).spansFor(hop(pod('sleep', 'sleep'), pod('pp', 'productpage'), [['x-request-id', RID], ['user-agent', 'curl/8.11.1']], 0, 10))
+    expect(client!.tags).toMatchObject({
+      node_id: 'sidecar~10.0.0.1~sleep.default~default.svc.cluster.local', 'guid:x-request-id': RID, 'http.url': 'http://x:9080/',
+      user_agent: 'curl/8.11.1', 'peer.address': '10.0.0.2:9080', upstream_cluster: 'outbound|9080||x', 'istio.canonical_service': 'sleep', response_size: '10',
+    })
+    expect(server!.tags).toMatchObject({ node_id: 'sidecar~10.0.0.1~pp.default~default.svc.cluster.local', 'peer.address': '10.0.0.1:0', upstream_cluster: 'inbound|9080||', 'istio.canonical_service': 'productpage' })
+    expect(client!.tags).toBe(client!.tags)
+    expect(Object.keys(client!)).toContain('tags')
+  })
+
+  it('a different x-request-id on the next hop starts a different trace; a malformed one starts none', () => {
+    const tracer = new HopSpans(Rng.seeded(5))
+    const other = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee'
+    const first = tracer.spansFor(hop(pod('a', 'a'), pod('b', 'b'), [['x-request-id', RID]], 0, 1))
+    const second = tracer.spansFor(hop(pod('a', 'a'), pod('b', 'b'), [['x-request-id', other]], 0, 1))
+    expect(first[0]!.traceId).toBe(RID.replace(/-/g, ''))
+    expect(second[0]!.traceId).toBe(other.replace(/-/g, ''))
+    expect(tracer.spansFor(hop(pod('a', 'a'), pod('b', 'b'), [['x-request-id', 'not-a-uuid']], 0, 1))).toEqual([])
+  })
 })

@@ -11,7 +11,7 @@
 // telemetry Rng, never the session's request Rng, so tracing leaves routing draws alone.
 import type { Rng } from '../../core/rng'
 import type { KubeObject } from '../../cluster/types'
-import { extractTraceContext, newSpanId, proxySpanTags, spanOperationName, spanServiceName, type Span, type TraceContext } from '../../telemetry'
+import { extractTraceContext, newSpanId, proxySpanTags, spanOperationName, spanServiceName, type Span, type TraceContext, type WorkloadInfo } from '../../telemetry'
 import type { HopRecord } from '../data/hop'
 import { header as headerValue, podIpOf } from './hop-access-log'
 import { workloadInfoOf } from './workload-info'
@@ -53,37 +53,55 @@ export class HopSpans {
     return out
   }
 
+  /** The last x-request-id turned into a trace id: every hop of one page carries the same one. */
+  private lastRequestId: string | undefined
+  private lastTraceId: string | null = null
+
   private contextOf(hop: HopRecord): TraceContext | null {
-    // Most hops carry no tracing headers of their own: only then is the header map worth building.
-    if (hop.request.headers.some(([n]) => n.startsWith('x-b3-') || n === 'b3' || n === 'traceparent')) {
+    // One pass over the headers: most hops carry no tracing headers of their own, and only
+    // then is the header map worth building.
+    let rid: string | undefined
+    let sampledFlag: string | undefined
+    let traced = false
+    for (const [n, v] of hop.request.headers) {
+      if (n === 'x-request-id') rid ??= v
+      else if (n.startsWith('x-b3-') || n === 'b3' || n === 'traceparent') {
+        traced = true
+        if (n === 'x-b3-sampled') sampledFlag ??= v
+      }
+    }
+    if (traced) {
       const found = extractTraceContext(Object.fromEntries(hop.request.headers))
       if (found) return found
     }
-    const rid = headerValue(hop.request.headers, 'x-request-id')?.replace(/-/g, '').toLowerCase()
-    if (!rid || !/^[0-9a-f]{32}$/.test(rid) || !/[^0]/.test(rid)) return null
-    return { traceId: rid, spanId: '', sampled: headerValue(hop.request.headers, 'x-b3-sampled') !== '0' }
+    const traceId = this.traceIdOf(rid)
+    return traceId === null ? null : { traceId, spanId: '', sampled: sampledFlag !== '0' }
   }
 
+  /** A UUID x-request-id as a 128-bit trace id, or null when it is not one (or all zeros). */
+  private traceIdOf(rid: string | undefined): string | null {
+    if (rid === undefined) return null
+    if (rid === this.lastRequestId) return this.lastTraceId
+    const hex = rid.replace(/-/g, '').toLowerCase()
+    const traceId = /^[0-9a-f]{32}$/.test(hex) && /[^0]/.test(hex) ? hex : null
+    this.lastRequestId = rid
+    this.lastTraceId = traceId
+    return traceId
+  }
+
+  /** A span with its tags built only when read (a tracing UI reads few of the kept spans). */
   private span(hop: HopRecord, pod: KubeObject, kind: 'client' | 'server', traceId: string, parent: string | undefined): Span {
-    const w = workloadInfoOf(pod)
+    const facts = podFactsOf(pod)
     const host = hop.destinationService ?? hop.request.authority.replace(/:\d+$/, '')
     const port = Number(hop.cluster?.split('|')[1]) || hop.request.dstPort
-    const peer = kind === 'client' ? hop.upstreamHost ?? `${hop.request.dstIp}:${hop.request.dstPort}` : `${podIpOf(hop.source) ?? '127.0.0.6'}:0`
-    const ip = podIpOf(pod) ?? ''
-    const tags = proxySpanTags({
-      nodeId: `sidecar~${ip}~${pod.metadata.name}.${w.namespace}~${w.namespace}.svc.cluster.local`,
-      requestId: headerValue(hop.request.headers, 'x-request-id') ?? '-',
-      url: `${hop.request.scheme}://${hop.request.authority}${hop.request.path}`,
-      method: hop.request.method, protocol: 'HTTP/1.1',
-      userAgent: headerValue(hop.request.headers, 'user-agent'),
-      requestSize: hop.requestBytes, responseSize: hop.responseBytes, statusCode: hop.status, responseFlags: hop.flags,
-      peerAddress: peer, upstreamCluster: kind === 'client' ? hop.cluster : `inbound|${hop.request.dstPort}||`,
-      canonicalService: w.canonicalService ?? w.app ?? w.workload, canonicalRevision: w.canonicalRevision ?? w.version ?? 'latest', namespace: w.namespace,
-    })
+    let tags: Readonly<Record<string, string>> | undefined
     return {
       traceId, spanId: newSpanId(this.rng), parentSpanId: parent || undefined,
-      service: spanServiceName(w.app ?? w.workload, w.namespace), operation: spanOperationName(host, port),
-      kind, startMs: hop.startMs, durationMs: Math.max(0, hop.endMs - hop.startMs), tags,
+      service: facts.service, operation: spanOperationName(host, port),
+      kind, startMs: hop.startMs, durationMs: Math.max(0, hop.endMs - hop.startMs),
+      get tags() {
+        return (tags ??= tagsOf(hop, facts, kind))
+      },
     }
   }
 
@@ -100,4 +118,42 @@ export class HopSpans {
     this.serverSpanOf.set(key, spanId)
     if (this.serverSpanOf.size > MAX_OPEN_SERVER_SPANS) this.serverSpanOf.delete(this.serverSpanOf.keys().next().value!)
   }
+}
+
+/** What a proxy's spans say about its own pod, worked out once per pod object (store objects are replaced, not mutated). */
+interface PodFacts {
+  readonly info: WorkloadInfo
+  readonly nodeId: string
+  readonly service: string
+}
+
+const podFacts = new WeakMap<KubeObject, PodFacts>()
+
+function podFactsOf(pod: KubeObject): PodFacts {
+  let facts = podFacts.get(pod)
+  if (facts) return facts
+  const info = workloadInfoOf(pod)
+  facts = {
+    info,
+    nodeId: `sidecar~${podIpOf(pod) ?? ''}~${pod.metadata.name}.${info.namespace}~${info.namespace}.svc.cluster.local`,
+    service: spanServiceName(info.app ?? info.workload, info.namespace),
+  }
+  podFacts.set(pod, facts)
+  return facts
+}
+
+/** The tags of one proxy's span of a hop. */
+function tagsOf(hop: HopRecord, facts: PodFacts, kind: 'client' | 'server'): Record<string, string> {
+  const w = facts.info
+  const peer = kind === 'client' ? hop.upstreamHost ?? `${hop.request.dstIp}:${hop.request.dstPort}` : `${podIpOf(hop.source) ?? '127.0.0.6'}:0`
+  return proxySpanTags({
+    nodeId: facts.nodeId,
+    requestId: headerValue(hop.request.headers, 'x-request-id') ?? '-',
+    url: `${hop.request.scheme}://${hop.request.authority}${hop.request.path}`,
+    method: hop.request.method, protocol: 'HTTP/1.1',
+    userAgent: headerValue(hop.request.headers, 'user-agent'),
+    requestSize: hop.requestBytes, responseSize: hop.responseBytes, statusCode: hop.status, responseFlags: hop.flags,
+    peerAddress: peer, upstreamCluster: kind === 'client' ? hop.cluster : `inbound|${hop.request.dstPort}||`,
+    canonicalService: w.canonicalService ?? w.app ?? w.workload, canonicalRevision: w.canonicalRevision ?? w.version ?? 'latest', namespace: w.namespace,
+  })
 }
