@@ -21,6 +21,7 @@ import { ensureCluster } from './proxy-stats'
 import { accessLogFile, statsInclusionsFor } from './proxy-settings'
 import { destinationServiceOf, scrapeTargetOf, workloadInfoOf } from './workload-info'
 import { HostCounters } from './host-counters'
+import { serviceAddress } from './service-address'
 
 export interface TelemetryBridgeOptions {
   /** Span ids come from here (default: a fixed seed), never from the session's request Rng. */
@@ -138,15 +139,6 @@ function logAccess(store: ObjectStore, net: MeshNetwork, telemetry: Telemetry, h
 function write(store: ObjectStore, net: MeshNetwork, telemetry: Telemetry, pod: KubeObject, record: AccessLogRecord): void {
   const line = telemetry.logAccess({ namespace: pod.metadata.namespace ?? 'default', pod: pod.metadata.name }, record)
   podLogsFor(store, () => net.clock.now()).appendLog(pod.metadata.uid, 'istio-proxy', line)
-}
-
-/** The ClusterIP:port the client connected to (outbound listener's original destination). */
-function serviceAddress(store: ObjectStore, hop: HopRecord): string | undefined {
-  const svc = hop.destinationService ? destinationServiceOf(hop.destinationService) : undefined
-  const port = Number(hop.cluster?.split('|')[1])
-  if (!svc || svc.namespace === 'unknown' || !port) return undefined
-  const ip = (store.get({ kind: 'Service', name: svc.name, namespace: svc.namespace })?.spec as { clusterIP?: string } | undefined)?.clusterIP
-  return ip && ip !== 'None' ? `${ip}:${port}` : undefined
 }
 
 /** Forgets the stats of proxies whose pods are gone (Envoy's counters die with the pod). */
