@@ -2,6 +2,7 @@
 // and Envoy's outlier detection, run through the sim CLI's --json path. Each test names the
 // documented expectation it checks.
 import { describe, expect, it } from 'vitest'
+import { CIRCUIT_BREAKER_RULE } from './istio-task-manifests.test-util'
 import { simJson, step, type Step } from './sim-json.test-util'
 
 const FORTIO_SETUP = `kubectl label namespace default istio-injection=enabled
@@ -11,28 +12,7 @@ kubectl wait --for=condition=Ready pods --all --timeout=300s
 export FORTIO_POD=$(kubectl get pods -l app=fortio -o 'jsonpath={.items[0].metadata.name}')
 `
 
-/** The task's DestinationRule: one connection, one pending request, one request per connection. */
-const CIRCUIT_BREAKER = `kubectl apply -f - <<EOF
-apiVersion: networking.istio.io/v1
-kind: DestinationRule
-metadata:
-  name: httpbin
-spec:
-  host: httpbin
-  trafficPolicy:
-    connectionPool:
-      tcp:
-        maxConnections: 1
-      http:
-        http1MaxPendingRequests: 1
-        maxRequestsPerConnection: 1
-    outlierDetection:
-      consecutive5xxErrors: 1
-      interval: 1s
-      baseEjectionTime: 3m
-      maxEjectionPercent: 100
-EOF
-`
+const CIRCUIT_BREAKER = CIRCUIT_BREAKER_RULE
 
 const FORTIO = 'kubectl exec "$FORTIO_POD" -c fortio -- /usr/bin/fortio'
 const LOAD_C2 = `${FORTIO} load -c 2 -qps 0 -n 20 -loglevel Warning http://httpbin:8000/get`

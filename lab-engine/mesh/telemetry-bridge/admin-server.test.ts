@@ -1,29 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SimSession } from '../../sim/session'
+import { CIRCUIT_BREAKER_RULE } from '../scenarios/istio-task-manifests.test-util'
 import { HTTPBIN_AND_FORTIO, install, newSession, run } from './session.test-util'
 
-/** Istio's circuit-breaking task DestinationRule. */
-const CIRCUIT_BREAKER = `kubectl apply -f - <<EOF
-apiVersion: networking.istio.io/v1
-kind: DestinationRule
-metadata:
-  name: httpbin
-spec:
-  host: httpbin
-  trafficPolicy:
-    connectionPool:
-      tcp:
-        maxConnections: 1
-      http:
-        http1MaxPendingRequests: 1
-        maxRequestsPerConnection: 1
-    outlierDetection:
-      consecutive5xxErrors: 1
-      interval: 1s
-      baseEjectionTime: 3m
-      maxEjectionPercent: 100
-EOF
-`
+const CIRCUIT_BREAKER = CIRCUIT_BREAKER_RULE
 const FORTIO = 'kubectl exec "$FORTIO_POD" -c fortio -- /usr/bin/fortio'
 const STATS = 'kubectl exec "$FORTIO_POD" -c istio-proxy -- pilot-agent request GET stats'
 

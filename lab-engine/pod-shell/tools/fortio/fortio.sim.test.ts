@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sampleFiles } from '../../../cli'
 import { runScript } from '../../../sim/session'
+import { CIRCUIT_BREAKER_RULE } from '../../../mesh/scenarios/istio-task-manifests.test-util'
 
 const ROOT = path.resolve(import.meta.dirname, '../../../..')
 const SETUP = `kubectl apply -f samples/httpbin/httpbin.yaml
@@ -33,26 +34,7 @@ ${EXEC} load -c 2 -qps 0 -n 20 -loglevel Warning http://httpbin:8000/get`
     const setup = `istioctl install --set profile=demo -y
 kubectl label namespace default istio-injection=enabled
 ${SETUP}
-kubectl apply -f - <<EOF
-apiVersion: networking.istio.io/v1
-kind: DestinationRule
-metadata:
-  name: httpbin
-spec:
-  host: httpbin
-  trafficPolicy:
-    connectionPool:
-      tcp:
-        maxConnections: 1
-      http:
-        http1MaxPendingRequests: 1
-        maxRequestsPerConnection: 1
-    outlierDetection:
-      consecutive5xxErrors: 1
-      interval: 1s
-      baseEjectionTime: 3m
-      maxEjectionPercent: 100
-EOF`
+${CIRCUIT_BREAKER_RULE}`
     const script = `export FORTIO_POD=$(kubectl get pods -l app=fortio -o 'jsonpath={.items[0].metadata.name}')
 ${EXEC} load -c 3 -qps 0 -n 30 -loglevel Warning http://httpbin:8000/get`
     const [, load] = await runScript(script, { seed: 1, setup, files: sampleFiles(path.join(ROOT, 'content/samples')) })
