@@ -46,7 +46,7 @@ async function sendOne(net: MeshNetwork, req: HttpRequest, ctx: TransportContext
   const settled = limit ? await net.scheduler.within(limit, run) : { ok: true as const, value: await run() }
   if (!settled) return timeoutFailure(req, 'transfer', trace, ip)
   if (!settled.ok) throw settled.error
-  return toCurl(net, req, settled.value, ip, origin, trace, (net.clock.now() - started) / 1000)
+  return toCurl(req, settled.value, ip, origin, trace, (net.clock.now() - started) / 1000)
 }
 
 function originOf(net: MeshNetwork, ctx: TransportContext): Origin {
@@ -75,7 +75,7 @@ function wireRequest(net: MeshNetwork, req: HttpRequest, ip: string, ctx: Transp
   }
 }
 
-function toCurl(net: MeshNetwork, req: HttpRequest, r: MeshResult, ip: string, origin: Origin, trace: string[], total: number): HttpResult {
+function toCurl(req: HttpRequest, r: MeshResult, ip: string, origin: Origin, trace: string[], total: number): HttpResult {
   const connect = Math.min(total, 0.0005)
   if (r.kind === 'failure') {
     const lines = r.curlExitCode === 7
@@ -91,5 +91,4 @@ function toCurl(net: MeshNetwork, req: HttpRequest, r: MeshResult, ip: string, o
     timings: { namelookup: 0, connect, starttransfer: total, total },
     trace: [...trace, `Connected to ${req.host} (${ip}) port ${req.port}`],
   }
-  void net
 }

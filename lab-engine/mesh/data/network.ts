@@ -10,7 +10,7 @@ import { resolveName } from '../../cluster/dns'
 import type { ObjectStore } from '../../cluster/store'
 import type { KubeObject } from '../../cluster/types'
 import { hostsTable } from '../../pod-shell/pod-files'
-import { CLUSTER_PUBLIC_ADDRESS, internetHost, type UpstreamCall, type UpstreamFailure, type AppResponse } from '../apps'
+import { CLUSTER_PUBLIC_ADDRESS, internetHost, type AppContext, type AppResponse, type UpstreamCall, type UpstreamFailure } from '../apps'
 import { compileMesh } from '../control/compile'
 import type { ProxyConfig } from '../control/types'
 import {
@@ -25,7 +25,7 @@ import { sidecarOutbound } from './outbound'
 import type { ProxyAt } from './router'
 import { Scheduler } from './scheduler'
 import { deliver, type ClientSide, type Delivered } from './server-side'
-import { hostOnly, type MeshRequest, type MeshResult, type Origin } from './types'
+import type { MeshRequest, MeshResult, Origin } from './types'
 
 /** Counters per proxy and cluster that Envoy's admin /stats reports. */
 export interface ClusterStats { retries: number; pendingOverflow: number; ejections: number }
@@ -68,8 +68,8 @@ export class MeshNetwork {
   readonly jwks: JwksResolver
   /** Where traffic leaving the cluster appears to come from (httpbin.org's `origin`). */
   readonly publicAddress = CLUSTER_PUBLIC_ADDRESS
+  /** "<pod uid>|<cluster>" in creation order: which entry to forget first past MAX_CLUSTER_STATES. */
   private readonly states = new Map<string, ClusterState>()
-  private readonly statsByKey = new Map<string, ClusterStats>()
   private readonly clusterEntries = new Map<string, Map<string, { state: ClusterState; stats: ClusterStats }>>()
   private readonly appState = new Map<string, Map<string, unknown>>()
   private policyCache: { key: string; view: PolicyView } | undefined
@@ -159,7 +159,6 @@ export class MeshNetwork {
       entry = { state: new ClusterState(this.scheduler, this.rng), stats: { retries: 0, pendingOverflow: 0, ejections: 0 } }
       byCluster.set(cluster, entry)
       this.states.set(`${uid}|${cluster}`, entry.state)
-      this.statsByKey.set(`${uid}|${cluster}`, entry.stats)
     }
     return entry
   }
@@ -167,18 +166,13 @@ export class MeshNetwork {
   private forgetOldestCluster(): void {
     const oldest = this.states.keys().next().value!
     this.states.delete(oldest)
-    this.statsByKey.delete(oldest)
     const bar = oldest.indexOf('|')
     this.clusterEntries.get(oldest.slice(0, bar))?.delete(oldest.slice(bar + 1))
   }
 
   /** Counters and pool state of one proxy's clusters, for Envoy admin stats. */
   proxyClusters(pod: KubeObject): { cluster: string; state: ClusterState; stats: ClusterStats }[] {
-    const prefix = `${pod.metadata.uid}|`
-    return [...this.states].filter(([k]) => k.startsWith(prefix)).map(([k, state]) => {
-      const cluster = k.slice(prefix.length)
-      return { cluster, state, stats: this.statsByKey.get(k) ?? { retries: 0, pendingOverflow: 0, ejections: 0 } }
-    })
+    return [...(this.clusterEntries.get(pod.metadata.uid) ?? [])].map(([cluster, { state, stats }]) => ({ cluster, state, stats }))
   }
 
   containerState(pod: KubeObject, container: string): Map<string, unknown> {
@@ -237,6 +231,16 @@ export class MeshNetwork {
     return { status: r.status, headers: r.headers, body: r.body, serviceTimeMs: 0 }
   }
 
+  /** What a public site's app gets: no upstream calls, no pod logs. */
+  internetContext(hostname: string, address: string): AppContext {
+    return {
+      upstream: async () => ({ kind: 'upstream-failure', reason: 'connect', message: 'not modelled' }),
+      rng: this.rng, now: () => this.clock.now(),
+      pod: { name: hostname, namespace: '', labels: {}, podIp: address, env: {} },
+      appendLog: () => undefined,
+    }
+  }
+
   /** istiod fetching a jwksUri: the simulated internet (or an in-cluster service) answers at once. */
   private async fetchJwks(uri: string): Promise<string> {
     const url = new URL(uri)
@@ -244,7 +248,7 @@ export class MeshNetwork {
     if (!site) throw new Error(`jwks fetch failed: ${url.hostname} does not resolve`)
     const res = await site.app.handle(
       { method: 'GET', path: url.pathname + url.search, headers: [['host', url.hostname]], body: '', scheme: url.protocol === 'https:' ? 'https' : 'http', host: url.hostname, sourceIp: this.publicAddress },
-      { upstream: async () => ({ kind: 'upstream-failure', reason: 'connect', message: '' }), rng: this.rng, now: () => this.clock.now(), pod: { name: 'istiod', namespace: 'istio-system', labels: {}, podIp: '', env: {} }, appendLog: () => undefined },
+      this.internetContext(url.hostname, ''),
     )
     if (res.status !== 200) throw new Error(`jwks fetch failed: ${res.status}`)
     return res.body
@@ -264,4 +268,3 @@ function lookupCluster(store: ObjectStore, hostname: string): string | undefined
   return a.kind === 'found' ? a.addresses[0] : undefined
 }
 
-export { hostOnly }

@@ -13,7 +13,7 @@
 // - mirror: a copy goes to the mirror cluster with `-shadow` appended to the Host, and
 //   its answer is discarded.
 import type { KubeObject } from '../../cluster/types'
-import type { ForwardAction, HeaderOperations, ProxyConfig, Route, WeightedCluster } from '../control/types'
+import type { ForwardAction, HeaderOperations, LoadBalancer, ProxyConfig, Route, WeightedCluster } from '../control/types'
 import { upstreamResetBody } from '../security'
 import { key } from './cluster-state'
 import { CONNECT_MS, MTLS_HANDSHAKE_MS } from './latency'
@@ -133,7 +133,7 @@ async function attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string
   const now = net.clock.now()
   const endpoints = cfg.endpoints.get(clusterName) ?? []
   const candidates = state.candidates(endpoints, now)
-  const hashKey = action(req, policy.loadBalancer)
+  const hashKey = hashKeyOf(req, policy.loadBalancer)
   const e = state.pick(policy.loadBalancer, candidates, _tried, hashKey)
   if (candidates.length < endpoints.filter((x) => x.health === 'HEALTHY').length) {
     req.trace?.add({ kind: 'outlier', cluster: clusterName, event: candidates.length === 0 ? 'all-ejected' : 'skipped-ejected' })
@@ -177,7 +177,7 @@ async function attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string
 }
 
 /** The consistent-hash key of a request, for DestinationRule loadBalancer.consistentHash. */
-function action(req: MeshRequest, lb: ProxyConfig['clusters'] extends ReadonlyMap<string, infer C> ? C extends { trafficPolicy: { loadBalancer: infer L } } ? L : never : never): string | undefined {
+function hashKeyOf(req: MeshRequest, lb: LoadBalancer): string | undefined {
   if (lb.kind !== 'consistentHash') return undefined
   const h = lb.hash
   if (h.kind === 'header') return headerValue(req.headers, h.name) ?? ''
@@ -240,7 +240,7 @@ function poolStep(cluster: string, pool: import('../control/types').ConnectionPo
   return { kind: 'connectionPool', cluster, outcome }
 }
 
-function lbName(lb: import('../control/types').LoadBalancer): string {
+function lbName(lb: LoadBalancer): string {
   return lb.kind === 'consistentHash' ? 'consistentHash' : lb.simple
 }
 

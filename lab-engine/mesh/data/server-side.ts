@@ -185,12 +185,7 @@ async function internet(net: MeshNetwork, req: MeshRequest, host: import('../app
   }
   if (port.scheme === 'http' && req.scheme === 'https') return { kind: 'failure', curlExitCode: 35, message: 'OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number', remoteIp: req.dstIp }
   if (req.scheme === 'https') await net.scheduler.sleep(jittered(net.rng, INTERNET_TLS_MS))
-  const res = await host.app.handle(appRequest(req, net.publicAddress), {
-    upstream: async () => ({ kind: 'upstream-failure', reason: 'connect', message: 'not modelled' }),
-    rng: net.rng, now: () => net.clock.now(),
-    pod: { name: host.hostname, namespace: '', labels: {}, podIp: req.dstIp, env: {} },
-    appendLog: () => undefined,
-  })
+  const res = await host.app.handle(appRequest(req, net.publicAddress), net.internetContext(host.hostname, req.dstIp))
   await net.scheduler.sleep(res.serviceTimeMs)
   return { kind: 'response', status: res.status, headers: res.headers, body: res.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort }
 }
