@@ -30,7 +30,7 @@ export function parse(src: string): ParseResult {
 function convert(file: GoNode, src: string): ParseResult {
   const bytes = encoder.encode(src)
   const sourceOf = (n: GoNode) =>
-    withHeredocBodies(decoder.decode(bytes.subarray(n.Pos().Offset(), n.End().Offset())).replace(/\s*;\s*$/, ''), decoder.decode(bytes.subarray(n.End().Offset())))
+    decoder.decode(bytes.subarray(n.Pos().Offset(), statementEnd(n, bytes))).replace(/\s*;\s*$/, '')
   try {
     return { kind: 'ok', stmts: makeConverter(sourceOf).stmts(file.Stmts) }
   } catch (err) {
@@ -41,24 +41,21 @@ function convert(file: GoNode, src: string): ParseResult {
 }
 
 /**
- * A statement's text with the bodies of its heredocs. mvdan-sh ends a statement at its
- * last word, so `cat <<EOF | kubectl apply -f -` would lose the body that follows the line.
+ * Where a statement's text ends, heredoc bodies included. mvdan-sh ends a statement at its
+ * last word, so `cat <<EOF | kubectl apply -f -` would otherwise lose the body on the next
+ * lines: the statement runs on to the end of its last heredoc's delimiter line.
  */
-function withHeredocBodies(text: string, rest: string): string {
-  const delimiters = [...text.matchAll(/<<(-?)\s*(['"]?)([^\s'"<>|;&]+)\2/g)].map((m) => ({ strip: m[1] === '-', word: m[3]! }))
-  const lines = rest.split('\n')
-  // A statement whose last word is the heredoc redirect already ends after the body.
-  if (!delimiters.length || text.includes('\n') || !/^\s*(#.*)?$/.test(lines[0]!)) return text
-  let i = 1 // bodies start on the line after the one the statement ends on
-  let taken = ''
-  for (const { strip, word } of delimiters) {
-    const start = i
-    while (i < lines.length && (strip ? lines[i]!.replace(/^\t+/, '') : lines[i]) !== word) i++
-    if (i >= lines.length) return text
-    taken += '\n' + lines.slice(start, i + 1).join('\n')
-    i++
-  }
-  return text + taken
+function statementEnd(n: GoNode, bytes: Uint8Array): number {
+  let end = n.End().Offset()
+  syntax.Walk(n, (node: GoNode) => {
+    const hdoc = node && syntax.NodeType(node) === 'Redirect' ? node.Hdoc : null
+    if (hdoc) {
+      const newline = bytes.indexOf(10, hdoc.End().Offset())
+      end = Math.max(end, newline < 0 ? bytes.length : newline)
+    }
+    return true
+  })
+  return end
 }
 
 /** bash asks for more input (PS2) on open quotes, heredocs and dangling operators; a missing redirect target is an error. */
