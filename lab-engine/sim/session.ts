@@ -13,8 +13,9 @@ import { DisposableStore, type Disposable } from '../core/disposable'
 import { Rng } from '../core/rng'
 import type { UiChannel } from '../core/ui-channel'
 import { createKindCluster } from '../cluster/bootstrap'
+import { SIM_SNAPSHOT_SCHEMA_VERSION, type SimSnapshot } from './snapshot'
 import { startControllers } from '../cluster/controllers'
-import type { ObjectStore } from '../cluster/store'
+import { ObjectStore } from '../cluster/store'
 import { createKubectlCommand } from '../kubectl/commands'
 import { createKubectlCompleter } from '../kubectl/completion'
 import { createIstioctlCommand, SUBCOMMANDS as ISTIOCTL_SUBCOMMANDS, type ProxyConfigSource } from '../istioctl'
@@ -30,6 +31,8 @@ import { setEnvoyAdmin } from '../pod-shell/tools/envoy-admin'
 import { createTelemetry, type Telemetry } from '../telemetry'
 import { advancingShellClock, CommandRegistry, HOME_DIR, parse, registerCoreutils, resolvePath, Shell, ShellState, Vfs, type ShellClock } from '../shell'
 
+export { decodeSnapshot, encodeSnapshot, SnapshotError, type SimSnapshot } from './snapshot'
+
 export type SimMode = 'virtual' | 'realtime'
 
 export interface SimSessionOptions {
@@ -43,6 +46,8 @@ export interface SimSessionOptions {
   ui?: UiChannel
   /** Builds the Envoy config source for `istioctl proxy-config` / `x describe`; default: the mesh control plane's compiled config. */
   proxyConfig?: (session: { store: ObjectStore; clock: Clock }) => ProxyConfigSource
+  /** Continue from a saved state (objects, files, shell variables, history, time, Rng) instead of a fresh cluster. */
+  restore?: SimSnapshot
 }
 
 /** One top-level statement's outcome, as `npm run sim -- --json` prints it. */
@@ -68,6 +73,8 @@ export interface SimSession extends Disposable {
   readonly telemetry: Telemetry
   /** Runs a script statement by statement; a syntax error is one result with the shell's message. */
   run(script: string, opts?: { signal?: AbortSignal }): Promise<StatementResult[]>
+  /** The state a restart needs, as JSON (see snapshot.ts for what is and is not kept). */
+  snapshot(): SimSnapshot
 }
 
 /** istioctl proxy-config reads the mesh control plane's per-proxy config compiled from this session's store. */
@@ -81,9 +88,11 @@ export function shellClockFor(clock: Clock): ShellClock {
 export function createSimSession(opts: SimSessionOptions): SimSession {
   const mode = opts.mode ?? 'virtual'
   if (mode === 'realtime' && !opts.host) throw new Error('createSimSession: real-time mode needs host timers')
-  const clock = mode === 'virtual' ? Clock.virtual() : Clock.realtime(opts.host!)
-  const rng = Rng.seeded(opts.seed)
-  const store = createKindCluster({ clock, rng, admission: [sidecarInjector] })
+  const saved = opts.restore
+  const clock = restoreClock(mode, opts.host, saved)
+  const rng = saved ? Rng.fromState(saved.rng) : Rng.seeded(opts.seed)
+  const storeDeps = { clock, rng, admission: [sidecarInjector] }
+  const store = saved ? ObjectStore.restore(saved.objects, storeDeps) : createKindCluster(storeDeps)
   const owned = new DisposableStore()
   owned.add(startControllers({ store, clock, rng }))
   owned.add(clock)
@@ -94,8 +103,8 @@ export function createSimSession(opts: SimSessionOptions): SimSession {
   setEnvoyAdmin(store, admin)
   setHttpTransport(store, withEnvoyAdmin(meshTransport(network), store, admin, () => clock.now()))
   const shellClock = shellClockFor(clock)
-  const vfs = Vfs.withHome(() => clock.now())
-  preload(vfs, opts.files ?? {})
+  const vfs = saved ? Vfs.fromJSON(saved.vfs, () => clock.now()) : Vfs.withHome(() => clock.now())
+  if (!saved) preload(vfs, opts.files ?? {})
   const registry = registerCoreutils(new CommandRegistry())
   const kubectlEnv = { store, clock, mode, kubeconfig: {}, ui: opts.ui }
   registry.registerCommand(createKubectlCommand(kubectlEnv))
@@ -103,12 +112,25 @@ export function createSimSession(opts: SimSessionOptions): SimSession {
   registry.registerCommand(createIstioctlCommand({ store, clock, ui: opts.ui, proxyConfig: (opts.proxyConfig ?? defaultProxyConfig)({ store, clock }) }))
   registry.registerCompleter('istioctl', createIstioctlCompleter(store, ISTIOCTL_SUBCOMMANDS))
   registry.registerCommand(createHostCurl(store))
-  const shell = new Shell({ vfs, registry, clock: shellClock, state: ShellState.initial() })
+  const shell = new Shell({ vfs, registry, clock: shellClock, state: saved ? ShellState.fromJSON({ ...saved.env, history: saved.history }) : ShellState.initial() })
   return {
     mode, clock, rng, store, network, vfs, shell, telemetry,
     run: (script, runOpts) => runStatements(shell, clock, script, runOpts?.signal),
+    snapshot: () => takeSnapshot(saved?.seed ?? opts.seed, { store, vfs, shell, clock, rng }),
     dispose: () => owned.dispose(),
   }
+}
+
+/** Virtual time starts at the saved instant; real time continues from the host's now (a restart does not rewind). */
+function restoreClock(mode: SimMode, host: HostTimers | undefined, saved: SimSnapshot | undefined): Clock {
+  if (mode === 'realtime') return saved ? Clock.restore({ ...saved.clock, now: Math.max(saved.clock.now, host!.now()), timers: [] }, host) : Clock.realtime(host!)
+  return saved ? Clock.restore({ ...saved.clock, timers: [] }) : Clock.virtual()
+}
+
+function takeSnapshot(seed: number | string, s: { store: ObjectStore; vfs: Vfs; shell: Shell; clock: Clock; rng: Rng }): SimSnapshot {
+  const { history, ...env } = s.shell.state.toJSON()
+  const { now, seq, timers } = s.clock.snapshot()
+  return { schemaVersion: SIM_SNAPSHOT_SCHEMA_VERSION, seed, objects: s.store.snapshot(), vfs: s.vfs.toJSON(), env, history: history ?? [], clock: { now, seq }, timers, rng: s.rng.snapshot() }
 }
 
 function preload(vfs: Vfs, files: Record<string, string>): void {

@@ -1,0 +1,175 @@
+// ClusterDriver: the one interface the grader, the terminal gateway and the UI use to reach a lab cluster.
+//
+// DESIGN.md "Drivers": two implementations (sim, in-process; kind, real
+// clusters), one shape. Consumers read `capabilities` and never branch on the
+// driver's name.
+import type { Disposable } from '../core/disposable'
+import type { EngineEvent } from './engine-event'
+
+export type DriverName = 'sim' | 'kind'
+
+/** What a driver can do beyond the common interface; the UI shows features by these. */
+export interface DriverCapabilities {
+  /** Every request keeps the sim's decision trace ("why did this get a 503?"). */
+  readonly decisionTrace: boolean
+  /** Time can run virtually (instant sleeps, reproducible grading). */
+  readonly virtualTime: boolean
+  /** snapshot()/restore() exist: a session survives a server restart. */
+  readonly snapshots: boolean
+  /** queryMetric() answers from Istio's standard metrics without the Prometheus addon. */
+  readonly telemetry: boolean
+}
+
+/** What a lab environment starts from. */
+export interface EnvSpec {
+  /** Seed for the sim's Rng (same seed, same lab, same commands: same outputs). */
+  readonly seed?: number | string
+  /** Shell statements run before the learner arrives (install Istio, deploy samples). */
+  readonly setup?: string
+  /** Files the learner starts with, by path (relative paths are under the home directory). */
+  readonly files?: Readonly<Record<string, string>>
+  /** `interactive` sessions run in real time; `grading` (and the CLI) on virtual time where the driver can. */
+  readonly mode?: 'interactive' | 'grading'
+}
+
+export interface ObjRef {
+  readonly kind: string
+  readonly name: string
+  readonly namespace?: string
+  /** Needed only when two API groups share a kind. */
+  readonly apiVersion?: string
+}
+
+export interface ListQuery {
+  readonly kind: string
+  /** Absent: all namespaces. */
+  readonly namespace?: string
+  /** kubectl's label selector syntax (`app=reviews,version!=v1`). */
+  readonly labelSelector?: string
+}
+
+/** A pod by name, or the first running pod a label selector matches (as the grader's checks name them). */
+export interface PodRef {
+  readonly namespace: string
+  readonly name?: string
+  readonly selector?: string
+}
+
+/** A Kubernetes object as the API returns it. */
+export type KubeObject = {
+  apiVersion: string
+  kind: string
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; [k: string]: unknown }
+  [k: string]: unknown
+}
+
+export interface ApplyResult {
+  /** kubectl apply's exit status: 0 when every object was accepted. */
+  readonly exitCode: number
+  /** kubectl's lines (`deployment.apps/reviews-v1 created`). */
+  readonly stdout: string
+  readonly stderr: string
+}
+
+export interface ExecOptions {
+  readonly container?: string
+  readonly stdin?: string
+  /** Default DEFAULT_EXEC_TIMEOUT_MS; a command past it is killed and reported as exit 124. */
+  readonly timeoutMs?: number
+}
+
+export interface ExecResult {
+  readonly stdout: string
+  readonly stderr: string
+  readonly exitCode: number
+  readonly elapsedMs: number
+}
+
+export interface HttpProbe {
+  /** Absolute URL as a client would use it (`http://productpage:9080/productpage`, `http://$INGRESS/...`). */
+  readonly url: string
+  readonly method?: string
+  readonly headers?: Readonly<Record<string, string>>
+  readonly body?: string
+  readonly timeoutMs?: number
+}
+
+export interface HttpProbeResult {
+  /** 0 when no HTTP response came back (curl prints 000). */
+  readonly status: number
+  /** Lower-case names. */
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string
+  readonly elapsedMs: number
+  /** curl's exit status for the same request (0, 6, 7, 28, 35, 52, 56). */
+  readonly curlExit: number
+}
+
+/** Where a probe starts: a pod in the mesh, or outside the cluster (the learner's terminal, through the ingress). */
+export type ProbeSource = PodRef | 'outside'
+
+/** A PromQL answer in the Prometheus HTTP API's `data` shape. */
+export interface MetricResult {
+  readonly resultType: 'vector' | 'scalar' | 'matrix' | 'string'
+  readonly result: unknown
+}
+
+export interface TerminalSize {
+  readonly cols: number
+  readonly rows: number
+}
+
+/** A terminal's byte streams: what xterm.js shows and sends. */
+export interface TerminalStream extends Disposable {
+  /** Keystrokes and pastes from the learner. */
+  write(data: string): void
+  resize(size: TerminalSize): void
+  /** Output for the screen; returns a handle that stops listening. */
+  onData(listener: (data: string) => void): Disposable
+  /** The shell ended (exit, Ctrl-D) with its status. */
+  onExit(listener: (code: number) => void): Disposable
+  /** Repaints the prompt and line after a reconnect. */
+  redraw(): void
+}
+
+/** Opaque to consumers: a driver's saved state (the sim's is JSON). */
+export interface Snapshot {
+  readonly schemaVersion: number
+  readonly [k: string]: unknown
+}
+
+export interface ClusterDriver extends Disposable {
+  readonly name: DriverName
+  readonly capabilities: DriverCapabilities
+  start(spec: EnvSpec): Promise<void>
+  /** Back to the state right after start's setup. */
+  reset(): Promise<void>
+  stop(): Promise<void>
+  apply(manifests: string, opts?: { namespace?: string }): Promise<ApplyResult>
+  get(ref: ObjRef): Promise<KubeObject | null>
+  list(q: ListQuery): Promise<KubeObject[]>
+  exec(pod: PodRef, argv: readonly string[], opts?: ExecOptions): Promise<ExecResult>
+  probeHttp(from: ProbeSource, req: HttpProbe): Promise<HttpProbeResult>
+  queryMetric(promql: string): Promise<MetricResult>
+  readFile(path: string): Promise<string>
+  writeFile(path: string, text: string): Promise<void>
+  openTerminal(size: TerminalSize): TerminalStream
+  /** Events from now on; ends when the driver stops or the consumer breaks out. */
+  events(): AsyncIterable<EngineEvent>
+  snapshot?(): Promise<Snapshot>
+  restore?(snapshot: Snapshot): Promise<void>
+}
+
+export const DEFAULT_EXEC_TIMEOUT_MS = 60_000
+export const DEFAULT_PROBE_TIMEOUT_MS = 30_000
+
+/** A consumer's mistake (unknown pod, bad selector, no driver started): the message is shown as is. */
+export class DriverError extends Error {
+  override name = 'DriverError'
+  constructor(
+    readonly code: 'not-started' | 'not-found' | 'invalid' | 'unsupported' | 'timeout' | 'failed',
+    message: string,
+  ) {
+    super(message)
+  }
+}
