@@ -3,7 +3,7 @@
 // core), and the wall time of `fortio load -c 8 -n 10000` against httpbin (< 1 s).
 // Bundled and run by bench/run.ts (ESM). A CPU profile of the measured 3-hop runs only
 // (setup and warm-up left out), readable in Chrome DevTools or speedscope:
-//   npm run bench -- mesh-data 3hop-profile   (writes dist/mesh-3hop.cpuprofile)
+//   npm run bench -- mesh-data 3hop-profile   (writes dist/mesh-3hop.cpuprofile and dist/mesh-3hop-telemetry.cpuprofile)
 //   npm run bench -- mesh-data fortio-profile (writes dist/mesh-fortio.cpuprofile)
 import { writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
@@ -119,10 +119,10 @@ async function threeHop(profile: boolean): Promise<void> {
   const session = await sessionWith(BOOKINFO)
   for (const bare of [true, false]) {
     await pages(session, 300, 0, bare) // warm up the JIT and the compiled config
-    const inspector = profile && bare ? await startProfile() : undefined
+    const inspector = profile ? await startProfile() : undefined
     const runs = []
     for (let i = 1; i <= HOP_RUNS; i++) runs.push(await pages(session, HOP_REQUESTS, i, bare))
-    if (inspector) await stopProfile(inspector, path.join(ROOT, 'dist/mesh-3hop.cpuprofile'))
+    if (inspector) await stopProfile(inspector, path.join(ROOT, `dist/mesh-3hop${bare ? '' : '-telemetry'}.cpuprofile`))
     const bad = runs.find((r) => r.ok !== HOP_REQUESTS)
     if (bad) throw new Error(`3-hop path: only ${bad.ok} of ${HOP_REQUESTS} pages showed reviews v2 with ratings`)
     const rps = median(runs.map((r) => (HOP_REQUESTS / r.ms) * 1000))

@@ -117,16 +117,24 @@ export interface DecisionTrace {
 /** Collects steps while a request runs; the data plane calls add() per decision and finish() once. */
 export class DecisionRecorder {
   private readonly steps: DecisionStep[] = []
+  private finished = false
 
   constructor(private readonly head: Omit<DecisionTrace, 'steps' | 'outcome'>) {}
 
-  /** Appends a step and returns its index (for outcome.decidedBy). */
+  /**
+   * Appends a step and returns its index (for outcome.decidedBy). Once finished the trace is
+   * closed: a thread the client stopped waiting for (a timed-out attempt) adds nothing more.
+   */
   add(step: DecisionStep): number {
+    if (this.finished) return -1
     this.steps.push(step)
     return this.steps.length - 1
   }
 
+  /** The finished trace; it keeps the recorder's step list, which no later add() can change. */
   finish(outcome: DecisionOutcome): DecisionTrace {
-    return { ...this.head, steps: [...this.steps], outcome }
+    this.finished = true
+    const h = this.head
+    return { id: h.id, startMs: h.startMs, from: h.from, request: h.request, steps: this.steps, outcome }
   }
 }

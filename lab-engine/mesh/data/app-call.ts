@@ -15,7 +15,7 @@ import type { KubeObject } from '../../cluster/types'
 import { containerEnv, type ContainerSpec } from '../../pod-shell/pod-env'
 import {
   appForContainer, volumeDirLister, volumeFileReader,
-  type AppModel, type AppRequest, type AppResponse, type UpstreamCall, type UpstreamFailure,
+  type AppContext, type AppModel, type AppRequest, type AppResponse, type UpstreamCall, type UpstreamFailure,
 } from '../apps'
 import { jittered, MTLS_HANDSHAKE_MS } from './latency'
 import type { MeshNetwork } from './network'
@@ -37,10 +37,37 @@ const startedByStore = new WeakMap<ObjectStore, Map<string, Started>>()
  * The containers whose processes can serve: the app containers and Kubernetes
  * sidecar containers (init containers with `restartPolicy: Always`), never Istio's proxy.
  */
-function servingContainers(pod: KubeObject): PodContainer[] {
+function servingContainers(pod: KubeObject): readonly PodContainer[] {
+  return podView(pod).serving
+}
+
+/** What a pod object says about its containers, worked out once per object (the store replaces objects, never mutates them). */
+interface PodView {
+  readonly serving: readonly PodContainer[]
+  /** The serving containers that run a process, in the same order. */
+  readonly running: readonly PodContainer[]
+  readonly startedAt: Map<string, number | undefined>
+}
+
+const podViews = new WeakMap<KubeObject, PodView>()
+
+function podView(pod: KubeObject): PodView {
+  let v = podViews.get(pod)
+  if (v) return v
   const spec = pod.spec as { containers?: PodContainer[]; initContainers?: PodContainer[] } | undefined
   const sidecars = (spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always')
-  return [...(spec?.containers ?? []), ...sidecars].filter((c) => c.name !== 'istio-proxy')
+  const serving = [...(spec?.containers ?? []), ...sidecars].filter((c) => c.name !== 'istio-proxy')
+  v = { serving, running: serving.filter((c) => !notRunning(pod, c.name)), startedAt: new Map() }
+  podViews.set(pod, v)
+  return v
+}
+
+function startedAtOf(pod: KubeObject, name: string): number | undefined {
+  const known = podView(pod).startedAt
+  if (known.has(name)) return known.get(name)
+  const at = containerStartedAt(pod, name)
+  known.set(name, at)
+  return at
 }
 
 interface StatusLike { name: string; state?: { running?: unknown; waiting?: unknown; terminated?: unknown } }
@@ -62,7 +89,7 @@ function startContainer(store: ObjectStore | undefined, pod: KubeObject, spec: P
 
 /** The container's process, worked out once per start when the store is known. */
 function started(store: ObjectStore | undefined, pod: KubeObject, spec: PodContainer): Started {
-  const startedAt = containerStartedAt(pod, spec.name)
+  const startedAt = startedAtOf(pod, spec.name)
   if (!store) return startContainer(undefined, pod, spec, startedAt)
   let cache = startedByStore.get(store)
   if (!cache) startedByStore.set(store, (cache = new Map()))
@@ -82,8 +109,7 @@ function started(store: ObjectStore | undefined, pod: KubeObject, spec: PodConta
  * literal env values do and no mounted file is read.
  */
 export function appListeningOn(pod: KubeObject, port: number, store?: ObjectStore): AppTarget | undefined {
-  for (const c of servingContainers(pod)) {
-    if (notRunning(pod, c.name)) continue
+  for (const c of podView(pod).running) {
     const { app } = started(store, pod, c)
     if (app.listensOn(port)) return { app, container: c.name }
   }
@@ -92,10 +118,29 @@ export function appListeningOn(pod: KubeObject, port: number, store?: ObjectStor
 
 /** Runs the app's handler for one request and lets its service time pass. */
 export async function callApp(net: MeshNetwork, pod: KubeObject, target: AppTarget, req: AppRequest): Promise<AppResponse> {
-  const spec = servingContainers(pod).find((c) => c.name === target.container)
+  const response = await target.app.handle(req, appContext(net, pod, target.container))
+  await net.scheduler.sleep(response.serviceTimeMs)
+  return response
+}
+
+/** Contexts per network, pod object and container: everything in one is fixed while the pod object is. */
+const contexts = new WeakMap<MeshNetwork, WeakMap<KubeObject, Map<string, AppContext>>>()
+
+function appContext(net: MeshNetwork, pod: KubeObject, container: string): AppContext {
+  let byPod = contexts.get(net)
+  if (!byPod) contexts.set(net, (byPod = new WeakMap()))
+  let byName = byPod.get(pod)
+  if (!byName) byPod.set(pod, (byName = new Map()))
+  let ctx = byName.get(container)
+  if (!ctx) byName.set(container, (ctx = newAppContext(net, pod, container)))
+  return ctx
+}
+
+function newAppContext(net: MeshNetwork, pod: KubeObject, container: string): AppContext {
+  const spec = servingContainers(pod).find((c) => c.name === container)
   const proc = spec ? started(net.store, pod, spec) : undefined
   const logs = podLogsFor(net.store, () => net.clock.now())
-  const response = await target.app.handle(req, {
+  return {
     upstream: (call: UpstreamCall) => net.appUpstream(pod, call),
     rng: net.rng,
     now: () => net.clock.now(),
@@ -105,12 +150,10 @@ export async function callApp(net: MeshNetwork, pod: KubeObject, target: AppTarg
       ...(proc?.startedAt !== undefined ? { startedAt: proc.startedAt } : {}),
       ...(spec?.command ? { command: spec.command } : {}), ...(spec?.args ? { args: spec.args } : {}),
     },
-    appendLog: (line) => logs.appendLog(pod.metadata.uid, target.container, line),
-    state: net.containerState(pod, target.container),
+    appendLog: (line) => logs.appendLog(pod.metadata.uid, container, line),
+    state: net.containerState(pod, container),
     // AppContext.prometheus stays unset here: the Prometheus addon answers queries only once telemetry wires it.
-  })
-  await net.scheduler.sleep(response.serviceTimeMs)
-  return response
+  }
 }
 
 /** Whether the app's own process terminates TLS on this port (nginx `listen 443 ssl`). */

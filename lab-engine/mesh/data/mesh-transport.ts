@@ -40,8 +40,9 @@ async function sendOne(net: MeshNetwork, req: HttpRequest, ctx: TransportContext
   // A port-forward tunnel enters the pod's network namespace: the app sees a localhost client.
   const origin: Origin = wire.dstIp !== ip ? { kind: 'host', ip: '127.0.0.1' } : originOf(net, ctx)
   const trace = [...resolved.trace, `  Trying ${ip}:${req.port}...`]
-  wire.trace = net.startTrace(origin, wire)
-  const run = async () => { const r = await net.send(origin, wire); net.finishTrace(wire.trace!, r); return r }
+  const recorder = net.startTrace(origin, wire)
+  if (recorder) wire.trace = recorder
+  const run = async () => { const r = await net.send(origin, wire); net.finishTrace(recorder, r); return r }
   const limit = req.maxTimeMs
   const settled = limit ? await net.scheduler.within(limit, run) : { ok: true as const, value: await run() }
   if (!settled) return timeoutFailure(req, 'transfer', trace, ip)

@@ -55,10 +55,19 @@ function labelKey(labels: Readonly<Record<string, string>>): string {
 
 function perWorkload<T>(compute: (w: WorkloadRef, extra: string) => T): (w: WorkloadRef, extra?: string) => T {
   const memo = new Map<string, T>()
+  // In front of the memo: the same answers by label-object identity (a pod's labels object lives as long as
+  // the pod object), so a request builds no key string.
+  const byLabels = new WeakMap<object, Map<string, Map<string, T>>>()
   return (w, extra = '') => {
+    let byNs = byLabels.get(w.labels)
+    if (!byNs) byLabels.set(w.labels, (byNs = new Map()))
+    let byExtra = byNs.get(w.namespace)
+    if (!byExtra) byNs.set(w.namespace, (byExtra = new Map()))
+    if (byExtra.has(extra)) return byExtra.get(extra) as T
     const key = `${w.namespace}|${extra}|${labelKey(w.labels)}`
     let v = memo.get(key)
     if (v === undefined && !memo.has(key)) memo.set(key, (v = compute(w, extra)))
+    byExtra.set(extra, v as T)
     return v as T
   }
 }
@@ -72,7 +81,9 @@ export class MeshNetwork {
   private readonly states = new Map<string, ClusterState>()
   private readonly clusterEntries = new Map<string, Map<string, { state: ClusterState; stats: ClusterStats }>>()
   private readonly appState = new Map<string, Map<string, unknown>>()
-  private policyCache: { key: string; view: PolicyView } | undefined
+  private policyCache: { rv: string; size: number; view: PolicyView } | undefined
+  /** Names apps resolve, per pod object, for one store state. */
+  private dnsCache: { rv: string; size: number; byPod: WeakMap<KubeObject, Map<string, string | undefined>> } | undefined
   private readonly hopListeners = new Set<HopListener>()
   private readonly traceListeners = new Set<(t: DecisionTrace) => void>()
 
@@ -109,14 +120,19 @@ export class MeshNetwork {
     return () => this.traceListeners.delete(listener)
   }
 
-  /** A recorder for a request the origin is about to send; finish it with finishTrace(). */
-  startTrace(origin: Origin, req: MeshRequest): DecisionRecorder {
+  /**
+   * A recorder for a request the origin is about to send; finish it with finishTrace().
+   * Undefined while nobody listens for traces: the steps are then never built.
+   */
+  startTrace(origin: Origin, req: MeshRequest): DecisionRecorder | undefined {
+    if (this.traceListeners.size === 0) return undefined
     const from = origin.kind === 'pod' ? `${origin.pod.metadata.namespace ?? 'default'}/${origin.pod.metadata.name}` : 'outside'
     const id = req.headers.find(([n]) => n === 'x-request-id')?.[1] ?? ''
     return new DecisionRecorder({ id, startMs: this.clock.now(), from, request: { method: req.method, authority: req.authority, path: req.path } })
   }
 
-  finishTrace(recorder: DecisionRecorder, r: MeshResult): DecisionTrace {
+  finishTrace(recorder: DecisionRecorder | undefined, r: MeshResult): DecisionTrace | undefined {
+    if (!recorder) return undefined
     const trace = recorder.finish(r.kind === 'response' ? { status: r.status, ...(r.flags.length ? { responseFlags: r.flags } : {}) } : { status: 0, curlExit: r.curlExitCode })
     for (const l of this.traceListeners) l(trace)
     return trace
@@ -184,8 +200,9 @@ export class MeshNetwork {
 
   /** Security policies, re-read when the store changes. */
   policies(): PolicyView {
-    const key = `${this.store.resourceVersion()}/${this.store.size()}`
-    if (this.policyCache?.key === key) return this.policyCache.view
+    const rv = this.store.resourceVersion()
+    const size = this.store.size()
+    if (this.policyCache && this.policyCache.rv === rv && this.policyCache.size === size) return this.policyCache.view
     const mesh = meshSecurityConfigFromStore(this.store)
     const peer = securityPolicies(this.store, 'PeerAuthentication')
     const ra = securityPolicies(this.store, 'RequestAuthentication')
@@ -202,7 +219,7 @@ export class MeshNetwork {
         return inferredByNs.get(ns)
       },
     }
-    this.policyCache = { key, view }
+    this.policyCache = { rv, size, view }
     return view
   }
 
@@ -213,22 +230,36 @@ export class MeshNetwork {
 
   /** An app's outgoing call, resolved from its pod and sent through the mesh (with the app's own timeout). */
   async appUpstream(pod: KubeObject, call: UpstreamCall): Promise<AppResponse | UpstreamFailure> {
-    const answer = resolveName(this.store, call.host, { namespace: pod.metadata.namespace ?? 'default', hosts: hostsTable(pod) })
-    const ip = answer.kind === 'found' ? answer.addresses[0] : internetHost(call.host)?.addresses[0]
+    const ip = this.appResolve(pod, call.host)
     if (!ip) return { kind: 'upstream-failure', reason: 'resolve', message: `Name or service not known: ${call.host}` }
     const req: MeshRequest = {
       method: call.method, scheme: call.scheme ?? 'http', authority: call.port === 80 ? call.host : `${call.host}:${call.port}`, path: call.path,
       headers: call.headers.map(([n, v]) => [n.toLowerCase(), v]), body: call.body ?? '', dstIp: ip, dstPort: call.port,
     }
     const origin: Origin = { kind: 'pod', pod, ip: (pod.status as { podIP?: string } | undefined)?.podIP ?? '' }
-    req.trace = this.startTrace(origin, req)
-    const run = async () => { const r = await this.send(origin, req); this.finishTrace(req.trace!, r); return r }
+    const trace = this.startTrace(origin, req)
+    if (trace) req.trace = trace
+    const run = async () => { const r = await this.send(origin, req); this.finishTrace(trace, r); return r }
     const settled = call.timeoutMs ? await this.scheduler.within(call.timeoutMs, run) : { ok: true as const, value: await run() }
     if (!settled) return { kind: 'upstream-failure', reason: 'timeout', message: `Read timed out. (read timeout=${(call.timeoutMs ?? 0) / 1000})` }
     if (!settled.ok) throw settled.error
     const r = settled.value
     if (r.kind === 'failure') return { kind: 'upstream-failure', reason: r.curlExitCode === 7 ? 'connect' : 'reset', message: r.message }
     return { status: r.status, headers: r.headers, body: r.body, serviceTimeMs: 0 }
+  }
+
+  /** The address an app's resolver gives a name (the pod's /etc/hosts, cluster DNS, then the simulated internet). */
+  private appResolve(pod: KubeObject, host: string): string | undefined {
+    const rv = this.store.resourceVersion()
+    const size = this.store.size()
+    if (!this.dnsCache || this.dnsCache.rv !== rv || this.dnsCache.size !== size) this.dnsCache = { rv, size, byPod: new WeakMap() }
+    let names = this.dnsCache.byPod.get(pod)
+    if (!names) this.dnsCache.byPod.set(pod, (names = new Map()))
+    if (names.has(host)) return names.get(host)
+    const answer = resolveName(this.store, host, { namespace: pod.metadata.namespace ?? 'default', hosts: hostsTable(pod) })
+    const ip = answer.kind === 'found' ? answer.addresses[0] : internetHost(host)?.addresses[0]
+    if (names.size < 256) names.set(host, ip)
+    return ip
   }
 
   /** What a public site's app gets: no upstream calls, no pod logs. */

@@ -64,24 +64,46 @@ export interface MeshFailure {
 
 export type MeshResult = MeshResponse | MeshFailure
 
+// Header names on a MeshRequest are lower case already. Lower-casing never shortens a
+// string, so a longer name cannot match: the length test skips most toLowerCase() calls
+// on the hot path without changing which names match.
+function sameName(n: string, lower: string): boolean {
+  return n.length <= lower.length && (n === lower || n.toLowerCase() === lower)
+}
+
 export function headerValue(headers: readonly Header[], name: string): string | undefined {
   const lower = name.toLowerCase()
-  return headers.find(([n]) => n.toLowerCase() === lower)?.[1]
+  for (let i = 0; i < headers.length; i++) if (sameName(headers[i]![0], lower)) return headers[i]![1]
+  return undefined
 }
 
 export function withHeader(headers: readonly Header[], name: string, value: string): Header[] {
   const lower = name.toLowerCase()
-  return [...headers.filter(([n]) => n.toLowerCase() !== lower), [lower, value]]
+  const out: Header[] = []
+  for (let i = 0; i < headers.length; i++) if (!sameName(headers[i]![0], lower)) out.push(headers[i]!)
+  out.push([lower, value])
+  return out
 }
 
 export function withoutHeader(headers: readonly Header[], name: string): Header[] {
   const lower = name.toLowerCase()
-  return headers.filter(([n]) => n.toLowerCase() !== lower)
+  return headers.filter(([n]) => !sameName(n, lower))
 }
+
+const hostCache = new Map<string, string>()
+const MAX_HOST_CACHE = 1024
 
 /** The authority without a port, lower-cased (Istio's sidecars strip any host port before matching domains). */
 export function hostOnly(authority: string): string {
-  const a = authority.toLowerCase()
+  let h = hostCache.get(authority)
+  if (h !== undefined) return h
+  h = stripPort(authority.toLowerCase())
+  if (hostCache.size >= MAX_HOST_CACHE) hostCache.clear()
+  hostCache.set(authority, h)
+  return h
+}
+
+function stripPort(a: string): string {
   if (a.startsWith('[')) return a.slice(0, a.indexOf(']') + 1)
   const colon = a.lastIndexOf(':')
   return colon >= 0 && /^\d+$/.test(a.slice(colon + 1)) ? a.slice(0, colon) : a
