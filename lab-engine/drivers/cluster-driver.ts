@@ -154,6 +154,12 @@ export interface ClusterDriver extends Disposable {
   readFile(path: string): Promise<string>
   writeFile(path: string, text: string): Promise<void>
   openTerminal(size: TerminalSize): TerminalStream
+  /**
+   * Lets `ms` of cluster time pass (pods start, timers fire): virtual time
+   * moves at once, real time waits. Pollers (wait-until-ready, the grader's
+   * latency checks) call it between looks.
+   */
+  settle?(ms: number): Promise<void>
   /** Events from now on; ends when the driver stops or the consumer breaks out. */
   events(): AsyncIterable<EngineEvent>
   snapshot?(): Promise<Snapshot>

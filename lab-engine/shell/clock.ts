@@ -17,7 +17,14 @@ export function advancingShellClock(clock: Clock): ShellClock {
     now: () => clock.now(),
     async sleep(ms, signal) {
       if (signal?.aborted) throw signal.reason ?? new Error('aborted')
-      clock.advanceBy(ms)
+      if (!signal) return void clock.advanceBy(ms)
+      // Deadline by deadline, so a timer that aborts the sleep (a command's timeout) stops time there.
+      const end = clock.now() + Math.max(0, ms)
+      for (let next = clock.nextDeadline(); next !== undefined && next <= end; next = clock.nextDeadline()) {
+        clock.advanceTo(next)
+        if (signal.aborted) throw signal.reason ?? new Error('aborted')
+      }
+      clock.advanceTo(end)
     },
   }
 }

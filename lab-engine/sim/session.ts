@@ -46,6 +46,8 @@ export interface SimSessionOptions {
   ui?: UiChannel
   /** Builds the Envoy config source for `istioctl proxy-config` / `x describe`; default: the mesh control plane's compiled config. */
   proxyConfig?: (session: { store: ObjectStore; clock: Clock }) => ProxyConfigSource
+  /** Virtual mode's start instant, epoch ms (default: the clock's fixed epoch, for reproducible transcripts). */
+  startMs?: number
   /** Continue from a saved state (objects, files, shell variables, history, time, Rng) instead of a fresh cluster. */
   restore?: SimSnapshot
 }
@@ -89,7 +91,7 @@ export function createSimSession(opts: SimSessionOptions): SimSession {
   const mode = opts.mode ?? 'virtual'
   if (mode === 'realtime' && !opts.host) throw new Error('createSimSession: real-time mode needs host timers')
   const saved = opts.restore
-  const clock = restoreClock(mode, opts.host, saved)
+  const clock = restoreClock(mode, opts.host, saved, opts.startMs)
   const rng = saved ? Rng.fromState(saved.rng) : Rng.seeded(opts.seed)
   const storeDeps = { clock, rng, admission: [sidecarInjector] }
   const store = saved ? ObjectStore.restore(saved.objects, storeDeps) : createKindCluster(storeDeps)
@@ -122,9 +124,9 @@ export function createSimSession(opts: SimSessionOptions): SimSession {
 }
 
 /** Virtual time starts at the saved instant; real time continues from the host's now (a restart does not rewind). */
-function restoreClock(mode: SimMode, host: HostTimers | undefined, saved: SimSnapshot | undefined): Clock {
+function restoreClock(mode: SimMode, host: HostTimers | undefined, saved: SimSnapshot | undefined, startMs?: number): Clock {
   if (mode === 'realtime') return saved ? Clock.restore({ ...saved.clock, now: Math.max(saved.clock.now, host!.now()), timers: [] }, host) : Clock.realtime(host!)
-  return saved ? Clock.restore({ ...saved.clock, timers: [] }) : Clock.virtual()
+  return saved ? Clock.restore({ ...saved.clock, timers: [] }) : Clock.virtual({ startMs })
 }
 
 function takeSnapshot(seed: number | string, s: { store: ObjectStore; vfs: Vfs; shell: Shell; clock: Clock; rng: Rng }): SimSnapshot {

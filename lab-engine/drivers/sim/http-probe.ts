@@ -1,0 +1,67 @@
+// HTTP probes on the sim: the grader's structured request, sent through the same transport curl uses.
+//
+// DESIGN.md "Drivers": the sim answers probeHttp from the data plane directly,
+// so a check reads status, headers and body as values, never curl's text. The
+// request starts where curl would: in a pod (its DNS view, its sidecar), or on
+// the learner's terminal outside the cluster.
+import type { ObjectStore } from '../../cluster/store'
+import { resolveFromHost } from '../../pod-shell/host-curl'
+import { httpTransportFor } from '../../pod-shell/network'
+import type { HttpRequest, HttpResult, HostResolver, RequestSource } from '../../pod-shell/curl/transport'
+import { podResolver } from '../../pod-shell/pod-shell'
+import { podIp } from '../../pod-shell/pod-files'
+import type { ShellClock } from '../../shell'
+import { DEFAULT_PROBE_TIMEOUT_MS, DriverError, type HttpProbe, type HttpProbeResult } from '../cluster-driver'
+import type { PodTarget } from './pod-target'
+
+/** Body bytes a probe keeps; a check never needs more, and a huge body must not pin memory. */
+export const MAX_PROBE_BODY_CHARS = 1024 * 1024
+
+export async function sendProbe(store: ObjectStore, clock: ShellClock, from: PodTarget | 'outside', probe: HttpProbe, signal: AbortSignal): Promise<HttpProbeResult> {
+  const req = probeRequest(probe)
+  const { source, resolve } = from === 'outside' ? { source: { kind: 'host' } as const, resolve: resolveFromHost } : podEndpoint(store, clock, from)
+  const start = clock.now()
+  const result = await httpTransportFor(store).send(req, { source, resolve, clock, signal })
+  return probeResult(result, clock.now() - start)
+}
+
+function probeRequest(probe: HttpProbe): HttpRequest {
+  let url: URL
+  try {
+    url = new URL(probe.url)
+  } catch {
+    throw new DriverError('invalid', `probe URL "${probe.url}" is not an absolute URL`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new DriverError('invalid', `probe URL scheme ${url.protocol} is not http or https`)
+  const scheme = url.protocol === 'https:' ? 'https' : 'http'
+  const headers = Object.entries(probe.headers ?? {}).map(([k, v]): [string, string] => [k, v])
+  if (!headers.some(([k]) => k.toLowerCase() === 'host')) headers.unshift(['Host', url.host])
+  return {
+    method: (probe.method ?? (probe.body === undefined ? 'GET' : 'POST')).toUpperCase(),
+    scheme,
+    host: url.hostname,
+    port: url.port ? Number(url.port) : scheme === 'https' ? 443 : 80,
+    path: (url.pathname || '/') + url.search,
+    headers,
+    body: probe.body,
+    resolve: [],
+    maxTimeMs: probe.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS,
+    insecure: true,
+  }
+}
+
+function podEndpoint(store: ObjectStore, clock: ShellClock, t: PodTarget): { source: RequestSource; resolve: HostResolver } {
+  const dns = podResolver({ store, pod: t.pod, container: t.container, clock })
+  const source: RequestSource = { kind: 'pod', namespace: t.pod.metadata.namespace ?? 'default', podName: t.pod.metadata.name, podIp: podIp(t.pod), container: t.container.name }
+  return { source, resolve: (name) => { const a = dns(name); return a.kind === 'found' ? a.addresses : undefined } }
+}
+
+function probeResult(result: HttpResult, elapsedMs: number): HttpProbeResult {
+  if (result.kind === 'error') return { status: 0, headers: {}, body: '', elapsedMs, curlExit: result.curlExitCode }
+  const headers: Record<string, string> = {}
+  for (const [k, v] of result.headers) {
+    const name = k.toLowerCase()
+    headers[name] = name in headers ? `${headers[name]}, ${v}` : v
+  }
+  return { status: result.status, headers, body: result.body.slice(0, MAX_PROBE_BODY_CHARS), elapsedMs, curlExit: 0 }
+}

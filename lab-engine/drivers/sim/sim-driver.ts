@@ -1,0 +1,242 @@
+// The `sim` ClusterDriver: a simulated kind cluster with Istio, in process.
+//
+// DESIGN.md "Drivers": instant, deterministic with a seed, safe (the terminal
+// runs the engine's interpreter, never a host shell). Setup runs on virtual
+// time (an `istioctl install` and rollout waits cost nothing), then the state
+// is carried into the session's mode by snapshot: interactive sessions go on
+// in real time (a 7 s injected delay takes 7 s), grading stays virtual. reset()
+// goes back to that post-setup state.
+import type { HostTimers } from '../../core/clock'
+import type { Disposable } from '../../core/disposable'
+import { PromQLError } from '../../telemetry/promql-lexer'
+import { execInContainer } from '../../pod-shell/pod-shell'
+import { createSimSession, shellClockFor, type SimSession, type SimSnapshot } from '../../sim/session'
+import { HOME_DIR, resolvePath, Shell, ShellState } from '../../shell'
+import { DEFAULT_EXEC_TIMEOUT_MS, DriverError, type ApplyResult, type ClusterDriver, type DriverCapabilities, type EnvSpec, type ExecOptions, type ExecResult, type HttpProbe, type HttpProbeResult, type KubeObject, type ListQuery, type MetricResult, type ObjRef, type PodRef, type ProbeSource, type Snapshot, type TerminalSize, type TerminalStream } from '../cluster-driver'
+import type { EngineEvent } from '../engine-event'
+import { EventStream } from '../event-stream'
+import { sendProbe } from './http-probe'
+import { resolvePodTarget } from './pod-target'
+import { feedSimEvents } from './sim-events'
+import { openSimTerminal } from './sim-terminal'
+import { SimUiChannel } from './sim-ui-channel'
+import { capped, setupFailure } from './sim-output'
+
+export const SIM_CAPABILITIES: DriverCapabilities = { decisionTrace: true, virtualTime: true, snapshots: true, telemetry: true }
+export const SIM_DRIVER_SNAPSHOT_VERSION = 1
+
+export interface SimDriverOptions {
+  /** Wall clock and timers for interactive (real-time) sessions; server.ts passes the host's. */
+  host?: HostTimers
+}
+
+interface Running {
+  spec: EnvSpec
+  /** The state right after setup: what reset() returns to. */
+  afterSetup: SimSnapshot
+  session: SimSession
+  /** Runs the driver's own commands (apply), apart from the learner's shell and its `$?`. */
+  shell: Shell
+  feed: Disposable
+}
+
+export class SimDriver implements ClusterDriver {
+  readonly name = 'sim' as const
+  readonly capabilities = SIM_CAPABILITIES
+  private running: Running | null = null
+  private readonly streams = new Set<EventStream<EngineEvent>>()
+  private readonly terminals = new Set<TerminalStream>()
+  private readonly ui = new SimUiChannel((action) => this.broadcast({ v: 1, type: 'ui', action }))
+
+  constructor(private readonly opts: SimDriverOptions = {}) {}
+
+  async start(spec: EnvSpec): Promise<void> {
+    if (this.running) throw new DriverError('invalid', 'the driver is already started; stop or reset it')
+    if (spec.mode === 'interactive' && !this.opts.host) throw new DriverError('invalid', 'interactive sim sessions need host timers')
+    this.enter(spec, await this.runSetup(spec))
+  }
+
+  async reset(): Promise<void> {
+    const { spec, afterSetup } = this.mustRun()
+    this.leave()
+    this.enter(spec, afterSetup)
+  }
+
+  async stop(): Promise<void> {
+    this.leave()
+    for (const s of this.streams) s.dispose()
+  }
+
+  dispose(): void {
+    void this.stop()
+  }
+
+  async apply(manifests: string, opts: { namespace?: string } = {}): Promise<ApplyResult> {
+    const argv = opts.namespace ? `kubectl apply -n '${opts.namespace.replace(/'/g, '')}' -f -` : 'kubectl apply -f -'
+    return this.runDriverCommand(argv, manifests)
+  }
+
+  async get(ref: ObjRef): Promise<KubeObject | null> {
+    const obj = this.mustRun().session.store.get(ref)
+    return obj ? plainCopy(obj) : null
+  }
+
+  async list(q: ListQuery): Promise<KubeObject[]> {
+    try {
+      return this.mustRun().session.store.list(q).map(plainCopy)
+    } catch (err) {
+      throw new DriverError('invalid', (err as Error).message)
+    }
+  }
+
+  async exec(pod: PodRef, argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
+    if (argv.length === 0) throw new DriverError('invalid', 'exec needs a command')
+    const { session } = this.mustRun()
+    const target = resolvePodTarget(session.store, pod, opts.container)
+    const clock = shellClockFor(session.clock)
+    const out = capped()
+    const err = capped()
+    const start = clock.now()
+    const code = await this.withTimeout(opts.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS, async (signal) => {
+      const outcome = await execInContainer({ store: session.store, pod: target.pod, container: target.container, clock }, argv, { stdin: opts.stdin ?? '', stdout: out, stderr: err, signal })
+      if (outcome.kind === 'not-found') err.write(`exec: "${outcome.program}": executable file not found in $PATH\n`)
+      return outcome.kind === 'exited' ? outcome.code : 126
+    })
+    return { stdout: out.text, stderr: err.text, exitCode: code ?? 124, elapsedMs: clock.now() - start }
+  }
+
+  async probeHttp(from: ProbeSource, req: HttpProbe): Promise<HttpProbeResult> {
+    const { session } = this.mustRun()
+    const source = from === 'outside' ? 'outside' : resolvePodTarget(session.store, from)
+    return sendProbe(session.store, shellClockFor(session.clock), source, req, new AbortController().signal)
+  }
+
+  async queryMetric(promql: string): Promise<MetricResult> {
+    const { session } = this.mustRun()
+    try {
+      return session.telemetry.query(promql, session.clock.now())
+    } catch (err) {
+      if (err instanceof PromQLError) throw new DriverError('invalid', err.message)
+      throw err
+    }
+  }
+
+  async readFile(path: string): Promise<string> {
+    const { session } = this.mustRun()
+    const full = resolvePath(HOME_DIR, path)
+    if (!session.vfs.isFile(full)) throw new DriverError('not-found', `${path}: No such file`)
+    return session.vfs.readFile(full)
+  }
+
+  async writeFile(path: string, text: string): Promise<void> {
+    const { session } = this.mustRun()
+    const full = resolvePath(HOME_DIR, path)
+    try {
+      session.vfs.mkdir(full.slice(0, full.lastIndexOf('/')) || '/', { parents: true })
+      session.vfs.writeFile(full, text)
+    } catch (err) {
+      throw new DriverError('invalid', `${path}: ${(err as Error).message}`)
+    }
+    this.ui.saved(full)
+  }
+
+  openTerminal(size: TerminalSize): TerminalStream {
+    const terminal = openSimTerminal(this.mustRun().session.shell, size)
+    this.terminals.add(terminal)
+    const dispose = terminal.dispose
+    return { ...terminal, dispose: () => { this.terminals.delete(terminal); dispose() } }
+  }
+
+  async settle(ms: number): Promise<void> {
+    if (!(ms >= 0)) throw new DriverError('invalid', `settle needs a non-negative duration, got ${ms}`)
+    await shellClockFor(this.mustRun().session.clock).sleep(ms)
+  }
+
+  events(): AsyncIterable<EngineEvent> {
+    const stream: EventStream<EngineEvent> = new EventStream(() => this.streams.delete(stream))
+    this.streams.add(stream)
+    return stream
+  }
+
+  async snapshot(): Promise<Snapshot> {
+    const { spec, session } = this.mustRun()
+    return { schemaVersion: SIM_DRIVER_SNAPSHOT_VERSION, spec, state: session.snapshot() }
+  }
+
+  async restore(snapshot: Snapshot): Promise<void> {
+    if (snapshot.schemaVersion !== SIM_DRIVER_SNAPSHOT_VERSION) throw new DriverError('invalid', `sim snapshot version ${snapshot.schemaVersion} is not ${SIM_DRIVER_SNAPSHOT_VERSION}`)
+    const { spec, state } = snapshot as unknown as { spec: EnvSpec; state: SimSnapshot }
+    const afterSetup = await this.runSetup(spec)
+    this.leave()
+    this.enter(spec, afterSetup, state)
+  }
+
+  /** The session for in-process consumers that need more than the interface (the CLI, tests). */
+  get session(): SimSession {
+    return this.mustRun().session
+  }
+
+  private async runSetup(spec: EnvSpec): Promise<SimSnapshot> {
+    const session = createSimSession({ seed: spec.seed ?? 1, files: spec.files, startMs: this.opts.host?.now() })
+    try {
+      const results = spec.setup ? await session.run(spec.setup) : []
+      const failed = results.find((r) => r.exitCode !== 0)
+      if (failed) throw new DriverError('failed', setupFailure(failed))
+      return session.snapshot()
+    } finally {
+      session.dispose()
+    }
+  }
+
+  private enter(spec: EnvSpec, afterSetup: SimSnapshot, state: SimSnapshot = afterSetup): void {
+    const mode = spec.mode === 'interactive' ? 'realtime' : 'virtual'
+    const session = createSimSession({ seed: spec.seed ?? 1, mode, host: this.opts.host, ui: this.ui, restore: state })
+    const shell = new Shell({ vfs: session.vfs, registry: session.shell.registry, clock: session.shell.clock, state: ShellState.initial() })
+    const feed = feedSimEvents(session, (e) => this.broadcast(e), mode === 'realtime' ? this.opts.host : undefined)
+    this.running = { spec, afterSetup, session, shell, feed }
+  }
+
+  /** Ends the current session; open terminals end with it (their onExit listeners are not called: the gateway reopens). */
+  private leave(): void {
+    if (!this.running) return
+    for (const t of [...this.terminals]) t.dispose()
+    this.running.feed.dispose()
+    this.running.session.dispose()
+    this.running = null
+  }
+
+  private mustRun(): Running {
+    if (!this.running) throw new DriverError('not-started', 'the sim driver is not started')
+    return this.running
+  }
+
+  private broadcast(event: EngineEvent): void {
+    for (const s of this.streams) s.push(event)
+  }
+
+  private async runDriverCommand(line: string, stdin: string): Promise<ApplyResult> {
+    const { shell } = this.mustRun()
+    const out = capped()
+    const err = capped()
+    const exitCode = await shell.run(line, { stdin, stdout: out, stderr: err })
+    return { exitCode, stdout: out.text, stderr: err.text }
+  }
+
+  /** Runs body with a signal that aborts after `ms` of session time; resolves undefined on timeout. */
+  private async withTimeout<T>(ms: number, body: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
+    const clock = this.mustRun().session.clock
+    const ctl = new AbortController()
+    const timer = clock.setTimer(ms, () => ctl.abort(new DriverError('timeout', `command timed out after ${ms} ms`)), 'driver exec timeout')
+    try {
+      const value = await body(ctl.signal)
+      return ctl.signal.aborted ? undefined : value
+    } finally {
+      timer.dispose()
+    }
+  }
+}
+
+/** A mutable copy for consumers; the store's objects are frozen. */
+function plainCopy(obj: object): KubeObject {
+  return structuredClone(obj) as unknown as KubeObject
+}
