@@ -4,6 +4,7 @@
 // passed in by the embedder (server.ts gives Date.now and setTimeout).
 
 import type { Disposable } from './disposable'
+import { TimerHeap } from './timer-heap'
 
 /** Safety cap: one runUntilIdle() fires at most this many timers (guards self-rearming loops). */
 export const MAX_TIMER_FIRINGS_PER_RUN = 100_000
@@ -55,15 +56,27 @@ export class ClockError extends Error {
   override name = 'ClockError'
 }
 
-interface Entry extends TimerRecord {
-  fn: () => void
-  cancelled: boolean
+/** A pending timer; it is also the Timer handle setTimer returns (no closure per timer). */
+class Entry implements TimerRecord, Timer {
+  cancelled = false
+
+  constructor(
+    readonly at: number,
+    readonly seq: number,
+    readonly label: string | undefined,
+    readonly fn: () => void,
+    private readonly clock: Clock,
+  ) {}
+
+  dispose(): void {
+    this.clock.cancelEntry(this)
+  }
 }
 
 export class Clock {
   private current: number
   private seq = 0
-  private queue: Entry[] = []
+  private queue = new TimerHeap<Entry>()
   private offset = 0
   private hostHandle: unknown = undefined
   private hostAt = Infinity
@@ -104,14 +117,10 @@ export class Clock {
   /** Runs fn after ms of simulated time; timers due at the same instant fire in the order they were set. */
   setTimer(ms: number, fn: () => void, label?: string): Timer {
     const delay = Number.isFinite(ms) && ms > 0 ? ms : 0
-    const entry: Entry = { at: this.now() + delay, seq: this.seq++, label, fn, cancelled: false }
-    this.insert(entry)
+    const entry = new Entry(this.now() + delay, this.seq++, label, fn, this)
+    this.queue.push(entry)
     this.armHost()
-    return {
-      at: entry.at,
-      label,
-      dispose: () => this.cancel(entry),
-    }
+    return entry
   }
 
   /** Resolves after ms of simulated time; rejects with the signal's reason when aborted first. */
@@ -132,19 +141,19 @@ export class Clock {
 
   /** When the earliest pending timer is due, or undefined when none is pending. */
   nextDeadline(): number | undefined {
-    return this.queue[0]?.at
+    return this.queue.peek()?.at
   }
 
   /** Number of timers still pending. */
   pending(): number {
-    return this.queue.length
+    return this.queue.size
   }
 
   /** Virtual mode: moves time to t, firing every timer due by then in (time, order) sequence. */
   advanceTo(t: number): number {
     this.requireVirtual('advanceTo')
     let fired = 0
-    while (this.queue.length > 0 && this.queue[0]!.at <= t) {
+    for (let e = this.queue.peek(); e !== undefined && e.at <= t; e = this.queue.peek()) {
       this.fireNext()
       if (++fired > MAX_TIMER_FIRINGS_PER_RUN) throw new ClockError(`more than ${MAX_TIMER_FIRINGS_PER_RUN} timers fired in one advance`)
     }
@@ -161,7 +170,7 @@ export class Clock {
   runUntilIdle(maxFirings = MAX_TIMER_FIRINGS_PER_RUN): number {
     this.requireVirtual('runUntilIdle')
     let fired = 0
-    while (this.queue.length > 0) {
+    while (this.queue.size > 0) {
       if (fired >= maxFirings) throw new ClockError(`still busy after ${maxFirings} timers`)
       this.fireNext()
       fired++
@@ -170,14 +179,13 @@ export class Clock {
   }
 
   snapshot(): ClockState {
-    const timers = this.queue.map(({ at, seq, label }) => (label === undefined ? { at, seq } : { at, seq, label }))
+    const timers = this.queue.sorted().map(({ at, seq, label }) => (label === undefined ? { at, seq } : { at, seq, label }))
     return { now: this.now(), seq: this.seq, timers }
   }
 
   /** Cancels every pending timer and any host timeout. */
   dispose(): void {
-    for (const e of this.queue) e.cancelled = true
-    this.queue = []
+    for (const e of this.queue.drain()) e.cancelled = true
     this.disarmHost()
   }
 
@@ -185,28 +193,16 @@ export class Clock {
     if (this.mode !== 'virtual') throw new ClockError(`${op} needs a virtual clock; this one follows real time`)
   }
 
-  private insert(entry: Entry): void {
-    let lo = 0
-    let hi = this.queue.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      const m = this.queue[mid]!
-      if (m.at < entry.at || (m.at === entry.at && m.seq < entry.seq)) lo = mid + 1
-      else hi = mid
-    }
-    this.queue.splice(lo, 0, entry)
-  }
-
-  private cancel(entry: Entry): void {
+  /** @internal A timer's dispose(): a pending timer stops counting at once and is dropped when it surfaces. */
+  cancelEntry(entry: Entry): void {
     if (entry.cancelled) return
     entry.cancelled = true
-    const i = this.queue.indexOf(entry)
-    if (i >= 0) this.queue.splice(i, 1)
+    this.queue.cancelled()
     this.armHost()
   }
 
   private fireNext(): void {
-    const entry = this.queue.shift()!
+    const entry = this.queue.pop()!
     entry.cancelled = true
     this.current = Math.max(this.current, entry.at)
     try {
@@ -220,7 +216,7 @@ export class Clock {
   /** Real-time mode: keeps one host timeout armed for the earliest deadline. */
   private armHost(): void {
     if (!this.host) return
-    const first = this.queue[0]
+    const first = this.queue.peek()
     if (!first) return this.disarmHost()
     if (first.at === this.hostAt) return
     this.disarmHost()
@@ -239,7 +235,7 @@ export class Clock {
     this.hostAt = Infinity
     const t = this.now()
     try {
-      while (this.queue.length > 0 && this.queue[0]!.at <= t) this.fireNext()
+      for (let e = this.queue.peek(); e !== undefined && e.at <= t; e = this.queue.peek()) this.fireNext()
     } finally {
       this.armHost()
     }
