@@ -68,38 +68,28 @@ const quoted = (v: string | undefined): string => `"${dash(v)}"`
 
 /** START_TIME as Envoy prints it by default: ISO 8601 UTC with milliseconds. */
 export function envoyStartTime(ms: number): string {
-  return new Date(ms).toISOString()
+  // Both proxies of a hop log the same start: remember the last one formatted.
+  if (ms !== lastStartMs) {
+    lastStartMs = ms
+    lastStart = new Date(ms).toISOString()
+  }
+  return lastStart
 }
+
+let lastStartMs = Number.NaN
+let lastStart = ''
 
 /** One access-log line in Istio's default TEXT format (without the trailing newline). */
 export function formatAccessLog(r: AccessLogRecord): string {
   const flags = r.responseFlags && r.responseFlags.length ? r.responseFlags.join(',') : undefined
   const path = r.originalPath ?? r.path
   const serviceTime = r.upstreamServiceTimeMs === undefined ? undefined : Math.floor(r.upstreamServiceTimeMs)
-  return [
-    `[${envoyStartTime(r.startMs)}]`,
-    `"${dash(r.method)} ${dash(path)} ${dash(r.protocol)}"`,
-    String(r.responseCode),
-    dash(flags),
-    dash(r.responseCodeDetails),
-    dash(r.connectionTerminationDetails),
-    quoted(r.upstreamTransportFailureReason),
-    String(r.bytesReceived),
-    String(r.bytesSent),
-    String(Math.max(0, Math.floor(r.durationMs))),
-    dash(serviceTime),
-    quoted(r.xForwardedFor),
-    quoted(r.userAgent),
-    quoted(r.requestId),
-    quoted(r.authority),
-    quoted(r.upstreamHost),
-    dash(r.upstreamCluster),
-    dash(r.upstreamLocalAddress),
-    dash(r.downstreamLocalAddress),
-    dash(r.downstreamRemoteAddress),
-    dash(r.requestedServerName),
-    dash(r.routeName),
-  ].join(' ')
+  return `[${envoyStartTime(r.startMs)}] "${dash(r.method)} ${dash(path)} ${dash(r.protocol)}" ${r.responseCode} ${dash(flags)} `
+    + `${dash(r.responseCodeDetails)} ${dash(r.connectionTerminationDetails)} ${quoted(r.upstreamTransportFailureReason)} `
+    + `${r.bytesReceived} ${r.bytesSent} ${Math.max(0, Math.floor(r.durationMs))} ${dash(serviceTime)} `
+    + `${quoted(r.xForwardedFor)} ${quoted(r.userAgent)} ${quoted(r.requestId)} ${quoted(r.authority)} ${quoted(r.upstreamHost)} `
+    + `${dash(r.upstreamCluster)} ${dash(r.upstreamLocalAddress)} ${dash(r.downstreamLocalAddress)} ${dash(r.downstreamRemoteAddress)} `
+    + `${dash(r.requestedServerName)} ${dash(r.routeName)}`
 }
 
 /** A logged line with the proxy (pod) that printed it. */

@@ -73,6 +73,10 @@ interface Stat {
 export class EnvoyStats {
   private readonly stats = new Map<string, Stat>()
   private readonly include: (name: string) => boolean
+  /** Names the matcher left out (it never changes, so they are asked about once). */
+  private readonly excluded = new Set<string>()
+  /** The three counter names a response code adds to, per cluster (built once, not per request). */
+  private readonly responseNames = new Map<string, Map<number, readonly [string, string, string]>>()
 
   /** inclusion 'all' keeps every stat (plain Envoy); the default is Istio's matcher plus `extra`. */
   constructor(private readonly opts: { inclusion?: StatsInclusion | 'all'; extra?: Partial<StatsInclusion> } = {}) {
@@ -140,9 +144,19 @@ export class EnvoyStats {
 
   /** Counts a response from upstream: upstream_rq_<code>, upstream_rq_<N>xx and upstream_rq_completed. */
   recordUpstreamResponse(cluster: string, code: number): void {
-    this.clusterInc(cluster, `upstream_rq_${code}`)
-    this.clusterInc(cluster, `upstream_rq_${Math.floor(code / 100)}xx`)
-    this.clusterInc(cluster, 'upstream_rq_completed')
+    let byCode = this.responseNames.get(cluster)
+    if (!byCode) {
+      if (this.responseNames.size >= MAX_STATS_PER_PROXY) this.responseNames.clear()
+      this.responseNames.set(cluster, (byCode = new Map()))
+    }
+    let names = byCode.get(code)
+    if (!names) {
+      const p = `cluster.${cluster}.`
+      byCode.set(code, (names = [`${p}upstream_rq_${code}`, `${p}upstream_rq_${Math.floor(code / 100)}xx`, `${p}upstream_rq_completed`]))
+    }
+    this.inc(names[0])
+    this.inc(names[1])
+    this.inc(names[2])
   }
 
   /** `curl localhost:15000/stats[?filter=..&usedonly]` text: `name: value` lines sorted by name. */
@@ -216,7 +230,13 @@ export class EnvoyStats {
   private stat(name: string, type: Stat['type']): Stat | undefined {
     const found = this.stats.get(name)
     if (found) return found.type === type ? found : undefined
-    if (!this.include(name) || this.stats.size >= MAX_STATS_PER_PROXY) return undefined
+    if (this.excluded.has(name)) return undefined
+    if (!this.include(name)) {
+      if (this.excluded.size >= MAX_STATS_PER_PROXY) this.excluded.clear()
+      this.excluded.add(name)
+      return undefined
+    }
+    if (this.stats.size >= MAX_STATS_PER_PROXY) return undefined
     const created: Stat = { type, value: 0, used: false }
     this.stats.set(name, created)
     return created

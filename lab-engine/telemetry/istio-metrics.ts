@@ -133,8 +133,45 @@ export function recordTcpConnection(registry: MetricRegistry, r: RequestRecord &
 
 /** The reporter's label set with its scrape target's labels, and its series key. */
 function seriesFor(r: RequestRecord, reporter: 'source' | 'destination'): { labels: Labels; key: string } {
-  const labels = istioLabels(r, reporter)
-  return withScrapeTarget(labels, istioKey(labels), reporter === 'source' ? r.sourceTarget : r.destinationTarget)
+  const target = reporter === 'source' ? r.sourceTarget : r.destinationTarget
+  const memo = seriesMemo(r, target)
+  // Everything else istioLabels() reads is a number, a flag or a short string: one small key per series.
+  const flags = r.responseFlags && r.responseFlags.length ? r.responseFlags.join(',') : '-'
+  const small = `${reporter}|${r.mtls ? 1 : 0}|${r.protocol}|${r.responseCode}|${flags}|${r.grpcStatus ?? ''}`
+  let series = memo.get(small)
+  if (!series) {
+    const labels = istioLabels(r, reporter)
+    series = withScrapeTarget(labels, istioKey(labels), target)
+    if (memo.size >= MAX_SERIES_MEMO) memo.clear()
+    memo.set(small, series)
+  }
+  return series
+}
+
+/**
+ * Label sets and keys remembered per (source, destination, service, scrape target) object. The
+ * bridge hands out one WorkloadInfo, DestinationService and ScrapeTarget object per pod or
+ * service (store objects are replaced, not mutated), so under load each series is built once.
+ */
+type SeriesMemo = Map<string, { labels: Labels; key: string }>
+const NONE = {}
+const MAX_SERIES_MEMO = 256
+const seriesMemos = new WeakMap<object, WeakMap<object, WeakMap<object, WeakMap<object, SeriesMemo>>>>()
+
+function seriesMemo(r: RequestRecord, target: ScrapeTarget | undefined): SeriesMemo {
+  const bySrc = r.source ?? NONE
+  let byDst = seriesMemos.get(bySrc)
+  if (!byDst) seriesMemos.set(bySrc, (byDst = new WeakMap()))
+  const dst = r.destination ?? NONE
+  let bySvc = byDst.get(dst)
+  if (!bySvc) byDst.set(dst, (bySvc = new WeakMap()))
+  const svc = r.destinationService ?? NONE
+  let byTarget = bySvc.get(svc)
+  if (!byTarget) bySvc.set(svc, (byTarget = new WeakMap()))
+  const t = target ?? NONE
+  let memo = byTarget.get(t)
+  if (!memo) byTarget.set(t, (memo = new Map()))
+  return memo
 }
 
 /**

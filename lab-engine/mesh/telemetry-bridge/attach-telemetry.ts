@@ -137,8 +137,26 @@ function logAccess(store: ObjectStore, net: MeshNetwork, telemetry: Telemetry, h
 }
 
 function write(store: ObjectStore, net: MeshNetwork, telemetry: Telemetry, pod: KubeObject, record: AccessLogRecord): void {
-  const line = telemetry.logAccess({ namespace: pod.metadata.namespace ?? 'default', pod: pod.metadata.name }, record)
-  podLogsFor(store, () => net.clock.now()).appendLog(pod.metadata.uid, 'istio-proxy', line)
+  const line = telemetry.logAccess(proxyOf(pod), record)
+  podLogsFor(store, nowOf(net)).appendLog(pod.metadata.uid, 'istio-proxy', line)
+}
+
+/** The access-log store's proxy key, one object per pod object. */
+const proxies = new WeakMap<KubeObject, { namespace: string; pod: string }>()
+
+function proxyOf(pod: KubeObject): { namespace: string; pod: string } {
+  let p = proxies.get(pod)
+  if (!p) proxies.set(pod, (p = { namespace: pod.metadata.namespace ?? 'default', pod: pod.metadata.name }))
+  return p
+}
+
+/** The pod-log clock of a network, one function per network rather than one per line. */
+const nows = new WeakMap<MeshNetwork, () => number>()
+
+function nowOf(net: MeshNetwork): () => number {
+  let now = nows.get(net)
+  if (!now) nows.set(net, (now = () => net.clock.now()))
+  return now
 }
 
 /** Forgets the stats of proxies whose pods are gone (Envoy's counters die with the pod). */

@@ -92,12 +92,10 @@ export class HopSpans {
   /** A span with its tags built only when read (a tracing UI reads few of the kept spans). */
   private span(hop: HopRecord, pod: KubeObject, kind: 'client' | 'server', traceId: string, parent: string | undefined): Span {
     const facts = podFactsOf(pod)
-    const host = hop.destinationService ?? hop.request.authority.replace(/:\d+$/, '')
-    const port = Number(hop.cluster?.split('|')[1]) || hop.request.dstPort
     let tags: Readonly<Record<string, string>> | undefined
     return {
       traceId, spanId: newSpanId(this.rng), parentSpanId: parent || undefined,
-      service: facts.service, operation: spanOperationName(host, port),
+      service: facts.service, operation: operationOf(hop),
       kind, startMs: hop.startMs, durationMs: Math.max(0, hop.endMs - hop.startMs),
       get tags() {
         return (tags ??= tagsOf(hop, facts, kind))
@@ -118,6 +116,34 @@ export class HopSpans {
     this.serverSpanOf.set(key, spanId)
     if (this.serverSpanOf.size > MAX_OPEN_SERVER_SPANS) this.serverSpanOf.delete(this.serverSpanOf.keys().next().value!)
   }
+}
+
+/** Operation names per (host, cluster, connection port): every hop of a route names the same one. */
+const operations = new Map<string, Map<string, Map<number, string>>>()
+const MAX_OPERATIONS = 1024
+
+function operationOf(hop: HopRecord): string {
+  const host = hop.destinationService ?? hop.request.authority.replace(/:\d+$/, '')
+  let byCluster = operations.get(host)
+  if (!byCluster) {
+    if (operations.size >= MAX_OPERATIONS) operations.clear()
+    operations.set(host, (byCluster = new Map()))
+  }
+  const cluster = hop.cluster ?? ''
+  let byPort = byCluster.get(cluster)
+  if (!byPort) {
+    if (byCluster.size >= MAX_OPERATIONS) byCluster.clear()
+    byCluster.set(cluster, (byPort = new Map()))
+  }
+  let op = byPort.get(hop.request.dstPort)
+  if (op === undefined) {
+    // The port comes from the cluster name (outbound|9080||...) when it has one, else from the connection.
+    const port = Number(hop.cluster?.split('|')[1]) || hop.request.dstPort
+    op = spanOperationName(host, port)
+    if (byPort.size >= MAX_OPERATIONS) byPort.clear()
+    byPort.set(hop.request.dstPort, op)
+  }
+  return op
 }
 
 /** What a proxy's spans say about its own pod, worked out once per pod object (store objects are replaced, not mutated). */

@@ -77,7 +77,15 @@ function entry(pod: KubeObject): { info: WorkloadInfo; target: ScrapeTarget } {
 
 /** A destination service from its FQDN: name.namespace.svc.cluster.local, or an external host as itself. */
 export function destinationServiceOf(host: string): DestinationService {
+  let svc = services.get(host)
+  if (svc) return svc
   const m = /^([^.]+)\.([^.]+)\.svc\.cluster\.local$/.exec(host)
-  if (m) return { host, name: m[1]!, namespace: m[2]! }
-  return { host, name: host, namespace: 'unknown' }
+  svc = m ? { host, name: m[1]!, namespace: m[2]! } : { host, name: host, namespace: 'unknown' }
+  if (services.size >= MAX_SERVICES) services.clear()
+  services.set(host, svc)
+  return svc
 }
+
+/** One object per service host, so telemetry can remember a series per service object. */
+const services = new Map<string, DestinationService>()
+const MAX_SERVICES = 1024
