@@ -89,9 +89,9 @@ export async function readToolboxFile(runner: CommandRunner, tb: Toolbox, path: 
   throw commandError(`read ${path}`, argv, r, timeoutMs)
 }
 
-/** A shell script in the toolbox, as the learner's own shell would run it. */
-export function runInToolbox(runner: CommandRunner, tb: Toolbox, script: string, timeoutMs: number): Promise<RunResult> {
-  return runner.run(toolboxExecArgv(tb, ['bash', '-c', script]), { timeoutMs })
+/** A shell script in the toolbox, as the learner's own shell would run it (`bashFlags` such as `-e` go before `-c`). */
+export function runInToolbox(runner: CommandRunner, tb: Toolbox, script: string, timeoutMs: number, bashFlags: readonly string[] = []): Promise<RunResult> {
+  return runner.run(toolboxExecArgv(tb, ['bash', ...bashFlags, '-c', script]), { timeoutMs })
 }
 
 export async function removeToolbox(runner: CommandRunner, tb: Toolbox, timeoutMs: number): Promise<void> {
