@@ -14,7 +14,10 @@ const PREFIX_RE = /^[a-z]([a-z0-9-]{0,18}[a-z0-9])?$/
 
 export const MAX_POOL_CLUSTERS = 50
 
-/** Bookinfo, httpbin and curl as content/samples uses them. */
+/** The grader pods' curl; preloaded by default so probes never wait for a pull. */
+export const DEFAULT_GRADER_IMAGE = 'curlimages/curl:8.11.1'
+
+/** Bookinfo and httpbin as content/samples uses them, and the grader's curl. */
 export const DEFAULT_PRELOAD_IMAGES = [
   'docker.io/istio/examples-bookinfo-productpage-v1:1.20.2',
   'docker.io/istio/examples-bookinfo-details-v1:1.20.2',
@@ -23,6 +26,7 @@ export const DEFAULT_PRELOAD_IMAGES = [
   'docker.io/istio/examples-bookinfo-reviews-v2:1.20.2',
   'docker.io/istio/examples-bookinfo-reviews-v3:1.20.2',
   'docker.io/mccutchen/go-httpbin:v2.15.0',
+  DEFAULT_GRADER_IMAGE,
 ]
 
 export interface KindConfig {
@@ -102,7 +106,7 @@ const ENV_SCHEMA = z
     KIND_ISTIO_VERSION: z.string().regex(ISTIO_VERSION_RE, 'expected an Istio version such as 1.28.0').default('1.28.0'),
     KIND_PRELOAD_IMAGES: imageList,
     KIND_TOOLBOX_IMAGE: image.optional(),
-    KIND_GRADER_IMAGE: image.default('curlimages/curl:8.11.1'),
+    KIND_GRADER_IMAGE: image.default(DEFAULT_GRADER_IMAGE),
     KIND_CLUSTER_PREFIX: z.string().regex(PREFIX_RE, 'expected 1-20 lower-case letters, digits or dashes, starting with a letter').default('mesh-dojo'),
     KIND_RELEASE_MODE: z.enum(['reset', 'delete']).default('reset'),
     KIND_STATE_DIR: z.string().min(1).optional(),

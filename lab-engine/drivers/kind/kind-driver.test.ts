@@ -92,8 +92,9 @@ describe('kind driver, with a fake command runner', () => {
   it('start: leases a cluster, runs the toolbox on the kind network with samples read-only, gives it the internal kubeconfig, writes files, runs setup with bash -e -c', async () => {
     const { runner } = await startedDriver()
     const lines = runner.commandLines()
-    const from = lines.findIndex((l) => l.startsWith('docker run'))
+    const from = lines.findIndex((l) => l.startsWith('docker rm'))
     expect(lines.slice(from)).toEqual([
+      `docker rm -f ${TB}`,
       `docker run -d --name ${TB} --network kind --label mesh-dojo.toolbox=mesh-dojo --label mesh-dojo.cluster=mesh-dojo-1 --pids-limit 1024 -w /home/learner -v /srv/mesh-dojo/content/samples:/home/learner/samples:ro mesh-dojo/toolbox:1.28.0 sleep infinity`,
       'kind get kubeconfig --name mesh-dojo-1 --internal',
       `docker exec -i ${TB} sh -c mkdir -p -- "$(dirname -- "$1")" && cat > "$1" sh /home/learner/.kube/config`,
@@ -354,6 +355,7 @@ describe('kind driver, with a fake command runner', () => {
     expect(lines[1]).toBe(`${KC} get namespaces -o json`)
     const istio = lines.findIndex((l) => l.startsWith('istioctl install'))
     expect(lines.slice(istio + 1)).toEqual([
+      `docker rm -f ${TB}`,
       expect.stringMatching(/^docker run -d --name mesh-dojo-toolbox-s1 /),
       'kind get kubeconfig --name mesh-dojo-1 --internal',
       expect.stringMatching(/\/home\/learner\/\.kube\/config$/),

@@ -67,9 +67,10 @@ export function toolboxPath(path: string): string {
   return posix.resolve(TOOLBOX_HOME, path)
 }
 
-/** Starts the container and gives it the cluster's internal kubeconfig. */
+/** Starts the container (replacing a leftover of the same name) and gives it the cluster's internal kubeconfig. */
 export async function createToolbox(runner: CommandRunner, s: ToolboxSpec, timeoutMs: number): Promise<Toolbox> {
   const tb: Toolbox = { name: toolboxName(s.prefix, s.sessionId) }
+  await runner.run(removeToolboxesArgv([tb.name]), { timeoutMs }) // "No such container" is the usual answer
   await runOk(runner, runToolboxArgv(s), { timeoutMs }, 'start the toolbox container')
   const kubeconfig = await runOk(runner, internalKubeconfigArgv(s.cluster), { timeoutMs }, 'read the internal kubeconfig')
   await writeToolboxFile(runner, tb, '.kube/config', kubeconfig, timeoutMs)
