@@ -91,11 +91,16 @@ export class TerminalSocket {
       if (this.backlog.length > this.limits.highWaterBytes) this.overflowBacklog()
       return true
     }
-    if (this.bufferedAmount > this.limits.highWaterBytes) {
-      this.state = 'stale'
-      return false
+    // Checked before each frame: a socket holds at most high water plus one frame unsent.
+    for (let i = 0; i < data.length; ) {
+      if (this.bufferedAmount > this.limits.highWaterBytes) {
+        this.state = 'stale'
+        return false
+      }
+      const end = frameEnd(data, i)
+      this.sendFrame(data.slice(i, end))
+      i = end
     }
-    this.sendData(data)
     return true
   }
 
@@ -132,12 +137,15 @@ export class TerminalSocket {
   }
 
   private sendData(data: string): void {
-    if (!this.isOpen) return
     for (let i = 0; i < data.length; ) {
       const end = frameEnd(data, i)
-      this.ws.send(Buffer.from(data.slice(i, end), 'utf8'), { binary: true })
+      this.sendFrame(data.slice(i, end))
       i = end
     }
+  }
+
+  private sendFrame(text: string): void {
+    if (this.isOpen) this.ws.send(Buffer.from(text, 'utf8'), { binary: true })
   }
 }
 
