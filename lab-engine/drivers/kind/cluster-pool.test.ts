@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ClusterPool, NoClusterAvailableError } from './cluster-pool'
-import type { FakeCommandRunner } from './fake-command-runner'
+import type { FakeCommandRunner, FakeReply } from './fake-command-runner'
 import { healthyHost, kindDeleteStderr, memoryFiles, namespaceList, READYZ_REFUSED, STATE_DIR, testConfig, virtualHost } from './kind-fixtures.test-util'
 
 const HOUR = 3_600_000
@@ -187,6 +187,21 @@ describe('ClusterPool, with a fake command runner', () => {
     expect(deleted(runner)).toEqual(['mesh-dojo-1'])
     expect(created(runner)).toEqual(['mesh-dojo-1', 'mesh-dojo-2'])
     expect(logs.join('\n')).toMatch(/mesh-dojo-1 failed its health check/)
+    pool.dispose()
+  })
+
+  it('a cluster stays leasable while its health check runs; one leased meanwhile is not deleted under its session', async () => {
+    const { pool, runner } = setup({ KIND_POOL_SIZE: '1', KIND_MAX_CLUSTERS: '1' })
+    await pool.start()
+    await pool.whenIdle()
+    let answer: (r: FakeReply) => void = () => undefined
+    runner.once(['kubectl', 'get', '--raw', '/readyz'], () => new Promise<FakeReply>((res) => (answer = res)))
+    const sweep = pool.maintain()
+    await new Promise((res) => setImmediate(res))
+    expect((await pool.lease('s1')).cluster.name).toBe('mesh-dojo-1')
+    answer(READYZ_REFUSED)
+    await sweep
+    expect(deleted(runner)).toEqual([])
     pool.dispose()
   })
 

@@ -45,7 +45,7 @@ export interface PoolStatus {
   readonly total: number
 }
 
-type EntryState = 'warming' | 'ready' | 'checking' | 'leased' | 'releasing' | 'deleting'
+type EntryState = 'warming' | 'ready' | 'leased' | 'releasing' | 'deleting'
 
 interface Entry {
   readonly cluster: KindCluster
@@ -120,7 +120,7 @@ export class ClusterPool implements Disposable {
 
   status(): PoolStatus {
     const n = (...s: EntryState[]) => [...this.entries.values()].filter((e) => s.includes(e.state)).length
-    return { warming: n('warming'), ready: n('ready', 'checking'), leased: n('leased'), busy: n('releasing', 'deleting'), total: this.entries.size }
+    return { warming: n('warming'), ready: n('ready'), leased: n('leased'), busy: n('releasing', 'deleting'), total: this.entries.size }
   }
 
   /** Settles once every warm-up and delete started so far has finished. */
@@ -167,7 +167,7 @@ export class ClusterPool implements Disposable {
   }
 
   private spare(): number {
-    return [...this.entries.values()].filter((e) => !e.claimedBy && ['warming', 'ready', 'checking'].includes(e.state)).length
+    return [...this.entries.values()].filter((e) => !e.claimedBy && ['warming', 'ready'].includes(e.state)).length
   }
 
   private create(): Entry {
@@ -237,14 +237,11 @@ export class ClusterPool implements Disposable {
       this.log(`cluster ${entry.cluster.name} passed its TTL, deleting it`)
       return this.destroy(entry)
     }
-    entry.state = 'checking'
+    // The cluster stays leasable during the check; one leased meanwhile is its session's now.
     const healthy = await isClusterHealthy(this.deps.runner, entry.cluster, this.cfg.timeouts.commandMs)
-    if (entry.state !== 'checking') return
-    if (healthy) entry.state = 'ready'
-    else {
-      this.log(`cluster ${entry.cluster.name} failed its health check, replacing it`)
-      await this.destroy(entry)
-    }
+    if (healthy || entry.state !== 'ready') return
+    this.log(`cluster ${entry.cluster.name} failed its health check, replacing it`)
+    await this.destroy(entry)
   }
 
   /** Deletes `<prefix>-<n>` clusters the pool does not know; numbering continues past every existing one. */

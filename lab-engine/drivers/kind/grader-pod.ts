@@ -75,8 +75,10 @@ export class GraderPods {
     return pending
   }
 
-  forget(): void {
-    this.ready.clear()
+  /** Forgets one grader pod (the learner deleted it), or all of them (the cluster was reset). */
+  forget(id?: GraderIdentity): void {
+    if (id) this.ready.delete(`${id.namespace}/${graderPodName(id)}`)
+    else this.ready.clear()
   }
 
   private async create(id: GraderIdentity, name: string): Promise<string> {

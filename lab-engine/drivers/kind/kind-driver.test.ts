@@ -233,6 +233,25 @@ describe('kind driver, with a fake command runner', () => {
     expect(runner.calls.filter((c) => c.argv.includes('apply'))).toHaveLength(1)
   })
 
+  it('probeHttp after the learner deleted the grader pod creates it again, once', async () => {
+    const ok = `HTTP/1.1 200 OK\r\n\r\n\n${PROBE_MARKER}{"http_code":200,"exitcode":0,"time_total":0.004,"size_header":19}`
+    const { driver, runner } = await startedDriver((r) =>
+      r
+        .on(['kubectl', 'get', 'pod', 'sleep-1'], { stdout: JSON.stringify(pod('sleep-1', 'sleep')) })
+        .on(['kubectl', 'apply', '-f', '-'], { stdout: 'pod/mesh-dojo-grader-sleep created\n' })
+        .on(['kubectl', 'wait'], { stdout: 'pod/mesh-dojo-grader-sleep condition met\n' })
+        .on(['kubectl', 'exec'], { stdout: ok }),
+    )
+    const from = { namespace: 'default', name: 'sleep-1' }
+    await driver.probeHttp(from, { url: 'http://httpbin:8000/get' })
+    runner.once(['kubectl', 'exec'], { exitCode: 1, stderr: 'Error from server (NotFound): pods "mesh-dojo-grader-sleep" not found\n' })
+    expect((await driver.probeHttp(from, { url: 'http://httpbin:8000/get' })).status).toBe(200)
+    expect(runner.calls.filter((c) => c.argv.includes('apply'))).toHaveLength(2)
+    runner.on(['kubectl', 'exec'], { exitCode: 1, stderr: 'Error from server (NotFound): pods "mesh-dojo-grader-sleep" not found\n' })
+    await expect(driver.probeHttp(from, { url: 'http://httpbin:8000/get' })).rejects.toMatchObject({ code: 'failed', message: expect.stringMatching(/did not run curl/) })
+    expect(runner.calls.filter((c) => c.argv.includes('apply'))).toHaveLength(3)
+  })
+
   it('probeHttp from a pod without a sidecar uses a grader without one', async () => {
     const { driver, runner } = await startedDriver((r) =>
       r

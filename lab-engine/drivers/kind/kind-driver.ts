@@ -29,9 +29,9 @@ import {
 import type { EngineEvent } from '../engine-event'
 import type { ClusterPool, Lease } from './cluster-pool'
 import { resetCluster } from './cluster-reset'
-import type { CommandRunner } from './command-runner'
-import { curlProbeArgv, parseCurlProbe, probeDeadlineMs } from './curl-probe'
-import { GRADER_CONTAINER, GraderPods, identityOf } from './grader-pod'
+import type { CommandRunner, RunResult } from './command-runner'
+import { curlProbeArgv, parseCurlProbe, PROBE_MARKER, probeDeadlineMs } from './curl-probe'
+import { GRADER_CONTAINER, GraderPods, identityOf, type GraderIdentity } from './grader-pod'
 import type { KindConfig } from './kind-config'
 import { KubeClient } from './kube-client'
 import { queryPrometheus } from './prometheus-query'
@@ -65,6 +65,11 @@ interface Running {
   readonly kube: KubeClient
   readonly graders: GraderPods
   toolbox?: Toolbox
+}
+
+/** kubectl exec found no grader pod: no curl output, and the API server said NotFound. */
+function graderGone(r: RunResult): boolean {
+  return !r.stdout.includes(PROBE_MARKER) && /\(NotFound\): pods? "/.test(r.stderr)
 }
 
 export function createKindDriver(deps: KindDriverDeps): ClusterDriver {
@@ -153,9 +158,17 @@ class KindDriver implements ClusterDriver {
       return parseCurlProbe(r, 'outside the cluster (the toolbox)')
     }
     const id = identityOf(await run.kube.resolvePod(from))
+    const first = await this.curlFromGrader(run, id, curl, req.body, timeoutMs)
+    if (!graderGone(first.r)) return parseCurlProbe(first.r, first.where)
+    run.graders.forget(id) // deleted by the learner (`kubectl delete pods --all`): create it again, once
+    const again = await this.curlFromGrader(run, id, curl, req.body, timeoutMs)
+    return parseCurlProbe(again.r, again.where)
+  }
+
+  private async curlFromGrader(run: Running, id: GraderIdentity, curl: string[], body: string | undefined, timeoutMs: number) {
     const grader = await run.graders.ensure(id)
-    const argv = run.kube.execArgv(id.namespace, grader, curl, { container: GRADER_CONTAINER, stdin: req.body })
-    return parseCurlProbe(await this.deps.runner.run(argv, { timeoutMs, stdin: req.body }), `${id.namespace}/${grader}`)
+    const argv = run.kube.execArgv(id.namespace, grader, curl, { container: GRADER_CONTAINER, stdin: body })
+    return { r: await this.deps.runner.run(argv, { timeoutMs, stdin: body }), where: `${id.namespace}/${grader}` }
   }
 
   async queryMetric(promql: string): Promise<MetricResult> {
