@@ -13,7 +13,12 @@ export const MAX_PARAMS = 200
 /** First value of a header (names compared case-insensitively), or undefined. */
 export function header(headers: readonly Header[], name: string): string | undefined {
   const n = name.toLowerCase()
-  return headers.find(([k]) => k.toLowerCase() === n)?.[1]
+  // Lower-casing never shortens a name, so a longer one cannot match: most names skip toLowerCase().
+  for (let i = 0; i < headers.length; i++) {
+    const k = headers[i]![0]
+    if (k.length <= n.length && (k === n || k.toLowerCase() === n)) return headers[i]![1]
+  }
+  return undefined
 }
 
 /** The path without its query string. */
@@ -93,8 +98,18 @@ export function pythonTitle(name: string): string {
 
 /** Go's textproto.CanonicalMIMEHeaderKey: upper-case the first letter and each letter after a hyphen. */
 export function goCanonicalHeader(name: string): string {
-  return name.split('-').map((p) => (p ? p[0]!.toUpperCase() + p.slice(1).toLowerCase() : p)).join('-')
+  let c = canonical.get(name)
+  if (c === undefined) {
+    c = name.split('-').map((p) => (p ? p[0]!.toUpperCase() + p.slice(1).toLowerCase() : p)).join('-')
+    if (canonical.size >= MAX_CANONICAL) canonical.clear()
+    canonical.set(name, c)
+  }
+  return c
 }
+
+/** Canonical names already worked out (requests repeat the same few header names). */
+const canonical = new Map<string, string>()
+const MAX_CANONICAL = 1024
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
@@ -102,6 +117,19 @@ const pad2 = (n: number) => String(n).padStart(2, '0')
 
 /** RFC 9110 IMF-fixdate, the Date header's format: `Tue, 24 Nov 2026 20:40:00 GMT`. */
 export function httpDate(ms: number): string {
+  // The text changes once a second: remember the last second formatted (Date truncates fractional ms).
+  const second = Math.floor(Math.trunc(ms) / 1000)
+  if (second !== lastDateSecond || Number.isNaN(second)) {
+    lastDateSecond = second
+    lastDate = imfFixdate(ms)
+  }
+  return lastDate
+}
+
+let lastDateSecond = Number.NaN
+let lastDate = ''
+
+function imfFixdate(ms: number): string {
   const d = new Date(ms)
   return `${DAYS[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} GMT`
 }

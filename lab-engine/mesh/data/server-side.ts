@@ -95,7 +95,7 @@ async function plainApp(net: MeshNetwork, client: ClientSide, req: MeshRequest, 
 }
 
 async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshRequest, pod: KubeObject): Promise<Delivered> {
-  const id = podIdentity(pod)
+  const id = identityOf(pod)
   const policies = net.policies()
   const mode = policies.peerMode(id, req.dstPort)
   const transport = decideTransport({
@@ -153,6 +153,15 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
   return { transport, result: { kind: 'response', status: res.status, headers: [...out, ['server', 'istio-envoy'], ['x-envoy-upstream-service-time', String(upstreamMs)]], body: res.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort } }
 }
 
+/** A pod's workload identity, once per pod object (the store replaces objects, never mutates them). */
+const identities = new WeakMap<KubeObject, ReturnType<typeof podIdentity>>()
+
+function identityOf(pod: KubeObject): ReturnType<typeof podIdentity> {
+  let id = identities.get(pod)
+  if (!id) identities.set(pod, (id = podIdentity(pod)))
+  return id
+}
+
 /** The transport decision on both sides, for the decision trace (Istio mutual TLS migration tables). */
 function traceTransport(req: MeshRequest, t: TransportDecision, policy: { namespace: string; name: string } | undefined): void {
   if (!req.trace) return
@@ -200,5 +209,14 @@ export function refused(req: MeshRequest): MeshResult {
 
 /** RFC 7231 IMF-fixdate, as Envoy writes `date`. */
 export function httpDate(ms: number): string {
-  return new Date(ms).toUTCString()
+  // The text changes once a second: remember the last second formatted (Date truncates fractional ms).
+  const second = Math.floor(Math.trunc(ms) / 1000)
+  if (second !== lastDateSecond || Number.isNaN(second)) {
+    lastDateSecond = second
+    lastDate = new Date(ms).toUTCString()
+  }
+  return lastDate
 }
+
+let lastDateSecond = Number.NaN
+let lastDate = ''

@@ -85,8 +85,19 @@ function record(hop: HopRecord, e: Ends): AccessLogRecord {
 
 /** What tells one hop's connections apart (a propagated x-request-id is shared by every hop of a page). */
 function connectionKey(hop: HopRecord): string {
-  return `${header(hop.request.headers, 'x-request-id') ?? ''}|${hop.source?.metadata.uid ?? ''}|${hop.startMs}`
+  if (hop !== memoHop) {
+    memoHop = hop
+    memoKey = `${header(hop.request.headers, 'x-request-id') ?? ''}|${hop.source?.metadata.uid ?? ''}|${hop.startMs}`
+    memoClient = undefined
+  }
+  return memoKey
 }
+
+// Both lines of a hop (outbound, then inbound) share its connection key and client address:
+// the last hop's are remembered.
+let memoHop: HopRecord | undefined
+let memoKey = ''
+let memoClient: { address: string | undefined } | undefined
 
 /** A reply the client proxy made itself: the request never reached the destination. */
 export function isLocalReply(hop: HopRecord): boolean {
@@ -95,8 +106,11 @@ export function isLocalReply(hop: HopRecord): boolean {
 
 /** The client's address on the hop's connection, as both proxies print it. */
 function clientConnection(hop: HopRecord, key: string): string | undefined {
+  if (hop === memoHop && key === memoKey && memoClient) return memoClient.address
   const ip = podIpOf(hop.source)
-  return ip ? `${ip}:${ephemeralPortFor(`up|${key}|${hop.upstreamHost}`)}` : undefined
+  const address = ip ? `${ip}:${ephemeralPortFor(`up|${key}|${hop.upstreamHost}`)}` : undefined
+  if (hop === memoHop && key === memoKey) memoClient = { address }
+  return address
 }
 
 /**
