@@ -156,6 +156,14 @@ describe('kind driver, with a fake command runner', () => {
     ])
   })
 
+  it('a name, kind or namespace that kubectl would read as a flag is refused before any command runs', async () => {
+    const { driver, since } = await startedDriver()
+    await expect(driver.get({ kind: 'Pod', name: '--raw=/api', namespace: 'default' })).rejects.toMatchObject({ code: 'invalid' })
+    await expect(driver.list({ kind: '-o=yaml' })).rejects.toMatchObject({ code: 'invalid' })
+    await expect(driver.exec({ namespace: '--kubeconfig=/etc/shadow', name: 'x' }, ['true'])).rejects.toMatchObject({ code: 'invalid' })
+    expect(since()).toEqual([])
+  })
+
   it('list: -n or --all-namespaces, -l for the selector, the items', async () => {
     const { driver, since } = await startedDriver((r) =>
       r.on(['kubectl', 'get', 'pod'], { stdout: podList(pod('reviews-v2-5b667bcbf8-7pllg', 'reviews'), pod('reviews-v3-5b9bd44f4-44xfl', 'reviews')) }),
@@ -163,19 +171,19 @@ describe('kind driver, with a fake command runner', () => {
     const pods = await driver.list({ kind: 'Pod', namespace: 'default', labelSelector: 'app=reviews,version!=v1' })
     expect(pods.map((p) => p.metadata.name)).toEqual(['reviews-v2-5b667bcbf8-7pllg', 'reviews-v3-5b9bd44f4-44xfl'])
     await driver.list({ kind: 'Pod' })
-    expect(since()).toEqual([`${KC} get pod -n default -l app=reviews,version!=v1 -o json`, `${KC} get pod --all-namespaces -o json`])
+    expect(since()).toEqual([`${KC} get pod -n default --selector=app=reviews,version!=v1 -o json`, `${KC} get pod --all-namespaces -o json`])
   })
 
   it('exec: finds the first running pod for a selector, runs kubectl exec -c <container> -- argv, passes the remote exit status through', async () => {
     const { driver, since, runner } = await startedDriver((r) =>
       r
-        .on(['kubectl', 'get', 'pods', '-l', 'app=sleep'], { stdout: podList(pod('sleep-9454cc476-z2xcv', 'sleep'), pod('sleep-9454cc476-a1b2c', 'sleep')) })
+        .on(['kubectl', 'get', 'pods', '--selector=app=sleep'], { stdout: podList(pod('sleep-9454cc476-z2xcv', 'sleep'), pod('sleep-9454cc476-a1b2c', 'sleep')) })
         .on(['kubectl', 'exec'], { exitCode: 6, stderr: 'curl: (6) Could not resolve host: no-such-service\ncommand terminated with exit code 6\n' }),
     )
     const r = await driver.exec({ namespace: 'default', selector: 'app=sleep' }, ['curl', '-sS', 'http://no-such-service:9080/'], { container: 'sleep' })
     expect(r).toMatchObject({ exitCode: 6, stderr: expect.stringMatching(/Could not resolve host: no-such-service/) })
     expect(since()).toEqual([
-      `${KC} get pods -n default -l app=sleep --field-selector=status.phase=Running -o json`,
+      `${KC} get pods -n default --selector=app=sleep --field-selector=status.phase=Running -o json`,
       `${KC} exec -n default sleep-9454cc476-a1b2c -c sleep -- curl -sS http://no-such-service:9080/`,
     ])
     expect(runner.calls.at(-1)?.timeoutMs).toBe(60_000)
@@ -184,7 +192,7 @@ describe('kind driver, with a fake command runner', () => {
   it('exec: no running pod for the selector is not-found; stdin adds -i', async () => {
     const { driver, since } = await startedDriver((r) =>
       r
-        .on(['kubectl', 'get', 'pods', '-l', 'app=ghost'], { stdout: podList() })
+        .on(['kubectl', 'get', 'pods', '--selector=app=ghost'], { stdout: podList() })
         .on(['kubectl', 'get', 'pod', 'httpbin-1'], { stdout: JSON.stringify(pod('httpbin-1', 'httpbin')) })
         .on(['kubectl', 'exec'], { stdout: 'hi' }),
     )
@@ -212,7 +220,7 @@ describe('kind driver, with a fake command runner', () => {
     const w = JSON.stringify({ errormsg: null, exitcode: 0, http_code: 200, size_header: headers.length, size_download: body.length, time_total: 0.012345 })
     const { driver, runner, since } = await startedDriver((r) =>
       r
-        .on(['kubectl', 'get', 'pods', '-l', 'app=productpage'], { stdout: podList(pod('productpage-v1-d5789fdfb-8x2lq', 'productpage', { sa: 'bookinfo-productpage' })) })
+        .on(['kubectl', 'get', 'pods', '--selector=app=productpage'], { stdout: podList(pod('productpage-v1-d5789fdfb-8x2lq', 'productpage', { sa: 'bookinfo-productpage' })) })
         .on(['kubectl', 'apply', '-f', '-'], { stdout: 'pod/mesh-dojo-grader-bookinfo-productpage created\n' })
         .on(['kubectl', 'wait'], { stdout: 'pod/mesh-dojo-grader-bookinfo-productpage condition met\n' })
         .on(['kubectl', 'exec'], { stdout: headers + body + `\n${PROBE_MARKER}` + w }),

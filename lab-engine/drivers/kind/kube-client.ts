@@ -10,6 +10,8 @@ import { kubectlArgv, type KindCluster } from './cluster-commands'
 import type { KindTimeouts } from './kind-config'
 
 const NOT_FOUND_RE = /\(NotFound\)|not found/
+/** Kubernetes names, kinds and namespaces never start with a dash; one that does would be read as a kubectl flag. */
+const FLAG_LIKE_RE = /^-|\s/
 const UNKNOWN_TYPE_RE = /doesn't have a resource type|no matches for kind/
 
 export class KubeClient {
@@ -26,22 +28,23 @@ export class KubeClient {
   }
 
   async apply(manifests: string, namespace?: string): Promise<ApplyResult> {
-    const argv = this.argv('apply', '-f', '-', ...(namespace ? ['-n', namespace] : []))
+    const argv = this.argv('apply', '-f', '-', ...(namespace ? ['-n', token(namespace, 'namespace')] : []))
     const r = await this.runner.run(argv, { timeoutMs: this.t.commandMs, stdin: manifests })
     if (r.timedOut) throw commandError('kubectl apply', argv, r, this.t.commandMs)
     return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr }
   }
 
   async get(ref: ObjRef): Promise<KubeObject | null> {
-    const argv = this.argv('get', resourceArg(ref.kind, ref.apiVersion), ref.name, ...(ref.namespace ? ['-n', ref.namespace] : []), '-o', 'json')
+    const ns = ref.namespace ? ['-n', token(ref.namespace, 'namespace')] : []
+    const argv = this.argv('get', resourceArg(ref.kind, ref.apiVersion), token(ref.name, 'name'), ...ns, '-o', 'json')
     const r = await this.runner.run(argv, { timeoutMs: this.t.commandMs })
     if (r.exitCode !== 0 && !r.timedOut && NOT_FOUND_RE.test(r.stderr) && !UNKNOWN_TYPE_RE.test(r.stderr)) return null
     return JSON.parse(this.checked(r, argv, `get ${ref.kind} ${ref.name}`)) as KubeObject
   }
 
   async list(q: ListQuery): Promise<KubeObject[]> {
-    const scope = q.namespace ? ['-n', q.namespace] : ['--all-namespaces']
-    const argv = this.argv('get', resourceArg(q.kind), ...scope, ...(q.labelSelector ? ['-l', q.labelSelector] : []), '-o', 'json')
+    const scope = q.namespace ? ['-n', token(q.namespace, 'namespace')] : ['--all-namespaces']
+    const argv = this.argv('get', resourceArg(q.kind), ...scope, ...(q.labelSelector ? [`--selector=${q.labelSelector}`] : []), '-o', 'json')
     const r = await this.runner.run(argv, { timeoutMs: this.t.commandMs })
     const list = JSON.parse(this.checked(r, argv, `list ${q.kind}`)) as { items?: KubeObject[] }
     return list.items ?? []
@@ -55,7 +58,7 @@ export class KubeClient {
       return pod
     }
     if (!ref.selector) throw new DriverError('invalid', 'a pod reference needs a name or a label selector')
-    const argv = this.argv('get', 'pods', '-n', ref.namespace, '-l', ref.selector, '--field-selector=status.phase=Running', '-o', 'json')
+    const argv = this.argv('get', 'pods', '-n', token(ref.namespace, 'namespace'), `--selector=${ref.selector}`, '--field-selector=status.phase=Running', '-o', 'json')
     const r = await this.runner.run(argv, { timeoutMs: this.t.commandMs })
     const items = ((JSON.parse(this.checked(r, argv, 'find pod')) as { items?: KubeObject[] }).items ?? []).filter((p) => !p.metadata.deletionTimestamp)
     const pod = items.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))[0]
@@ -74,7 +77,7 @@ export class KubeClient {
   }
 
   execArgv(namespace: string, pod: string, argv: readonly string[], opts: Pick<ExecOptions, 'container' | 'stdin'> = {}): string[] {
-    const flags = [...(opts.stdin !== undefined ? ['-i'] : []), '-n', namespace, pod, ...(opts.container ? ['-c', opts.container] : [])]
+    const flags = [...(opts.stdin !== undefined ? ['-i'] : []), '-n', token(namespace, 'namespace'), token(pod, 'pod'), ...(opts.container ? ['-c', token(opts.container, 'container')] : [])]
     return this.argv('exec', ...flags, '--', ...argv)
   }
 
@@ -98,9 +101,15 @@ export class KubeClient {
   }
 }
 
+/** A name, kind or namespace as one argv element; DriverError 'invalid' when kubectl would read it as a flag. */
+function token(value: string, what: string): string {
+  if (!value || FLAG_LIKE_RE.test(value)) throw new DriverError('invalid', `bad ${what}: ${JSON.stringify(value)}`)
+  return value
+}
+
 /** `kind.version.group` for kubectl when the API version is given (`virtualservice.v1.networking.istio.io`), else the kind. */
 export function resourceArg(kind: string, apiVersion?: string): string {
-  const k = kind.toLowerCase()
+  const k = token(kind, 'kind').toLowerCase()
   if (!apiVersion || !apiVersion.includes('/')) return k
   const [group, version] = apiVersion.split('/')
   return `${k}.${version}.${group}`
