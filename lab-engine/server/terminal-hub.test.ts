@@ -1,6 +1,7 @@
 // TerminalHub over real WebSockets: a ws server on an ephemeral port, real clients, the sim driver's terminal.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
+import type { TerminalStream } from '../drivers/cluster-driver'
 import { SimDriver } from '../drivers/sim'
 import { AsciicastRecorder, parseAsciicast } from '../sessions/asciicast'
 import { HOST_SCHEDULER, ManualScheduler, type HubScheduler } from './hub-scheduler'
@@ -39,6 +40,10 @@ afterEach(async () => {
   hub?.dispose()
   await server?.close()
   await driver?.stop()
+})
+
+beforeEach(() => {
+  driver = undefined as unknown as SimDriver
 })
 
 describe('TerminalHub with the sim terminal', () => {
@@ -169,6 +174,38 @@ describe('TerminalHub with the sim terminal', () => {
     await waitFor(() => client.closed, 'the close')
     expect(client.closed!.code).toBe(1001)
     expect(hub.socketCount).toBe(0)
+  })
+})
+
+describe('TerminalHub with a scripted terminal', () => {
+  /** A terminal that answers each keystroke with `burst` small writes in the same tick. */
+  function burstTerminal(burst: number): TerminalStream {
+    const listeners = new Set<(data: string) => void>()
+    return {
+      write: (data) => { for (let i = 0; i < burst; i++) for (const l of listeners) l(`${data}${i};`) },
+      resize: () => {}, redraw: () => {},
+      onData: (l) => (listeners.add(l), { dispose: () => void listeners.delete(l) }),
+      onExit: () => ({ dispose: () => {} }),
+      dispose: () => listeners.clear(),
+    }
+  }
+
+  it('coalesces the output of one tick into one frame, and sends notices to every socket', async () => {
+    hub = new TerminalHub({ open: () => burstTerminal(100), now: () => Date.now() })
+    server = await startServer((ws, path) => hub.attach(ws, { readOnly: path.includes('readonly') }))
+    const client = await connect()
+    const watcher = await connect('/ws/terminal/s1?readonly')
+    const frames: string[] = []
+    await waitFor(() => client.text.includes('\x1b[3J'), 'the redraw\'s screen')
+    client.ws.on('message', (data, isBinary) => void (isBinary && frames.push((data as Buffer).toString('utf8'))))
+    client.type('k')
+    await waitFor(() => client.text.includes('k99;'), 'the burst')
+    expect(frames).toEqual([Array.from({ length: 100 }, (_, i) => `k${i};`).join('')])
+    hub.notify('warning', 'session expires in 5 minutes')
+    const notice = { type: 'notice', level: 'warning', message: 'session expires in 5 minutes' }
+    await waitFor(() => watcher.controls.some((c) => c.type === 'notice') && client.controls.some((c) => c.type === 'notice'), 'both notices')
+    expect(client.controls.at(-1)).toEqual(notice)
+    expect(watcher.controls.at(-1)).toEqual(notice)
   })
 })
 

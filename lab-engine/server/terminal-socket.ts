@@ -29,7 +29,7 @@
 //   instructor watching) gets the same frames; its input and resizes are ignored.
 // - Flow control: past HIGH water of unsent bytes a socket stops getting live
 //   output; once it drains below LOW water it gets a redraw instead of what it
-//   missed, so a slow client costs at most about HIGH water of memory.
+//   missed, so a slow client costs at most HIGH water plus one frame of memory.
 // - Heartbeat: the server pings every 30 s; a socket that misses two pongs is terminated.
 // - Close codes: 1001 when the session ends or the server shuts down.
 import type WebSocket from 'ws'
