@@ -56,6 +56,18 @@ describe('attachEventsSocket', () => {
     await waitFor(() => released, 'the stream to be released')
   })
 
+  it('releases the event stream at once for a socket that closed before it was attached', async () => {
+    let released = false
+    const stream = new EventStream<EngineEvent>(() => void (released = true))
+    server = await startServer(() => {})
+    const c = await client(server.url)
+    await waitFor(() => server!.sockets.length === 1, 'the server socket')
+    c.ws.close()
+    await waitFor(() => server!.sockets[0]!.readyState === WebSocket.CLOSED, 'the server side to close')
+    attachEventsSocket(server.sockets[0]!, stream)
+    expect(released).toBe(true)
+  })
+
   it('drops events while the client is behind, then tells it how many it missed', async () => {
     const stream = new EventStream<EngineEvent>()
     let unsent = 0

@@ -41,6 +41,7 @@ export function attachEventsSocket(ws: WebSocket, events: AsyncIterable<EngineEv
   const onClose = () => stop()
   ws.on('close', onClose)
   ws.on('error', () => {}) // the socket closes after an error; 'close' releases the stream
+  if (ws.readyState !== ws.OPEN) stop() // gone before it got here: no 'close' event will come
 
   const send = (event: EngineEvent) => {
     if (ws.readyState !== ws.OPEN || (opts.filter && !opts.filter(event))) return

@@ -167,6 +167,17 @@ describe('TerminalHub with the sim terminal', () => {
     expect(hub.socketCount).toBe(1)
   })
 
+  it('does not keep a socket that closed before it was attached', async () => {
+    const late = await startServer(() => {})
+    const client = await TestClient.connect(late.url)
+    await waitFor(() => late.sockets.length === 1, 'the server socket')
+    await client.close()
+    await waitFor(() => late.sockets[0]!.readyState === WebSocket.CLOSED, 'the server side to close')
+    hub.attach(late.sockets[0]!, { readOnly: false })
+    expect(hub.socketCount).toBe(0)
+    await late.close()
+  })
+
   it('closes sockets with 1001 on dispose', async () => {
     const client = await connect()
     await waitFor(() => client.text.includes('$ '), 'a prompt')
@@ -260,10 +271,11 @@ describe('TerminalHub timers (hand-driven) over real sockets', () => {
     const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)))
     await new Promise((r) => ws.once('open', r))
     await waitFor(() => hub.socketCount === 2, 'both sockets attached')
+    let alivePongs = 0
+    server.sockets[0]!.on('pong', () => alivePongs++)
     for (let beat = 1; beat <= 2; beat++) {
       manual.advance(30_000)
-      await waitFor(() => pings === beat, `ping ${beat}`)
-      await new Promise((r) => setTimeout(r, 20)) // the other client's automatic pong comes back
+      await waitFor(() => pings === beat && alivePongs === beat, `ping ${beat} and the other client's automatic pong`)
     }
     expect(hub.socketCount).toBe(2)
     manual.advance(30_000)

@@ -90,6 +90,8 @@ export class TerminalHub implements Disposable {
       ws.close(CLOSE_GOING_AWAY, 'lab session ended')
       return toDisposable(() => {})
     }
+    // Gone before it got here (the session lookup awaited): no 'close' event would ever remove it.
+    if (ws.readyState !== ws.OPEN) return toDisposable(() => {})
     const sock = new TerminalSocket(ws, opts.readOnly, this.limits, this.bufferedAmount)
     this.sockets.add(sock)
     const onMessage = (data: WebSocket.RawData, isBinary: boolean) => this.onMessage(sock, data, isBinary)
