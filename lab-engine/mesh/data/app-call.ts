@@ -47,6 +47,8 @@ interface PodView {
   /** The serving containers that run a process, in the same order. */
   readonly running: readonly PodContainer[]
   readonly startedAt: Map<string, number | undefined>
+  /** What listens on each port, per store. */
+  readonly listening: WeakMap<ObjectStore, Map<number, AppTarget | undefined>>
 }
 
 const podViews = new WeakMap<KubeObject, PodView>()
@@ -57,7 +59,7 @@ function podView(pod: KubeObject): PodView {
   const spec = pod.spec as { containers?: PodContainer[]; initContainers?: PodContainer[] } | undefined
   const sidecars = (spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always')
   const serving = [...(spec?.containers ?? []), ...sidecars].filter((c) => c.name !== 'istio-proxy')
-  v = { serving, running: serving.filter((c) => !notRunning(pod, c.name)), startedAt: new Map() }
+  v = { serving, running: serving.filter((c) => !notRunning(pod, c.name)), startedAt: new Map(), listening: new WeakMap() }
   podViews.set(pod, v)
   return v
 }
@@ -109,7 +111,19 @@ function started(store: ObjectStore | undefined, pod: KubeObject, spec: PodConta
  * literal env values do and no mounted file is read.
  */
 export function appListeningOn(pod: KubeObject, port: number, store?: ObjectStore): AppTarget | undefined {
-  for (const c of podView(pod).running) {
+  // Per pod object: a container's process is worked out once per start, and the pod object changes when one restarts.
+  const view = podView(pod)
+  if (!store) return listeningIn(view, pod, port, undefined)
+  let byPort = view.listening.get(store)
+  if (!byPort) view.listening.set(store, (byPort = new Map()))
+  if (byPort.has(port)) return byPort.get(port)
+  const found = listeningIn(view, pod, port, store)
+  if (byPort.size < 64) byPort.set(port, found)
+  return found
+}
+
+function listeningIn(view: PodView, pod: KubeObject, port: number, store: ObjectStore | undefined): AppTarget | undefined {
+  for (const c of view.running) {
     const { app } = started(store, pod, c)
     if (app.listensOn(port)) return { app, container: c.name }
   }

@@ -67,12 +67,28 @@ export function podAt(store: ObjectStore, ip: string): KubeObject | undefined {
 
 /** Whether a pod runs an Istio sidecar that is up (the istio-proxy container is running). */
 export function hasSidecar(pod: KubeObject): boolean {
+  let v = sidecars.get(pod)
+  if (v === undefined) sidecars.set(pod, (v = sidecarRunning(pod)))
+  return v
+}
+
+// Asked several times per hop: answered once per pod object (the store replaces objects, never mutates them).
+const sidecars = new WeakMap<KubeObject, boolean>()
+const gateways = new WeakMap<KubeObject, boolean>()
+
+function sidecarRunning(pod: KubeObject): boolean {
   const statuses = (pod.status as { containerStatuses?: { name: string; state?: { running?: unknown } }[] } | undefined)?.containerStatuses ?? []
   return statuses.some((s) => s.name === 'istio-proxy' && !!s.state?.running)
 }
 
 /** Whether a pod is a gateway (istio-proxy running as the main container, `proxy router`). */
 export function isGatewayPod(pod: KubeObject): boolean {
+  let v = gateways.get(pod)
+  if (v === undefined) gateways.set(pod, (v = runsRouter(pod)))
+  return v
+}
+
+function runsRouter(pod: KubeObject): boolean {
   const containers = (pod.spec as { containers?: { name: string; args?: string[] }[] } | undefined)?.containers ?? []
   return containers.some((c) => c.name === 'istio-proxy' && (c.args ?? []).includes('router'))
 }

@@ -19,6 +19,9 @@ import { workloadInfoOf } from './workload-info'
 /** Open server spans remembered per (trace, pod) so outgoing calls can name their parent. */
 export const MAX_OPEN_SERVER_SPANS = 2_000
 
+/** Traces whose (trace, pod) keys are kept for reuse. */
+const MAX_KEYED_TRACES = 256
+
 /** Waiting client spans kept per (trace, pod). */
 export const MAX_ORPHANS_PER_KEY = 64
 
@@ -36,21 +39,39 @@ export class HopSpans {
     const out: Span[] = []
     let parent = ctx.spanId
     if (hop.reporters.source && hop.source) {
-      const inbound = this.serverSpanOf.get(`${ctx.traceId}|${hop.source.metadata.uid}`)
+      const key = this.keyOf(ctx.traceId, hop.source.metadata.uid)
+      const inbound = this.serverSpanOf.get(key)
       const client = this.span(hop, hop.source, 'client', ctx.traceId, inbound ?? (ctx.spanId || undefined))
-      if (!inbound && !ctx.spanId) this.adopt(`${ctx.traceId}|${hop.source.metadata.uid}`, client)
+      if (!inbound && !ctx.spanId) this.adopt(key, client)
       out.push(client)
       parent = client.spanId
     }
     if (hop.reporters.destination && hop.destination) {
       const server = this.span(hop, hop.destination, 'server', ctx.traceId, parent)
-      const key = `${ctx.traceId}|${hop.destination.metadata.uid}`
+      const key = this.keyOf(ctx.traceId, hop.destination.metadata.uid)
       this.remember(key, server.spanId)
       for (const child of this.orphans.get(key) ?? []) child.parentSpanId = server.spanId
       this.orphans.delete(key)
       out.push(server)
     }
     return out
+  }
+
+  /**
+   * "<trace id>|<pod uid>" as one string object per pair for recent traces, so the maps above
+   * hash it once rather than once per lookup (every hop of a Bookinfo page shares its trace).
+   */
+  private readonly keys = new Map<string, Map<string, string>>()
+
+  private keyOf(traceId: string, uid: string): string {
+    let byUid = this.keys.get(traceId)
+    if (!byUid) {
+      if (this.keys.size >= MAX_KEYED_TRACES) this.keys.clear()
+      this.keys.set(traceId, (byUid = new Map()))
+    }
+    let key = byUid.get(uid)
+    if (key === undefined) byUid.set(uid, (key = `${traceId}|${uid}`))
+    return key
   }
 
   /** The last x-request-id turned into a trace id: every hop of one page carries the same one. */
