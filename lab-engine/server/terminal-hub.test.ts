@@ -288,12 +288,13 @@ describe('TerminalHub timers (hand-driven) over real sockets', () => {
 
 describe('recording through the hub', () => {
   it('records the command\'s input and output; the recording parses as asciicast v2', async () => {
-    const recorder = new AsciicastRecorder({ width: 80, height: 24, startedAtMs: Date.now(), now: () => Date.now(), title: 'test' })
+    const recorder = new AsciicastRecorder({ width: 100, height: 30, startedAtMs: Date.now(), now: () => Date.now(), title: 'test' })
     await setup({ recorder })
     const client = await connect()
     await run(client, 'V=42; echo rec-$V', 'rec-42\r\n')
     const { header, events } = parseAsciicast(`${recorder.header()}\n${recorder.takeChunk()}`)
-    expect(header).toMatchObject({ version: 2, width: 80, height: 24, title: 'test' })
+    expect(header).toMatchObject({ version: 2, width: 100, height: 30, title: 'test' })
+    expect(events[0]).toMatchObject({ code: 'r', data: '80x24' }) // the size the terminal opened with
     const input = events.filter((e) => e.code === 'i').map((e) => e.data).join('')
     const output = events.filter((e) => e.code === 'o').map((e) => e.data).join('')
     expect(input).toBe('V=42; echo rec-$V\r')

@@ -145,6 +145,8 @@ export class TerminalHub implements Disposable {
     // A fresh shell starts on a fresh line below whatever the old one left on screen.
     if (reopening) this.pushOutput('\r\n')
     this.stats.terminalsOpened++
+    // The recording may have started at another size than the terminal opens with.
+    this.opts.recorder?.resize(this.size.cols, this.size.rows)
     const stream = this.opts.open(this.size)
     const term: { stream: TerminalStream; subs: Disposable[] } = { stream, subs: [] }
     this.terminal = term

@@ -34,6 +34,15 @@ describe('AsciicastRecorder', () => {
     expect(rec.durationMs).toBe(2000)
   })
 
+  it('records a resize only when the size changes', () => {
+    const { rec } = recorder()
+    rec.resize(80, 24)
+    rec.resize(100, 30)
+    rec.resize(100, 30)
+    rec.resize(80, 24)
+    expect(parseAsciicast(`${rec.header()}\n${rec.takeChunk()}`).events.map((e) => e.data)).toEqual(['100x30', '80x24'])
+  })
+
   it('hands out each event once, in chunks, and counts the whole size', () => {
     const { rec, at } = recorder()
     expect(rec.takeChunk()).toBeNull()

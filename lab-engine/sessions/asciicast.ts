@@ -54,6 +54,7 @@ export class AsciicastRecorder {
   private bytes: number
   private lastMs = 0
   private closed = false
+  private size: { cols: number; rows: number }
   truncated = false
 
   constructor(private readonly opts: AsciicastRecorderOptions) {
@@ -63,6 +64,7 @@ export class AsciicastRecorder {
       ...(opts.env ? { env: opts.env } : {}),
     }
     this.headerLine = JSON.stringify(header)
+    this.size = { cols: opts.width, rows: opts.height }
     this.maxBytes = opts.maxBytes ?? DEFAULT_RECORDING_MAX_BYTES
     this.bytes = utf8Length(this.headerLine) + 1
   }
@@ -75,7 +77,10 @@ export class AsciicastRecorder {
     if (data) this.record('i', data)
   }
 
+  /** A size change; the size the recording already has is not recorded again. */
   resize(cols: number, rows: number): void {
+    if (cols === this.size.cols && rows === this.size.rows) return
+    this.size = { cols, rows }
     this.record('r', `${cols}x${rows}`)
   }
 
