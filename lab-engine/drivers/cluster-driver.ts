@@ -159,7 +159,7 @@ export interface ClusterDriver extends Disposable {
    * moves at once, real time waits. Pollers (wait-until-ready, the grader's
    * latency checks) call it between looks.
    */
-  settle?(ms: number): Promise<void>
+  settle(ms: number): Promise<void>
   /** Events from now on; ends when the driver stops or the consumer breaks out. */
   events(): AsyncIterable<EngineEvent>
   snapshot?(): Promise<Snapshot>

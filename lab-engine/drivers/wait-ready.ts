@@ -13,7 +13,6 @@ export interface WaitReadyQuery {
 
 /** Resolves with the ready pods; throws DriverError('timeout') naming the pods still not ready. */
 export async function waitForReadyPods(driver: ClusterDriver, q: WaitReadyQuery): Promise<KubeObject[]> {
-  if (!driver.settle) throw new DriverError('unsupported', `the ${driver.name} driver cannot wait`)
   let waited = 0
   for (;;) {
     const pods = await driver.list({ kind: 'Pod', namespace: q.namespace, labelSelector: q.labelSelector })

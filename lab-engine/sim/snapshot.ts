@@ -67,6 +67,11 @@ export function decodeSnapshot(text: string): SimSnapshot {
   } catch {
     throw new SnapshotError('snapshot is not valid JSON')
   }
+  return checkSnapshot(json)
+}
+
+/** Checks parsed JSON is a snapshot of this schema version; throws SnapshotError otherwise. */
+export function checkSnapshot(json: unknown): SimSnapshot {
   const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion
   if (version !== SIM_SNAPSHOT_SCHEMA_VERSION) throw new SnapshotError(`snapshot schema version ${String(version)} is not ${SIM_SNAPSHOT_SCHEMA_VERSION}`)
   const parsed = snapshotSchema.safeParse(json)

@@ -19,7 +19,7 @@ export const CONFORMANCE_SETUP = 'istioctl install --set profile=demo -y\nkubect
 /** Real clusters pull images and start Envoy: minutes, not the sim's virtual seconds. */
 const READY_TIMEOUT_MS = 600_000
 
-export function driverConformance(label: string, create: () => Promise<ClusterDriver>, testTimeoutMs = 30_000): void {
+export function driverConformance(label: string, create: () => Promise<ClusterDriver>, testTimeoutMs = 30_000, cleanup: () => Promise<void> = async () => {}): void {
   describe(`driver conformance: ${label}`, { timeout: testTimeoutMs }, () => {
     let driver: ClusterDriver
 
@@ -27,7 +27,10 @@ export function driverConformance(label: string, create: () => Promise<ClusterDr
       driver = await create()
       await driver.start({ seed: 1, setup: CONFORMANCE_SETUP, mode: 'grading' })
     }, testTimeoutMs * 4)
-    afterAll(async () => driver?.stop())
+    afterAll(async () => {
+      await driver?.stop()
+      await cleanup()
+    })
 
     it('applies Bookinfo and the sleep client, reporting each object as kubectl does', async () => {
       const result = await driver.apply(sample('bookinfo/platform/kube/bookinfo.yaml') + '\n---\n' + sample('sleep/sleep.yaml'))
@@ -41,8 +44,9 @@ export function driverConformance(label: string, create: () => Promise<ClusterDr
       const pods = await waitForReadyPods(driver, { namespace: 'default', minPods: 7, timeoutMs: READY_TIMEOUT_MS })
       expect(pods.map((p) => p.metadata.labels?.app).sort()).toEqual(['details', 'productpage', 'ratings', 'reviews', 'reviews', 'reviews', 'sleep'])
       for (const pod of pods) {
-        const containers = (pod.spec as { containers: { name: string }[] }).containers.map((c) => c.name)
-        expect(containers).toContain('istio-proxy')
+        // Istio 1.27+ injects the proxy as a native sidecar (an init container that keeps running); older releases as a container.
+        const spec = pod.spec as { containers: { name: string }[]; initContainers?: { name: string }[] }
+        expect([...spec.containers, ...(spec.initContainers ?? [])].map((c) => c.name)).toContain('istio-proxy')
       }
     })
 

@@ -11,6 +11,7 @@ import type { Disposable } from '../../core/disposable'
 import { PromQLError } from '../../telemetry/promql-lexer'
 import { execInContainer } from '../../pod-shell/pod-shell'
 import { createSimSession, shellClockFor, type SimSession, type SimSnapshot } from '../../sim/session'
+import { checkSnapshot } from '../../sim/snapshot'
 import { HOME_DIR, resolvePath, Shell, ShellState } from '../../shell'
 import { DEFAULT_EXEC_TIMEOUT_MS, DriverError, type ApplyResult, type ClusterDriver, type DriverCapabilities, type EnvSpec, type ExecOptions, type ExecResult, type HttpProbe, type HttpProbeResult, type KubeObject, type ListQuery, type MetricResult, type ObjRef, type PodRef, type ProbeSource, type Snapshot, type TerminalSize, type TerminalStream } from '../cluster-driver'
 import type { EngineEvent } from '../engine-event'
@@ -165,7 +166,13 @@ export class SimDriver implements ClusterDriver {
 
   async restore(snapshot: Snapshot): Promise<void> {
     if (snapshot.schemaVersion !== SIM_DRIVER_SNAPSHOT_VERSION) throw new DriverError('invalid', `sim snapshot version ${snapshot.schemaVersion} is not ${SIM_DRIVER_SNAPSHOT_VERSION}`)
-    const { spec, state } = snapshot as unknown as { spec: EnvSpec; state: SimSnapshot }
+    const { spec, state: raw } = snapshot as unknown as { spec: EnvSpec; state: unknown }
+    let state: SimSnapshot
+    try {
+      state = checkSnapshot(raw)
+    } catch (err) {
+      throw new DriverError('invalid', (err as Error).message)
+    }
     const afterSetup = await this.runSetup(spec)
     this.leave()
     this.enter(spec, afterSetup, state)
