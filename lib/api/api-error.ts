@@ -13,6 +13,7 @@ export type ApiErrorCode =
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'internal'
+  | 'unavailable'
 
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
@@ -27,6 +28,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 }
 
 export class ApiError extends Error {

@@ -9,6 +9,9 @@ import { openDatabase, type Database, type DatabaseConfig } from '@/lib/db/datab
 import { setDatabase } from '@/lib/db/global'
 import { resolveClientIp } from '@/lib/http/client-ip'
 import { CLIENT_IP_HEADER, REQUEST_PATH_HEADER } from '@/lib/http/internal-headers'
+import { createLabSessions } from '@/lib/lab-sessions/create-lab-sessions'
+import { labSessionChannels } from '@/lib/lab-sessions/channels'
+import { setLabSessions } from '@/lib/lab-sessions/engine'
 import { logger } from '@/lib/log'
 import type { ServerConfig } from './config'
 import { createMetrics, routeLabel, type ServerMetrics } from './metrics'
@@ -28,6 +31,8 @@ export interface StartOptions {
   /** Loads Next.js; tests of the raw server pass null to serve only ops and /ws. */
   loadNext: ((config: ServerConfig) => Promise<NextHandlers>) | null
   onFirstAdmin?: (admin: { email: string; password: string }) => void
+  /** Where content/ lives (default: the working directory). */
+  repoRoot?: string
 }
 
 export interface RunningServer {
@@ -59,9 +64,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   if (admin) opts.onFirstAdmin?.(admin)
   const metrics = createMetrics()
   let shuttingDown = false
+  const labSessions = createLabSessions({ prisma: db.prisma, repoRoot: opts.repoRoot ?? process.cwd() })
+  setLabSessions(labSessions)
   const gateway = new WsGateway({
     authenticate,
-    channels: { '/ws/ping': pingChannel },
+    channels: { '/ws/ping': pingChannel, ...labSessionChannels(labSessions) },
     metrics,
     onError: (err) => logger.error({ err }, 'websocket upgrade failed'),
   })
@@ -91,6 +98,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     await closed
     clearTimeout(grace)
     gateway.dispose()
+    // Every live lab session is saved before the database closes, so learners re-attach to the same state.
+    await labSessions.shutdown()
+    setLabSessions(null)
     await db.close()
     releaseData()
     logger.info('stopped')

@@ -1,5 +1,8 @@
 // The WebSocket gateway for /ws/...: checks the Origin and the session on
 // upgrade, routes to a channel handler, and closes every socket on shutdown.
+// Routes are exact paths or end in one `:name` segment (`/ws/terminal/:id`);
+// a channel may refuse after authentication (foreign or unknown ids) with an
+// HTTP status before the upgrade completes.
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
@@ -10,11 +13,22 @@ import type { ServerMetrics } from './metrics'
 export const MAX_WS_MESSAGE_BYTES = 64 * 1024
 export const WS_CLOSE_GOING_AWAY = 1001
 
-export type ChannelHandler = (socket: WebSocket, principal: Principal, req: IncomingMessage) => void
+export type ChannelParams = Record<string, string>
+
+export type ChannelHandler = (socket: WebSocket, principal: Principal, req: IncomingMessage, params: ChannelParams) => void
+
+/** A channel that decides, after authentication, whether this principal may open it (101), or which status refuses it. */
+export interface GuardedChannel {
+  admit(principal: Principal, params: ChannelParams): Promise<number>
+  handle: ChannelHandler
+}
+
+type Route = ChannelHandler | GuardedChannel
+type Matched = { route: Route; key: string; params: ChannelParams }
 
 export interface WsGatewayOptions {
   authenticate: (req: IncomingMessage) => Promise<Principal | null>
-  channels: Record<string, ChannelHandler>
+  channels: Record<string, Route>
   metrics: ServerMetrics
   onError: (err: unknown) => void
 }
@@ -31,26 +45,42 @@ export class WsGateway {
 
   async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname
-    const channel = Object.hasOwn(this.opts.channels, path) ? this.opts.channels[path] : undefined
-    const outcome = await this.admit(req, channel).catch((err) => (this.opts.onError(err), 500))
-    this.opts.metrics.wsConnections.inc({ path: channel ? path : 'unknown', outcome: outcome === 101 ? 'accepted' : String(outcome) })
+    const matched = this.match(path)
+    const outcome = await this.admit(req, matched).catch((err) => (this.opts.onError(err), 500))
+    this.opts.metrics.wsConnections.inc({ path: matched?.key ?? 'unknown', outcome: outcome === 101 ? 'accepted' : String(outcome) })
     if (outcome !== 101) return refuse(socket, outcome)
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, path, req))
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, matched!, req))
+  }
+
+  /** The route for a path: an exact key, or a `/prefix/:name` key whose last segment is one URL segment. */
+  private match(path: string): Matched | undefined {
+    if (Object.hasOwn(this.opts.channels, path)) return { route: this.opts.channels[path]!, key: path, params: {} }
+    const slash = path.lastIndexOf('/')
+    const segment = path.slice(slash + 1)
+    if (!segment) return undefined
+    for (const key of Object.keys(this.opts.channels)) {
+      const param = /\/:([a-z]+)$/i.exec(key)
+      if (param && key.slice(0, key.length - param[0].length) === path.slice(0, slash)) {
+        return { route: this.opts.channels[key]!, key, params: { [param[1]!]: decodeURIComponent(segment) } }
+      }
+    }
+    return undefined
   }
 
   /** 101 to accept, else the HTTP status to refuse with. */
-  private async admit(req: IncomingMessage, channel: ChannelHandler | undefined): Promise<number> {
-    if (!channel) return 404
+  private async admit(req: IncomingMessage, matched: Matched | undefined): Promise<number> {
+    if (!matched) return 404
     const h = req.headers
     if (!isSameOrigin({ origin: h.origin ?? null, host: h.host ?? null, secFetchSite: null })) return 403
     const principal = await this.opts.authenticate(req)
     if (!principal) return 401
     ;(req as IncomingMessage & { principal?: Principal }).principal = principal
-    return 101
+    return typeof matched.route === 'function' ? 101 : matched.route.admit(principal, matched.params)
   }
 
-  private attach(ws: WebSocket, path: string, req: IncomingMessage) {
+  private attach(ws: WebSocket, matched: Matched, req: IncomingMessage) {
     const principal = (req as IncomingMessage & { principal?: Principal }).principal!
+    const path = matched.key
     this.sockets.add(ws)
     this.opts.metrics.wsOpen.inc({ path })
     ws.on('message', () => this.opts.metrics.wsMessages.inc({ path }))
@@ -58,7 +88,8 @@ export class WsGateway {
       this.sockets.delete(ws)
       this.opts.metrics.wsOpen.dec({ path })
     })
-    this.opts.channels[path](ws, principal, req)
+    const handle = typeof matched.route === 'function' ? matched.route : matched.route.handle
+    handle(ws, principal, req, matched.params)
   }
 
   get openCount(): number {
@@ -75,7 +106,7 @@ export class WsGateway {
   }
 }
 
-const REASONS: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' }
+const REASONS: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 500: 'Internal Server Error', 503: 'Service Unavailable' }
 
 function refuse(socket: Duplex, status: number) {
   const reason = REASONS[status] ?? 'Error'

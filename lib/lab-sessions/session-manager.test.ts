@@ -1,0 +1,86 @@
+// The lab session manager on a real database (PGlite in memory): limits, the seat queue, deadlines, and unreadable snapshots.
+// Time is a hand-moved host clock, so deadlines hours away are tested without waiting.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { HostTimers } from '@/lab-engine/core/clock'
+import { playgroundLab, staticCatalog } from '@/lab-engine/sessions/lab-catalog'
+import type { LabSessionManager } from '@/lab-engine/sessions/session-manager'
+import { openDatabase, type Database } from '@/lib/db/database'
+import { createLabSessions } from './create-lab-sessions'
+
+let db: Database
+let now = Date.UTC(2026, 10, 24, 9)
+const host: HostTimers = { now: () => now, setTimeout: () => 0, clearTimeout: () => {} }
+const catalog = staticCatalog([playgroundLab({}), { slug: 'second', title: 'Second lab', drivers: ['sim'], spec: { setup: 'kubectl create namespace second\n' } }, { slug: 'kind-only', title: 'Kind only', drivers: ['kind'], spec: {} }])
+const users: Record<string, string> = {}
+let manager: LabSessionManager | undefined
+
+function managerWith(env: Record<string, string> = {}): LabSessionManager {
+  manager = createLabSessions({ prisma: db.prisma, repoRoot: '/nonexistent', env, host, catalog })
+  return manager
+}
+
+beforeAll(async () => {
+  db = await openDatabase({ dataDir: 'memory://' })
+  for (const name of ['ana', 'ben', 'cai']) {
+    users[name] = (await db.prisma.user.create({ data: { email: `${name}@example.test`, name, passwordHash: 'x' } })).id
+  }
+})
+afterEach(async () => {
+  await manager?.shutdown()
+  await db.prisma.labSession.deleteMany()
+})
+afterAll(async () => db?.close())
+
+describe('LabSessionManager', () => {
+  it('queues learners in order when every seat is taken and gives a freed seat to the head of the queue', async () => {
+    const m = managerWith({ LAB_SESSION_CAPACITY: '1' })
+    const a = await m.start(users.ana!, 'playground')
+    expect(a.kind).toBe('started')
+    expect(await m.start(users.ben!, 'playground')).toEqual({ kind: 'queued', position: 1, message: 'All lab seats are busy; you are #1 in the queue.' })
+    expect(await m.start(users.cai!, 'playground')).toMatchObject({ kind: 'queued', position: 2 })
+    await m.stop((a as { session: { id: string } }).session.id)
+    // cai asks first, but ben is at the head of the queue.
+    expect(await m.start(users.cai!, 'playground')).toMatchObject({ kind: 'queued', position: 2 })
+    expect((await m.start(users.ben!, 'playground')).kind).toBe('started')
+  })
+
+  it('limits running sessions per learner and refuses labs this driver cannot run', async () => {
+    const m = managerWith({ LAB_SESSIONS_PER_USER: '1' })
+    expect((await m.start(users.ana!, 'playground')).kind).toBe('started')
+    await expect(m.start(users.ana!, 'second')).rejects.toThrow('You already have 1 lab sessions running (the limit is 1). Stop one to start another.')
+    await expect(m.start(users.ben!, 'kind-only')).rejects.toThrow('needs the kind driver; this server runs sim')
+    await expect(m.start(users.ben!, 'nope')).rejects.toThrow('There is no lab called "nope".')
+  })
+
+  it('ends a session past its deadline or idle timeout, saying why', async () => {
+    const m = managerWith()
+    const started = await m.start(users.ana!, 'second')
+    const id = (started as { session: { id: string } }).session.id
+    now += 29 * 60_000
+    expect((await m.get(id))?.state).toBe('running')
+    now += 2 * 60_000
+    const ended = await m.get(id)
+    expect(ended).toMatchObject({ state: 'expired', notice: 'The session ended after 30 minutes without input.' })
+    await expect(m.reset(id)).rejects.toThrow('This lab session has expired: The session ended after 30 minutes without input. Start the lab again to continue.')
+  })
+
+  it('revives a running session after a restart from its snapshot, or resets it and says so when the snapshot is unreadable', async () => {
+    const first = managerWith()
+    const id = ((await first.start(users.ana!, 'second')) as { session: { id: string } }).session.id
+    const driver = await first.driverFor(id)
+    await driver.apply('apiVersion: v1\nkind: ConfigMap\nmetadata: { name: mine, namespace: second }\n')
+    await first.shutdown()
+
+    const second = managerWith()
+    const revived = await second.driverFor(id)
+    expect(await revived.get({ kind: 'ConfigMap', namespace: 'second', name: 'mine' })).not.toBeNull()
+    await second.shutdown()
+
+    await db.prisma.labSession.update({ where: { id }, data: { snapshot: Buffer.from('{"schemaVersion": 1, "spec": {}, "state": {"schemaVersion": 0}}') } })
+    const third = managerWith()
+    const fresh = await third.driverFor(id)
+    expect(await fresh.get({ kind: 'ConfigMap', namespace: 'second', name: 'mine' })).toBeNull()
+    expect(await fresh.get({ kind: 'Namespace', name: 'second' })).not.toBeNull()
+    expect((await third.get(id))?.notice).toBe('Your saved lab state could not be read, so the lab was reset to its starting point.')
+  })
+})
