@@ -71,13 +71,22 @@ export class SeriesHistory {
     return c
   }
 
-  /** Applies a change at time t; `change` mutates the current vector in place. */
+  /**
+   * Applies a change at time t; `change` mutates the current vector in place. The newest
+   * point shares the current vector while its slot is open (writes in one slot copy
+   * nothing); it gets its own copy when a later slot opens.
+   */
   write(t: number, change: (v: Float64Array) => void): void {
-    change(this.current)
     const slot = this.slotOf(t)
     const last = this.points[this.points.length - 1]!
-    if (slot <= last.t && this.points.length > 1) last.v.set(this.current)
-    else this.points.push({ t: Math.max(slot, last.t + 1), v: Float64Array.from(this.current) })
+    if (slot <= last.t && this.points.length > 1) {
+      change(this.current)
+      if (last.v !== this.current) last.v.set(this.current)
+    } else {
+      if (last.v === this.current) last.v = Float64Array.from(this.current)
+      change(this.current)
+      this.points.push({ t: Math.max(slot, last.t + 1), v: this.current })
+    }
     this.trim(t)
   }
 
