@@ -4,6 +4,7 @@ import WebSocket from 'ws'
 import type { TerminalStream } from '../drivers/cluster-driver'
 import { SimDriver } from '../drivers/sim'
 import { AsciicastRecorder, parseAsciicast } from '../sessions/asciicast'
+import { holdMessages } from './held-messages'
 import { HOST_SCHEDULER, ManualScheduler, type HubScheduler } from './hub-scheduler'
 import { TerminalHub, type TerminalHubOptions } from './terminal-hub'
 import { GATEWAY_MAX_PAYLOAD, startServer, TestClient, waitFor, type TestServer } from './ws-harness.test-util'
@@ -165,6 +166,21 @@ describe('TerminalHub with the sim terminal', () => {
     expect(big.closed!.code).toBe(1009)
     await run(other, 'echo unharmed', 'unharmed\r\n')
     expect(hub.socketCount).toBe(1)
+  })
+
+  it('handles what the client sent before the attach (typing during a reconnect, its size), in order', async () => {
+    const slow = await startServer((ws) => {
+      const held = holdMessages(ws)
+      setTimeout(() => hub.attach(ws, { readOnly: false, held }), 100) // the session lookup takes a while
+    })
+    const client = await TestClient.connect(slow.url)
+    client.sendControl({ type: 'resize', cols: 100, rows: 30 })
+    client.type('echo typed-')
+    client.type('early\r')
+    await waitFor(() => client.text.includes('\ntyped-early'), 'the early input\'s output')
+    expect(hub.currentSize).toEqual({ cols: 100, rows: 30 })
+    await client.close()
+    await slow.close()
   })
 
   it('does not keep a socket that closed before it was attached', async () => {

@@ -13,6 +13,7 @@ import type { TerminalStream } from '../drivers/cluster-driver'
 import type { AsciicastRecorder } from '../sessions/asciicast'
 import { clampSize, parseClientControl, type ClientControl, type NoticeLevel } from './control-message'
 import { HOST_SCHEDULER, type HubScheduler } from './hub-scheduler'
+import type { HeldMessages } from './held-messages'
 import { ResizeThrottle, type Size } from './resize-throttle'
 import { CLEAR_SCREEN, ScreenMirror } from './screen-mirror'
 import { DEFAULT_TERMINAL_LIMITS, emptyStats, type TerminalHubStats, type TerminalLimits } from './terminal-limits'
@@ -84,14 +85,22 @@ export class TerminalHub implements Disposable {
     return this.mirror.visibleLines()
   }
 
-  /** A socket joins: gets the current screen redrawn exactly (serialized mirror), then live output. readOnly sockets' input is ignored. */
-  attach(ws: WebSocket, opts: { readOnly: boolean }): Disposable {
+  /**
+   * A socket joins: gets the current screen redrawn exactly (serialized mirror), then live output.
+   * readOnly sockets' input is ignored. `held`: messages the socket sent before this call (see
+   * held-messages.ts), handled now as if they had just arrived.
+   */
+  attach(ws: WebSocket, opts: { readOnly: boolean; held?: HeldMessages }): Disposable {
     if (this.disposed) {
+      opts.held?.dispose()
       ws.close(CLOSE_GOING_AWAY, 'lab session ended')
       return toDisposable(() => {})
     }
     // Gone before it got here (the session lookup awaited): no 'close' event would ever remove it.
-    if (ws.readyState !== ws.OPEN) return toDisposable(() => {})
+    if (ws.readyState !== ws.OPEN) {
+      opts.held?.dispose()
+      return toDisposable(() => {})
+    }
     const sock = new TerminalSocket(ws, opts.readOnly, this.limits, this.bufferedAmount)
     this.sockets.add(sock)
     const onMessage = (data: WebSocket.RawData, isBinary: boolean) => this.onMessage(sock, data, isBinary)
@@ -103,6 +112,8 @@ export class TerminalHub implements Disposable {
     if (!this.terminal || (this.exitCode !== null && !opts.readOnly)) this.openTerminal()
     this.sync(sock)
     this.armHeartbeat()
+    // What the client sent before the attach (its size, typing during a reconnect), in order.
+    for (const m of opts.held?.release() ?? []) this.onMessage(sock, m.data, m.isBinary)
     return toDisposable(() => {
       this.detach(sock)
       if (sock.isOpen) ws.close(CLOSE_NORMAL, 'detached')
