@@ -132,6 +132,8 @@ export class FortioClient {
   }
 }
 
+const SURROGATE = /[\ud800-\udfff]/
+
 /** Seconds spent connecting, from the transport's curl-style timings. */
 function connectSeconds(r: HttpResult): number {
   return Math.max(0, Math.round((r.timings.connect - r.timings.namelookup) * 1e9) / 1e9)
@@ -155,6 +157,9 @@ function urlOf(req: HttpRequest): string {
 }
 
 export function utf8Length(s: string): number {
+  // Without surrogates every code unit is one character and Node's native count agrees; the
+  // loop below keeps fortio's count for strings that hold surrogates (paired or not).
+  if (!SURROGATE.test(s)) return Buffer.byteLength(s, 'utf8')
   let n = 0
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i)
