@@ -5,6 +5,7 @@ import { SimDriver } from '../drivers/sim'
 import type { EngineEvent } from '../drivers/engine-event'
 import { EventStream } from '../drivers/event-stream'
 import { attachEventsSocket } from './events-socket'
+import { ManualScheduler } from './hub-scheduler'
 import { startServer, waitFor, type TestServer } from './ws-harness.test-util'
 
 let server: TestServer | undefined
@@ -83,6 +84,25 @@ describe('attachEventsSocket', () => {
     await waitFor(() => c.messages.length === 2, 'the gap notice and the next event')
     expect(c.messages).toEqual([{ type: 'gap', dropped: 500 }, task(999)])
     expect(stats).toEqual({ sent: 1, dropped: 500 })
+  })
+
+  it('terminates a client that stops answering pings and releases its stream', async () => {
+    const manual = new ManualScheduler()
+    let released = false
+    const stream = new EventStream<EngineEvent>(() => void (released = true))
+    server = await startServer((ws) => attachEventsSocket(ws, stream, { scheduler: manual, heartbeatMs: 1000 }))
+    const ws = new WebSocket(server.url, { autoPong: false })
+    let pings = 0
+    ws.on('ping', () => pings++)
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)))
+    await new Promise((r) => ws.once('open', r))
+    await waitFor(() => server!.sockets.length === 1, 'the server socket')
+    manual.advance(1000)
+    manual.advance(1000)
+    await waitFor(() => pings === 2, 'two pings')
+    manual.advance(1000)
+    expect(await closed).toBe(1006)
+    await waitFor(() => released, 'the stream to be released')
   })
 
   it('applies a filter, and dispose closes the socket with 1001', async () => {

@@ -14,6 +14,7 @@ import type { AsciicastRecorder } from '../sessions/asciicast'
 import { clampSize, parseClientControl, type ClientControl, type NoticeLevel } from './control-message'
 import { HOST_SCHEDULER, type HubScheduler } from './hub-scheduler'
 import type { HeldMessages } from './held-messages'
+import { Heartbeat } from './heartbeat'
 import { ResizeThrottle, type Size } from './resize-throttle'
 import { CLEAR_SCREEN, ScreenMirror } from './screen-mirror'
 import { DEFAULT_TERMINAL_LIMITS, emptyStats, type TerminalHubStats, type TerminalLimits } from './terminal-limits'
@@ -53,7 +54,7 @@ export class TerminalHub implements Disposable {
   private size: Size
   private pending = ''
   private flushScheduled = false
-  private heartbeat: Disposable | null = null
+  private readonly heartbeat: Heartbeat
   private drainPoll: Disposable | null = null
   private disposed = false
 
@@ -64,6 +65,10 @@ export class TerminalHub implements Disposable {
     this.size = { cols: this.limits.cols, rows: this.limits.rows }
     this.mirror = new ScreenMirror({ ...this.size, scrollback: this.limits.scrollback })
     this.throttle = new ResizeThrottle(this.scheduler, this.limits.resizeThrottleMs, (s) => this.applySize(s))
+    this.heartbeat = new Heartbeat({
+      scheduler: this.scheduler, intervalMs: this.limits.heartbeatMs, maxMissed: this.limits.maxMissedPongs,
+      onTimeout: (ws) => this.onHeartbeatTimeout(ws),
+    })
   }
 
   get socketCount(): number {
@@ -104,14 +109,16 @@ export class TerminalHub implements Disposable {
     const sock = new TerminalSocket(ws, opts.readOnly, this.limits, this.bufferedAmount)
     this.sockets.add(sock)
     const onMessage = (data: WebSocket.RawData, isBinary: boolean) => this.onMessage(sock, data, isBinary)
-    const onPong = () => void (sock.missedPongs = 0)
     const onClose = () => this.detach(sock)
     const onError = () => void this.stats.socketErrors++
-    ws.on('message', onMessage).on('pong', onPong).on('close', onClose).on('error', onError)
-    sock.unlisten = () => void ws.off('message', onMessage).off('pong', onPong).off('close', onClose)
+    ws.on('message', onMessage).on('close', onClose).on('error', onError)
+    const watched = this.heartbeat.add(ws)
+    sock.unlisten = () => {
+      ws.off('message', onMessage).off('close', onClose)
+      watched.dispose()
+    }
     if (!this.terminal || (this.exitCode !== null && !opts.readOnly)) this.openTerminal()
     this.sync(sock)
-    this.armHeartbeat()
     // What the client sent before the attach (its size, typing during a reconnect), in order.
     for (const m of opts.held?.release() ?? []) this.onMessage(sock, m.data, m.isBinary)
     return toDisposable(() => {
@@ -143,7 +150,7 @@ export class TerminalHub implements Disposable {
     }
     this.closeTerminal()
     this.throttle.dispose()
-    this.heartbeat?.dispose()
+    this.heartbeat.dispose()
     this.drainPoll?.dispose()
     this.mirror.dispose()
     this.opts.recorder?.close()
@@ -208,7 +215,7 @@ export class TerminalHub implements Disposable {
 
   private control(sock: TerminalSocket, msg: ClientControl | null): void {
     if (!msg) return void this.stats.malformedControl++
-    sock.missedPongs = 0
+    this.heartbeat.alive(sock.ws)
     if (msg.type === 'ping') return sock.control({ type: 'pong', t: msg.t })
     if (sock.readOnly) return void this.stats.readOnlyControlIgnored++
     if (msg.type === 'restart') {
@@ -279,23 +286,8 @@ export class TerminalHub implements Disposable {
     }, this.limits.drainPollMs)
   }
 
-  private armHeartbeat(): void {
-    if (this.heartbeat || this.disposed || this.sockets.size === 0) return
-    this.heartbeat = this.scheduler.setTimeout(() => {
-      this.heartbeat = null
-      for (const sock of [...this.sockets]) this.beat(sock)
-      this.armHeartbeat()
-    }, this.limits.heartbeatMs)
-  }
-
-  private beat(sock: TerminalSocket): void {
-    if (sock.missedPongs >= this.limits.maxMissedPongs) {
-      this.stats.heartbeatTimeouts++
-      this.detach(sock)
-      sock.ws.terminate()
-      return
-    }
-    sock.missedPongs++
-    if (sock.isOpen) sock.ws.ping()
+  private onHeartbeatTimeout(ws: WebSocket): void {
+    this.stats.heartbeatTimeouts++
+    for (const sock of this.sockets) if (sock.ws === ws) this.detach(sock)
   }
 }

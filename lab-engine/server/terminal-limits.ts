@@ -1,4 +1,5 @@
 // Terminal gateway limits and counters: the numbers the hub bounds itself by, and what it ignored.
+import { DEFAULT_HEARTBEAT_MS, DEFAULT_MAX_MISSED_PONGS } from './heartbeat'
 import { DEFAULT_SCROLLBACK_LINES } from './screen-mirror'
 
 export interface TerminalLimits {
@@ -31,8 +32,8 @@ export const DEFAULT_TERMINAL_LIMITS: TerminalLimits = {
   lowWaterBytes: 64 * 1024,
   drainPollMs: 25,
   resizeThrottleMs: 50,
-  heartbeatMs: 30_000,
-  maxMissedPongs: 2,
+  heartbeatMs: DEFAULT_HEARTBEAT_MS,
+  maxMissedPongs: DEFAULT_MAX_MISSED_PONGS,
   inputChunkChars: 4096,
 }
 

@@ -57,7 +57,6 @@ export class TerminalSocket {
   private backlog = ''
   /** The backlog overflowed while syncing: another redraw is needed once this one is sent. */
   resyncNeeded = false
-  missedPongs = 0
   /** Removes the hub's listeners from the socket (set by the hub). */
   unlisten: () => void = () => {}
   private readonly decoder = new TextDecoder('utf-8')
