@@ -25,6 +25,8 @@ export interface SessionManagerDeps {
   host: HostTimers
   driverName: DriverName
   createDriver: () => ClusterDriver
+  /** After every session is saved at shutdown (kind: delete the pool's clusters). */
+  onShutdown?: () => Promise<void>
   log: { error(obj: object, msg: string): void; info(obj: object, msg: string): void }
 }
 
@@ -171,6 +173,7 @@ export class LabSessionManager {
     await Promise.allSettled([...this.reviving.values()])
     await Promise.allSettled([...this.live.values()].map((l) => l.stop()))
     this.live.clear()
+    await this.deps.onShutdown?.()
   }
 
   private async create(userId: string, lab: LabDefinition): Promise<StoredLabSession> {

@@ -2,6 +2,8 @@
 import path from 'node:path'
 import { sampleFiles } from '@/lab-engine/cli'
 import type { HostTimers } from '@/lab-engine/core/clock'
+import type { ClusterDriver, DriverName } from '@/lab-engine/drivers/cluster-driver'
+import { createKindDriverFromEnv, createNodeCommandRunner, isKindAvailable, shutdownSharedKindHost } from '@/lab-engine/drivers/kind'
 import { SimDriver } from '@/lab-engine/drivers/sim'
 import { playgroundLab, staticCatalog, type LabCatalog } from '@/lab-engine/sessions/lab-catalog'
 import { labSessionConfigFromEnv } from '@/lab-engine/sessions/session-config'
@@ -21,23 +23,41 @@ export function defaultCatalog(repoRoot: string): LabCatalog {
   return staticCatalog([playgroundLab(sampleFiles(path.join(repoRoot, 'content/samples')))])
 }
 
-export function driverNameFromEnv(env: Record<string, string | undefined>): 'sim' {
-  const name = env.LAB_DRIVER ?? 'sim'
-  if (name === 'sim' || name === 'auto') return 'sim'
-  if (name === 'kind') throw new Error('LAB_DRIVER=kind: the kind driver is not wired into the server yet; use sim')
-  throw new Error(`LAB_DRIVER must be sim, kind or auto, not "${name}"`)
+export interface DriverChoice {
+  name: DriverName
+  create: () => ClusterDriver
+  /** Releases what the driver holds process-wide (kind's cluster pool). */
+  shutdown: () => Promise<void>
 }
 
-export function createLabSessions(opts: { prisma: PrismaClient; repoRoot: string; env?: Record<string, string | undefined>; host?: HostTimers; catalog?: LabCatalog }): LabSessionManager {
+/** LAB_DRIVER: sim (default), kind, or auto (kind when Docker, kind, kubectl and istioctl answer, else sim). */
+export async function driverFromEnv(env: Record<string, string | undefined>, host: HostTimers, repoRoot: string): Promise<DriverChoice> {
+  const wanted = env.LAB_DRIVER?.trim() || 'sim'
+  if (wanted !== 'sim' && wanted !== 'kind' && wanted !== 'auto') throw new Error(`LAB_DRIVER must be sim, kind or auto, not "${wanted}"`)
+  const sim: DriverChoice = { name: 'sim', create: () => new SimDriver({ host }), shutdown: async () => {} }
+  if (wanted === 'sim') return sim
+  if (wanted === 'auto') {
+    const check = await isKindAvailable(createNodeCommandRunner({ host }))
+    if (!check.available) {
+      logger.info({ reason: check.reason }, 'LAB_DRIVER=auto: kind is not available here; using the sim')
+      return sim
+    }
+  }
+  return { name: 'kind', create: () => createKindDriverFromEnv({ host, env, repoRoot }), shutdown: shutdownSharedKindHost }
+}
+
+export async function createLabSessions(opts: { prisma: PrismaClient; repoRoot: string; env?: Record<string, string | undefined>; host?: HostTimers; catalog?: LabCatalog }): Promise<LabSessionManager> {
   const env = opts.env ?? process.env
   const host = opts.host ?? HOST_TIMERS
+  const driver = await driverFromEnv(env, host, opts.repoRoot)
   return new LabSessionManager({
     repo: prismaSessionRepository(opts.prisma),
     catalog: opts.catalog ?? defaultCatalog(opts.repoRoot),
     config: labSessionConfigFromEnv(env),
     host,
-    driverName: driverNameFromEnv(env),
-    createDriver: () => new SimDriver({ host }),
+    driverName: driver.name,
+    createDriver: driver.create,
+    onShutdown: driver.shutdown,
     log: logger,
   })
 }

@@ -14,8 +14,8 @@ const catalog = staticCatalog([playgroundLab({}), { slug: 'second', title: 'Seco
 const users: Record<string, string> = {}
 let manager: LabSessionManager | undefined
 
-function managerWith(env: Record<string, string> = {}): LabSessionManager {
-  manager = createLabSessions({ prisma: db.prisma, repoRoot: '/nonexistent', env, host, catalog })
+async function managerWith(env: Record<string, string> = {}): Promise<LabSessionManager> {
+  manager = await createLabSessions({ prisma: db.prisma, repoRoot: '/nonexistent', env, host, catalog })
   return manager
 }
 
@@ -33,7 +33,7 @@ afterAll(async () => db?.close())
 
 describe('LabSessionManager', () => {
   it('queues learners in order when every seat is taken and gives a freed seat to the head of the queue', async () => {
-    const m = managerWith({ LAB_SESSION_CAPACITY: '1' })
+    const m = await managerWith({ LAB_SESSION_CAPACITY: '1' })
     const a = await m.start(users.ana!, 'playground')
     expect(a.kind).toBe('started')
     expect(await m.start(users.ben!, 'playground')).toEqual({ kind: 'queued', position: 1, message: 'All lab seats are busy; you are #1 in the queue.' })
@@ -45,7 +45,7 @@ describe('LabSessionManager', () => {
   })
 
   it('limits running sessions per learner and refuses labs this driver cannot run', async () => {
-    const m = managerWith({ LAB_SESSIONS_PER_USER: '1' })
+    const m = await managerWith({ LAB_SESSIONS_PER_USER: '1' })
     expect((await m.start(users.ana!, 'playground')).kind).toBe('started')
     await expect(m.start(users.ana!, 'second')).rejects.toThrow('You already have 1 lab sessions running (the limit is 1). Stop one to start another.')
     await expect(m.start(users.ben!, 'kind-only')).rejects.toThrow('needs the kind driver; this server runs sim')
@@ -53,7 +53,7 @@ describe('LabSessionManager', () => {
   })
 
   it('ends a session past its deadline or idle timeout, saying why', async () => {
-    const m = managerWith()
+    const m = await managerWith()
     const started = await m.start(users.ana!, 'second')
     const id = (started as { session: { id: string } }).session.id
     now += 29 * 60_000
@@ -65,19 +65,19 @@ describe('LabSessionManager', () => {
   })
 
   it('revives a running session after a restart from its snapshot, or resets it and says so when the snapshot is unreadable', async () => {
-    const first = managerWith()
+    const first = await managerWith()
     const id = ((await first.start(users.ana!, 'second')) as { session: { id: string } }).session.id
     const driver = await first.driverFor(id)
     await driver.apply('apiVersion: v1\nkind: ConfigMap\nmetadata: { name: mine, namespace: second }\n')
     await first.shutdown()
 
-    const second = managerWith()
+    const second = await managerWith()
     const revived = await second.driverFor(id)
     expect(await revived.get({ kind: 'ConfigMap', namespace: 'second', name: 'mine' })).not.toBeNull()
     await second.shutdown()
 
     await db.prisma.labSession.update({ where: { id }, data: { snapshot: Buffer.from('{"schemaVersion": 1, "spec": {}, "state": {"schemaVersion": 0}}') } })
-    const third = managerWith()
+    const third = await managerWith()
     const fresh = await third.driverFor(id)
     expect(await fresh.get({ kind: 'ConfigMap', namespace: 'second', name: 'mine' })).toBeNull()
     expect(await fresh.get({ kind: 'Namespace', name: 'second' })).not.toBeNull()

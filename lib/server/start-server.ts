@@ -64,7 +64,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   if (admin) opts.onFirstAdmin?.(admin)
   const metrics = createMetrics()
   let shuttingDown = false
-  const labSessions = createLabSessions({ prisma: db.prisma, repoRoot: opts.repoRoot ?? process.cwd() })
+  const labSessions = await createLabSessions({ prisma: db.prisma, repoRoot: opts.repoRoot ?? process.cwd() })
   setLabSessions(labSessions)
   const gateway = new WsGateway({
     authenticate,
