@@ -183,6 +183,24 @@ describe('TerminalHub with the sim terminal', () => {
     await slow.close()
   })
 
+  it('closes the socket with 1011 when the driver cannot open a terminal', async () => {
+    await driver.stop()
+    let thrown: unknown
+    const failing = await startServer((ws) => {
+      try {
+        hub.attach(ws, { readOnly: false })
+      } catch (err) {
+        thrown = err
+      }
+    })
+    const client = await TestClient.connect(failing.url)
+    await waitFor(() => client.closed, 'the close')
+    expect(client.closed!.code).toBe(1011)
+    expect(String(thrown)).toMatch(/not started/)
+    expect(hub.socketCount).toBe(0)
+    await failing.close()
+  })
+
   it('does not keep a socket that closed before it was attached', async () => {
     const late = await startServer(() => {})
     const client = await TestClient.connect(late.url)

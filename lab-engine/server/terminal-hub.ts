@@ -40,6 +40,7 @@ export interface TerminalHubOptions {
 
 const CLOSE_GOING_AWAY = 1001
 const CLOSE_NORMAL = 1000
+const CLOSE_INTERNAL_ERROR = 1011
 
 export class TerminalHub implements Disposable {
   readonly stats: TerminalHubStats = emptyStats()
@@ -117,7 +118,14 @@ export class TerminalHub implements Disposable {
       ws.off('message', onMessage).off('close', onClose)
       watched.dispose()
     }
-    if (!this.terminal || (this.exitCode !== null && !opts.readOnly)) this.openTerminal()
+    try {
+      if (!this.terminal || (this.exitCode !== null && !opts.readOnly)) this.openTerminal()
+    } catch (err) {
+      // The driver could not open a terminal (not started, stopped meanwhile): the socket is told and closed.
+      this.detach(sock)
+      ws.close(CLOSE_INTERNAL_ERROR, 'terminal unavailable')
+      throw err
+    }
     this.sync(sock)
     // What the client sent before the attach (its size, typing during a reconnect), in order.
     for (const m of opts.held?.release() ?? []) this.onMessage(sock, m.data, m.isBinary)
