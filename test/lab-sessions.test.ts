@@ -17,6 +17,8 @@ import { startServer, type RunningServer } from '@/lib/server/start-server'
 import { call, sessionFrom } from './api-client'
 import { dbBackends, describeBackends, TEST_DATABASE_URL } from './db-backends'
 import { TerminalClient } from './lab-session-client'
+import WebSocket from 'ws'
+import { parseAsciicast } from '@/lab-engine/sessions/asciicast'
 
 const backends = await dbBackends()
 const PASSWORD = 'a long enough password'
@@ -55,11 +57,17 @@ describeBackends('lab sessions', backends, (backend) => {
   beforeAll(async () => {
     db = await durableDatabase(backend.name)
     await boot()
-    for (const name of ['lena', 'omar']) {
+    for (const name of ['lena', 'omar', 'gus', 'hal']) {
       const res = await call(signUp.POST, { body: { email: `${name}@example.test`, name, password: PASSWORD }, ip: `198.51.100.${name.length}` })
       expect(res.status).toBe(201)
       tokens[name] = sessionFrom(res.headers)
     }
+    // gus grades lena's cohort; hal grades another one.
+    const prisma = server.db.prisma
+    const [lena, gus, hal] = await Promise.all(['lena', 'gus', 'hal'].map((n) => prisma.user.findUniqueOrThrow({ where: { email: `${n}@example.test` } })))
+    await prisma.user.updateMany({ where: { id: { in: [gus!.id, hal!.id] } }, data: { role: 'grader' } })
+    await prisma.cohort.create({ data: { name: 'Spring', inviteCode: `spring-${backend.name}`, memberships: { create: [{ userId: lena!.id, role: 'learner' }, { userId: gus!.id, role: 'grader' }] } } })
+    await prisma.cohort.create({ data: { name: 'Autumn', inviteCode: `autumn-${backend.name}`, memberships: { create: [{ userId: hal!.id, role: 'grader' }] } } })
   }, 60_000)
 
   afterAll(async () => {
@@ -89,6 +97,34 @@ describeBackends('lab sessions', backends, (backend) => {
     await t.close()
   })
 
+  it('streams resource events on /ws/events/:id as the learner changes the cluster', async () => {
+    const events = new WebSocket(`${server.url.replace('http', 'ws')}/ws/events/${sessionId}`, { headers: headers('lena') })
+    const seen: { type: string; kind?: string; name?: string; change?: string }[] = []
+    events.on('message', (data) => seen.push(JSON.parse(data.toString())))
+    await new Promise((resolve, reject) => (events.on('open', resolve), events.on('error', reject)))
+    const t = await terminal('lena')
+    t.type('kubectl create configmap colors --from-literal=sky=blue\r')
+    await t.waitFor('configmap/colors created')
+    await expect.poll(() => seen.find((e) => e.type === 'resource' && e.kind === 'ConfigMap' && e.name === 'colors')).toMatchObject({ change: 'added' })
+    events.close()
+    await t.close()
+  })
+
+  it('lets a grader of the learner\'s cohort watch read-only, and no other grader', async () => {
+    const watcher = await terminal('gus')
+    await watcher.waitFor('configmap/colors created')
+    watcher.type('kubectl delete configmap colors\r')
+    const learner = await terminal('lena')
+    learner.type('kubectl get configmap colors -o name\r')
+    await learner.waitFor('configmap/colors\r\n')
+    await watcher.waitFor('kubectl get configmap colors -o name')
+    expect(watcher.raw).not.toContain('deleted')
+    await Promise.all([watcher.close(), learner.close()])
+    await expect(terminal('hal')).rejects.toThrow('HTTP 403')
+    expect((await call(oneRoute.GET, { session: tokens.gus, params: { id: sessionId } })).status).toBe(200)
+    expect((await call(resetRoute.POST, { session: tokens.gus, params: { id: sessionId }, body: {} })).status).toBe(403)
+  })
+
   it('redraws the same screen after a dropped connection, and keeps what was typed meanwhile', async () => {
     const a = await terminal('lena')
     a.type('echo before-drop\r')
@@ -100,9 +136,12 @@ describeBackends('lab sessions', backends, (backend) => {
     await b.waitFor('before-drop')
     await new Promise((r) => setTimeout(r, 100))
     expect(await b.visible()).toEqual(seen)
-    b.type('echo after-reconnect\r')
-    await b.waitFor('after-reconnect\r\n')
     await b.close()
+    // Typed the moment the socket opens, while the server is still looking the session up: not lost.
+    const c = await terminal('lena')
+    c.type('echo after-reconnect\r')
+    await c.waitFor('after-reconnect\r\n')
+    await c.close()
   })
 
   it('keeps pods, files and history across a server restart', async () => {
@@ -158,5 +197,16 @@ describeBackends('lab sessions', backends, (backend) => {
     const stopped = await call(oneRoute.DELETE, { method: 'DELETE', session: tokens.lena, params: { id: sessionId } })
     expect(stopped.json.session.state).toBe('stopped')
     await expect(terminal('lena')).rejects.toThrow('HTTP 409')
+  })
+
+  it('kept an asciicast v2 recording of the terminal: input, output and timing', async () => {
+    const recordings = await server.db.prisma.recording.findMany({ where: { labSessionId: sessionId }, orderBy: { createdAt: 'asc' }, include: { chunks: { orderBy: { seq: 'asc' } } } })
+    expect(recordings.length).toBeGreaterThanOrEqual(2) // one per server lifetime of the session
+    const first = recordings[0]!
+    const cast = parseAsciicast([JSON.stringify(first.header), ...first.chunks.map((c) => c.data)].join('\n'))
+    expect(cast.header).toMatchObject({ version: 2, width: expect.any(Number), height: expect.any(Number) })
+    expect(cast.events.filter((e) => e.code === 'i').map((e) => e.data).join('')).toContain('ls samples\r')
+    expect(cast.events.filter((e) => e.code === 'o').map((e) => e.data).join('')).toContain('bookinfo')
+    expect(first.sizeBytes).toBeGreaterThan(0)
   })
 })

@@ -10,6 +10,7 @@ import type { WebSocket } from 'ws'
 import type { HostTimers } from '../core/clock'
 import type { ClusterDriver, DriverName, Snapshot } from '../drivers/cluster-driver'
 import { attachEventsSocket } from '../server/events-socket'
+import type { HeldMessages } from '../server/held-messages'
 import type { LabCatalog, LabDefinition } from './lab-catalog'
 import { LiveSession } from './live-session'
 import type { LabSessionConfig } from './session-config'
@@ -149,7 +150,7 @@ export class LabSessionManager {
   }
 
   /** Attaches a terminal socket, bringing the session to life first if the server restarted. */
-  async attachTerminal(id: string, ws: WebSocket, opts: { readOnly: boolean }): Promise<void> {
+  async attachTerminal(id: string, ws: WebSocket, opts: { readOnly: boolean; held?: HeldMessages }): Promise<void> {
     const { live } = await this.mustLive(id)
     live.hub.attach(ws, opts)
     const notice = (await this.deps.repo.get(id))?.notice

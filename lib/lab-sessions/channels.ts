@@ -11,6 +11,7 @@ import { logger } from '@/lib/log'
 import type { GuardedChannel } from '@/lib/server/websockets'
 import { SessionError } from '@/lab-engine/sessions/session-error'
 import type { LabSessionManager } from '@/lab-engine/sessions/session-manager'
+import { holdMessages, type HeldMessages } from '@/lab-engine/server/held-messages'
 import { sessionAccess, type SessionAccess } from './access'
 
 const CLOSE_CODES: Record<SessionError['code'], number> = { not_found: 4404, ended: 4409, limit: 4409, failed: 1011, unavailable: 1013 }
@@ -31,22 +32,32 @@ function closeWith(ws: WebSocket, err: unknown, id: string): void {
   ws.close(1011, 'lab session failed')
 }
 
-function channel(manager: LabSessionManager, attach: (id: string, ws: WebSocket, readOnly: boolean) => Promise<void>): GuardedChannel {
+type Attach = (id: string, ws: WebSocket, readOnly: boolean, held: HeldMessages) => Promise<void>
+
+function channel(manager: LabSessionManager, attach: Attach): GuardedChannel {
   return {
     admit: async (principal, { id }) => (await accessTo(manager, principal, id ?? '')).status,
     handle: (ws, principal, _req, { id }) => {
+      // Held from the first moment: a reconnecting browser sends its size and what was typed meanwhile at once.
+      const held = holdMessages(ws)
       void (async () => {
         const { status, access } = await accessTo(manager, principal, id!)
         if (status !== 101) return ws.close(4000 + status, status === 403 ? 'forbidden' : 'not available')
-        await attach(id!.toLowerCase(), ws, access !== 'owner')
-      })().catch((err) => closeWith(ws, err, id!))
+        await attach(id!.toLowerCase(), ws, access !== 'owner', held)
+      })().catch((err) => {
+        held.dispose()
+        closeWith(ws, err, id!)
+      })
     },
   }
 }
 
 export function labSessionChannels(manager: LabSessionManager): Record<string, GuardedChannel> {
   return {
-    '/ws/terminal/:id': channel(manager, (id, ws, readOnly) => manager.attachTerminal(id, ws, { readOnly })),
-    '/ws/events/:id': channel(manager, (id, ws) => manager.attachEvents(id, ws)),
+    '/ws/terminal/:id': channel(manager, (id, ws, readOnly, held) => manager.attachTerminal(id, ws, { readOnly, held })),
+    '/ws/events/:id': channel(manager, (id, ws, _readOnly, held) => {
+      held.dispose() // the events channel takes no input
+      return manager.attachEvents(id, ws)
+    }),
   }
 }

@@ -8,6 +8,7 @@ export interface ServerMetrics {
   wsConnections: Counter<'path' | 'outcome'>
   wsOpen: Gauge<'path'>
   wsMessages: Counter<'path'>
+  wsErrors: Counter<'path'>
 }
 
 export function createMetrics(): ServerMetrics {
@@ -20,6 +21,7 @@ export function createMetrics(): ServerMetrics {
     wsConnections: new Counter({ name: 'mesh_dojo_websocket_connections_total', help: 'WebSocket upgrade attempts by path and outcome', labelNames: ['path', 'outcome'], registers: [registry] }),
     wsOpen: new Gauge({ name: 'mesh_dojo_websocket_open', help: 'Open WebSocket connections', labelNames: ['path'], registers: [registry] }),
     wsMessages: new Counter({ name: 'mesh_dojo_websocket_messages_total', help: 'WebSocket messages received', labelNames: ['path'], registers: [registry] }),
+    wsErrors: new Counter({ name: 'mesh_dojo_websocket_errors_total', help: 'WebSocket protocol errors (oversized or malformed frames)', labelNames: ['path'], registers: [registry] }),
   }
 }
 

@@ -84,6 +84,8 @@ export class WsGateway {
     this.sockets.add(ws)
     this.opts.metrics.wsOpen.inc({ path })
     ws.on('message', () => this.opts.metrics.wsMessages.inc({ path }))
+    // ws emits 'error' (e.g. an oversized frame, closed with 1009) before a channel may have attached its own listener; unhandled, it would throw.
+    ws.on('error', () => this.opts.metrics.wsErrors.inc({ path }))
     ws.on('close', () => {
       this.sockets.delete(ws)
       this.opts.metrics.wsOpen.dec({ path })
