@@ -129,8 +129,13 @@ export class ClusterState {
 }
 
 export function key(e: LbEndpoint): string {
-  return `${e.address}:${e.port}`
+  let k = endpointKeys.get(e)
+  if (k === undefined) endpointKeys.set(e, (k = `${e.address}:${e.port}`))
+  return k
 }
+
+/** "address:port" per endpoint object (compiled endpoints live as long as their config). */
+const endpointKeys = new WeakMap<LbEndpoint, string>()
 
 function hashOf(s: string): number {
   let h = 0x811c9dc5

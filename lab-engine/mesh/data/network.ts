@@ -148,12 +148,22 @@ export class MeshNetwork {
 
   /** The client end of a connection a sidecar (or gateway) opens to a cluster. */
   clientSideOf(pod: KubeObject, cfg: ProxyConfig, clusterName: string): ClientSide {
-    const tls = cfg.clusters.get(clusterName)?.trafficPolicy.tls?.mode
-    return {
-      ip: (pod.status as { podIP?: string } | undefined)?.podIP ?? '', sidecar: true, pod,
-      namespace: pod.metadata.namespace ?? 'default', serviceAccount: serviceAccountOf(pod),
-      ...(tls ? { destinationRuleTls: tls } : {}),
+    // Once per (pod object, compiled config, cluster): every attempt asks.
+    let byCfg = clientSides.get(pod)
+    if (!byCfg) clientSides.set(pod, (byCfg = new WeakMap()))
+    let byCluster = byCfg.get(cfg)
+    if (!byCluster) byCfg.set(cfg, (byCluster = new Map()))
+    let side = byCluster.get(clusterName)
+    if (!side) {
+      const tls = cfg.clusters.get(clusterName)?.trafficPolicy.tls?.mode
+      side = {
+        ip: (pod.status as { podIP?: string } | undefined)?.podIP ?? '', sidecar: true, pod,
+        namespace: pod.metadata.namespace ?? 'default', serviceAccount: serviceAccountOf(pod),
+        ...(tls ? { destinationRuleTls: tls } : {}),
+      }
+      if (byCluster.size < 1024) byCluster.set(clusterName, side)
     }
+    return side
   }
 
   clusterState(proxy: ProxyAt, cluster: string): ClusterState {
@@ -285,6 +295,8 @@ export class MeshNetwork {
     return res.body
   }
 }
+
+const clientSides = new WeakMap<KubeObject, WeakMap<ProxyConfig, Map<string, ClientSide>>>()
 
 function serviceAccountOf(pod: KubeObject): string {
   return (pod.spec as { serviceAccountName?: string } | undefined)?.serviceAccountName || 'default'

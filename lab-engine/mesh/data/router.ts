@@ -13,7 +13,9 @@
 // - mirror: a copy goes to the mirror cluster with `-shadow` appended to the Host, and
 //   its answer is discarded.
 import type { KubeObject } from '../../cluster/types'
-import type { ForwardAction, HeaderOperations, LoadBalancer, ProxyConfig, Route, WeightedCluster } from '../control/types'
+import type { ForwardAction, HeaderOperations, LbEndpoint, LoadBalancer, ProxyConfig, Route, WeightedCluster } from '../control/types'
+import type { HopRecord } from './hop'
+import type { Delivered } from './server-side'
 import { upstreamResetBody } from '../security'
 import { key } from './cluster-state'
 import { CONNECT_MS, MTLS_HANDSHAKE_MS } from './latency'
@@ -135,7 +137,7 @@ async function attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string
   const candidates = state.candidates(endpoints, now)
   const hashKey = hashKeyOf(req, policy.loadBalancer)
   const e = state.pick(policy.loadBalancer, candidates, _tried, hashKey)
-  if (candidates.length < endpoints.filter((x) => x.health === 'HEALTHY').length) {
+  if (candidates.length < healthyCount(endpoints)) {
     req.trace?.add({ kind: 'outlier', cluster: clusterName, event: candidates.length === 0 ? 'all-ejected' : 'skipped-ejected' })
   }
   if (!e) {
@@ -145,18 +147,13 @@ async function attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string
   if (admission.newConnection) await net.scheduler.sleep(CONNECT_MS + (client.sidecar ? MTLS_HANDSHAKE_MS : 0))
   const address = e.hostname ? net.resolveExternal(e.hostname) ?? e.address : e.address
   const tls = cluster.trafficPolicy.tls
-  const target: MeshRequest = { ...req, dstIp: address, dstPort: e.port, ...(tls?.mode === 'SIMPLE' || tls?.mode === 'MUTUAL' ? { scheme: 'https' as const, sni: tls.sni ?? cluster.host } : {}) }
+  const target: MeshRequest = { ...req, dstIp: address, dstPort: e.port }
+  if (tls?.mode === 'SIMPLE' || tls?.mode === 'MUTUAL') { target.scheme = 'https'; target.sni = tls.sni ?? cluster.host }
   const hopStart = net.clock.now()
   const delivered = await net.deliver(client, target)
   const r = delivered.result
-  net.emitHop({
-    startMs: hopStart, endMs: net.clock.now(), source: pod, request: target, cluster: clusterName, upstreamHost: `${address}:${e.port}`,
-    ...(delivered.server ? { destination: delivered.server } : {}), ...(cluster.host ? { destinationService: cluster.host } : {}),
-    status: r.kind === 'response' ? r.status : 503, flags: r.kind === 'response' ? r.flags : ['UF'],
-    mtls: delivered.transport?.outcome === 'mtls',
-    reporters: { source: true, destination: !!delivered.transport && delivered.transport.outcome !== 'upstream-failure' && delivered.transport.outcome !== 'connection-reset' },
-    requestBytes: target.body.length, responseBytes: r.kind === 'response' ? r.body.length : 0,
-  })
+  const t = delivered.transport
+  net.emitHop(upstreamHop(hopStart, net.clock.now(), pod, target, clusterName, address === e.address ? key(e) : `${address}:${e.port}`, delivered.server, cluster.host, r, t))
   const status = r.kind === 'response' ? r.status : 503
   admission.release(r.kind === 'response' && !r.closesConnection)
   req.trace?.add({ kind: 'endpoint', cluster: clusterName, address: `${address}:${e.port}`, lbPolicy: lbName(policy.loadBalancer), ...(e.pod ? { pod: `${e.pod.namespace}/${e.pod.name}` } : {}), connected: r.kind === 'response', ...(r.kind === 'failure' ? { error: r.message } : {}) })
@@ -174,6 +171,29 @@ async function attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string
     return { result: localReply(net, req, 503, upstreamResetBody(reason), [flag]), retriable: true, endpoint: key(e) }
   }
   return { result: r, retriable: true, endpoint: key(e) }
+}
+
+/** The hop record of one attempt that reached an upstream (optional fields set only when known). */
+function upstreamHop(
+  startMs: number, endMs: number, source: KubeObject, request: MeshRequest, cluster: string, upstreamHost: string,
+  destination: KubeObject | undefined, destinationService: string | undefined, r: MeshResult, t: Delivered['transport'],
+): HopRecord {
+  const hop: HopRecord = { startMs, endMs, source, request, cluster, upstreamHost } as HopRecord
+  if (destination) hop.destination = destination
+  if (destinationService) hop.destinationService = destinationService
+  hop.status = r.kind === 'response' ? r.status : 503
+  hop.flags = r.kind === 'response' ? r.flags : ['UF']
+  hop.mtls = t?.outcome === 'mtls'
+  hop.reporters = { source: true, destination: !!t && t.outcome !== 'upstream-failure' && t.outcome !== 'connection-reset' }
+  hop.requestBytes = request.body.length
+  hop.responseBytes = r.kind === 'response' ? r.body.length : 0
+  return hop
+}
+
+function healthyCount(endpoints: readonly LbEndpoint[]): number {
+  let n = 0
+  for (const e of endpoints) if (e.health === 'HEALTHY') n++
+  return n
 }
 
 /** The consistent-hash key of a request, for DestinationRule loadBalancer.consistentHash. */
