@@ -144,6 +144,16 @@ describeBackends('lab sessions', backends, (backend) => {
     await c.close()
   })
 
+  it('closes a socket that sends an oversized frame with 1009 and keeps the session usable', async () => {
+    const big = await terminal('lena')
+    big.type('x'.repeat(200 * 1024))
+    await expect.poll(() => big.closed?.code).toBe(1009)
+    const t = await terminal('lena')
+    t.type('echo still-here\r')
+    await t.waitFor('still-here\r\n')
+    await t.close()
+  })
+
   it('keeps pods, files and history across a server restart', async () => {
     await server.shutdown('restart')
     await boot()
@@ -151,9 +161,9 @@ describeBackends('lab sessions', backends, (backend) => {
     await t.waitFor('learner@mesh-dojo:~$ ')
     t.type('kubectl get deployments -o name; cat notes.txt\r')
     await t.waitFor('deployment.apps/web\r\nkept\r\n')
-    // Up twice: the command typed before the restart, from the restored history.
+    // Up twice: a command typed before the restart, from the restored history.
     t.type('\x1b[A\x1b[A')
-    await t.waitFor('echo after-reconnect')
+    await t.waitFor('echo still-here')
     await t.close()
   }, 60_000)
 
