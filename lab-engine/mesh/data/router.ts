@@ -270,9 +270,14 @@ function chance(net: MeshNetwork, percentage: number): boolean {
 
 /** What the client sees from its sidecar: `server: envoy` and the upstream service time. */
 function clientFacing(r: MeshResponse, routeOps: HeaderOperations | undefined, wcOps: HeaderOperations | undefined, serviceMs: number, flags: string[]): MeshResponse {
-  let headers = r.headers.map(([n, v]) => [n.toLowerCase(), v] as Header).filter(([n]) => n !== 'server' && n !== 'x-envoy-upstream-service-time')
-  headers = applyOps(applyOps(headers, wcOps?.response), routeOps?.response)
-  return { ...r, headers: [...headers, ['x-envoy-upstream-service-time', String(serviceMs)], ['server', 'envoy']], flags: [...flags, ...r.flags] }
+  let headers: Header[] = []
+  for (const [n, v] of r.headers) {
+    const lower = n.toLowerCase()
+    if (lower !== 'server' && lower !== 'x-envoy-upstream-service-time') headers.push([lower, v])
+  }
+  if (wcOps?.response || routeOps?.response) headers = [...applyOps(applyOps(headers, wcOps?.response), routeOps?.response)]
+  headers.push(['x-envoy-upstream-service-time', String(serviceMs)], ['server', 'envoy'])
+  return { ...r, headers, flags: flags.length ? [...flags, ...r.flags] : [...r.flags] }
 }
 
 /** Reports a local reply as a hop only the client proxy saw, and returns it. */

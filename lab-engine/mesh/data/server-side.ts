@@ -97,14 +97,7 @@ async function plainApp(net: MeshNetwork, client: ClientSide, req: MeshRequest, 
 async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshRequest, pod: KubeObject): Promise<Delivered> {
   const id = identityOf(pod)
   const policies = net.policies()
-  const mode = policies.peerMode(id, req.dstPort)
-  const transport = decideTransport({
-    client: { sidecar: client.sidecar, namespace: client.namespace ?? '', serviceAccount: client.serviceAccount ?? '' },
-    server: { sidecar: true, namespace: id.namespace, serviceAccount: id.serviceAccount, mode: mode.mode },
-    ...(client.destinationRuleTls ? { destinationRuleTls: client.destinationRuleTls } : {}),
-    inferredServerMode: policies.inferred(id.namespace),
-    autoMtls: policies.mesh.enableAutoMtls,
-  })
+  const { mode, transport } = transportFor(policies, client, id, req.dstPort)
   traceTransport(req, transport, mode.policy)
   if (transport.outcome === 'connection-reset') return { transport, result: { kind: 'failure', curlExitCode: 56, message: transport.curlError, remoteIp: req.dstIp } }
   if (transport.outcome === 'upstream-failure') {
@@ -131,7 +124,7 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
     const headers: [string, string][] = [['content-length', String(inbound.body.length)], ['content-type', 'text/plain'], ...Object.entries(inbound.headers), ['date', httpDate(net.clock.now())], ['server', 'istio-envoy']]
     return { transport, result: { kind: 'response', status: inbound.status || 403, headers, body: inbound.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort } }
   }
-  let headers = req.headers.filter(([n]) => !inbound.headersToRemove.includes(n))
+  let headers = inbound.headersToRemove.length ? req.headers.filter(([n]) => !inbound.headersToRemove.includes(n)) : req.headers
   for (const [n, v] of Object.entries(inbound.headersToSet)) headers = withHeader(headers, n, v)
   if (transport.outcome === 'mtls' && transport.xfcc) headers = withHeader(headers, 'x-forwarded-client-cert', transport.xfcc)
   headers = withHeader(headers, 'x-forwarded-proto', headerValue(headers, 'x-forwarded-proto') ?? req.scheme)
@@ -149,8 +142,48 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
   }
   req.trace?.add({ kind: 'app', workload: target.app.name, namespace: pod.metadata.namespace ?? 'default', status: res.status })
   const upstreamMs = Math.max(0, Math.round(net.clock.now() - started))
-  const out = res.headers.map(([n, v]) => [n.toLowerCase(), v] as [string, string]).filter(([n]) => n !== 'server')
-  return { transport, result: { kind: 'response', status: res.status, headers: [...out, ['server', 'istio-envoy'], ['x-envoy-upstream-service-time', String(upstreamMs)]], body: res.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort } }
+  const out: [string, string][] = []
+  for (const [n, v] of res.headers) {
+    const lower = n.toLowerCase()
+    if (lower !== 'server') out.push([lower, v])
+  }
+  out.push(['server', 'istio-envoy'], ['x-envoy-upstream-service-time', String(upstreamMs)])
+  return { transport, result: { kind: 'response', status: res.status, headers: out, body: res.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort } }
+}
+
+type Policies = ReturnType<MeshNetwork['policies']>
+interface TransportChoice { mode: ReturnType<Policies['peerMode']>; transport: TransportDecision }
+
+/**
+ * The connection's transport (PeerAuthentication mode and the mTLS decision). It depends only on
+ * the policies, the client end and the server's identity and port, so a sidecar client's
+ * (a cached ClientSide object) is decided once per store state for each server port.
+ */
+const transports = new WeakMap<Policies, WeakMap<ClientSide, WeakMap<object, Map<number, TransportChoice>>>>()
+
+function transportFor(policies: Policies, client: ClientSide, id: ReturnType<typeof podIdentity>, port: number): TransportChoice {
+  if (!client.sidecar) return decide(policies, client, id, port)
+  let byClient = transports.get(policies)
+  if (!byClient) transports.set(policies, (byClient = new WeakMap()))
+  let byServer = byClient.get(client)
+  if (!byServer) byClient.set(client, (byServer = new WeakMap()))
+  let byPort = byServer.get(id)
+  if (!byPort) byServer.set(id, (byPort = new Map()))
+  let choice = byPort.get(port)
+  if (!choice) byPort.set(port, (choice = decide(policies, client, id, port)))
+  return choice
+}
+
+function decide(policies: Policies, client: ClientSide, id: ReturnType<typeof podIdentity>, port: number): TransportChoice {
+  const mode = policies.peerMode(id, port)
+  const transport = decideTransport({
+    client: { sidecar: client.sidecar, namespace: client.namespace ?? '', serviceAccount: client.serviceAccount ?? '' },
+    server: { sidecar: true, namespace: id.namespace, serviceAccount: id.serviceAccount, mode: mode.mode },
+    ...(client.destinationRuleTls ? { destinationRuleTls: client.destinationRuleTls } : {}),
+    inferredServerMode: policies.inferred(id.namespace),
+    autoMtls: policies.mesh.enableAutoMtls,
+  })
+  return { mode, transport }
 }
 
 /** A pod's workload identity, once per pod object (the store replaces objects, never mutates them). */
