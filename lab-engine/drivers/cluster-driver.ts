@@ -162,6 +162,12 @@ export interface ClusterDriver extends Disposable {
   settle(ms: number): Promise<void>
   /** Events from now on; ends when the driver stops or the consumer breaks out. */
   events(): AsyncIterable<EngineEvent>
+  /**
+   * An independent copy of the cluster at this instant, on virtual time with a
+   * fixed seed, for grading without touching the learner's state (the sim).
+   * Drivers without it are graded live, from a labelled grader pod (kind).
+   */
+  fork?(): Promise<ClusterDriver>
   snapshot?(): Promise<Snapshot>
   restore?(snapshot: Snapshot): Promise<void>
 }

@@ -48,6 +48,10 @@ export interface SimSessionOptions {
   proxyConfig?: (session: { store: ObjectStore; clock: Clock }) => ProxyConfigSource
   /** Virtual mode's start instant, epoch ms (default: the clock's fixed epoch, for reproducible transcripts). */
   startMs?: number
+  /** Telemetry to continue (the grader's copy of a session keeps the learner's metrics, forked). */
+  telemetry?: Telemetry
+  /** After a restore, reseed the Rng (the grader's copy draws from a fixed seed: same state, same grade). */
+  reseed?: number | string
   /** Continue from a saved state (objects, files, shell variables, history, time, Rng) instead of a fresh cluster. */
   restore?: SimSnapshot
 }
@@ -92,14 +96,14 @@ export function createSimSession(opts: SimSessionOptions): SimSession {
   if (mode === 'realtime' && !opts.host) throw new Error('createSimSession: real-time mode needs host timers')
   const saved = opts.restore
   const clock = restoreClock(mode, opts.host, saved, opts.startMs)
-  const rng = saved ? Rng.fromState(saved.rng) : Rng.seeded(opts.seed)
+  const rng = opts.reseed !== undefined ? Rng.seeded(opts.reseed) : saved ? Rng.fromState(saved.rng) : Rng.seeded(opts.seed)
   const storeDeps = { clock, rng, admission: [sidecarInjector] }
   const store = saved ? ObjectStore.restore(saved.objects, storeDeps) : createKindCluster(storeDeps)
   const owned = new DisposableStore()
   owned.add(startControllers({ store, clock, rng }))
   owned.add(clock)
   const network = new MeshNetwork(store, clock, rng)
-  const telemetry = owned.add(createTelemetry())
+  const telemetry = owned.add(opts.telemetry ?? createTelemetry())
   const bridge = owned.add(attachTelemetry(network, telemetry, store, { rng: Rng.seeded(`${opts.seed}/telemetry`) }))
   const admin = createEnvoyAdmin(bridge)
   setEnvoyAdmin(store, admin)

@@ -10,7 +10,7 @@ import type { HostTimers } from '../../core/clock'
 import type { Disposable } from '../../core/disposable'
 import { PromQLError } from '../../telemetry/promql-lexer'
 import { execInContainer } from '../../pod-shell/pod-shell'
-import { createSimSession, shellClockFor, type SimSession, type SimSnapshot } from '../../sim/session'
+import { createSimSession, shellClockFor, type SimSession, type SimSessionOptions, type SimSnapshot } from '../../sim/session'
 import { checkSnapshot } from '../../sim/snapshot'
 import { HOME_DIR, resolvePath, Shell, ShellState } from '../../shell'
 import { DEFAULT_EXEC_TIMEOUT_MS, DriverError, type ApplyResult, type ClusterDriver, type DriverCapabilities, type EnvSpec, type ExecOptions, type ExecResult, type HttpProbe, type HttpProbeResult, type KubeObject, type ListQuery, type MetricResult, type ObjRef, type PodRef, type ProbeSource, type Snapshot, type TerminalSize, type TerminalStream } from '../cluster-driver'
@@ -25,6 +25,8 @@ import { capped, setupFailure } from './sim-output'
 
 export const SIM_CAPABILITIES: DriverCapabilities = { decisionTrace: true, virtualTime: true, snapshots: true, telemetry: true }
 export const SIM_DRIVER_SNAPSHOT_VERSION = 1
+/** The grader's copy draws from this seed: the same state grades the same way every time. */
+export const GRADING_SEED = 'mesh-dojo-grader'
 
 export interface SimDriverOptions {
   /** Wall clock and timers for interactive (real-time) sessions; server.ts passes the host's. */
@@ -178,6 +180,13 @@ export class SimDriver implements ClusterDriver {
     this.enter(spec, afterSetup, state)
   }
 
+  async fork(): Promise<SimDriver> {
+    const { spec, afterSetup, session } = this.mustRun()
+    const copy = new SimDriver()
+    copy.enter({ ...spec, mode: 'grading' }, afterSetup, session.snapshot(), { telemetry: session.telemetry.fork(), reseed: GRADING_SEED })
+    return copy
+  }
+
   /** The session for in-process consumers that need more than the interface (the CLI, tests). */
   get session(): SimSession {
     return this.mustRun().session
@@ -195,9 +204,9 @@ export class SimDriver implements ClusterDriver {
     }
   }
 
-  private enter(spec: EnvSpec, afterSetup: SimSnapshot, state: SimSnapshot = afterSetup): void {
+  private enter(spec: EnvSpec, afterSetup: SimSnapshot, state: SimSnapshot = afterSetup, extra: Pick<SimSessionOptions, 'telemetry' | 'reseed'> = {}): void {
     const mode = spec.mode === 'interactive' ? 'realtime' : 'virtual'
-    const session = createSimSession({ seed: spec.seed ?? 1, mode, host: this.opts.host, ui: this.ui, restore: state })
+    const session = createSimSession({ seed: spec.seed ?? 1, mode, host: this.opts.host, ui: this.ui, restore: state, ...extra })
     const shell = new Shell({ vfs: session.vfs, registry: session.shell.registry, clock: session.shell.clock, state: ShellState.initial() })
     const feed = feedSimEvents(session, (e) => this.broadcast(e), mode === 'realtime' ? this.opts.host : undefined)
     this.running = { spec, afterSetup, session, shell, feed }
