@@ -56,9 +56,14 @@ export function newSpanId(rng: Rng): string {
       if (d !== 0) zero = false
       id += HEX_DIGITS[d]
     }
-    if (!zero) return id
+    if (!zero) {
+      FLATTEN.test(id) // kept in the span store: one flat string, not the rope += builds
+      return id
+    }
   }
 }
+
+const FLATTEN = /^/
 
 const HEX_DIGITS = '0123456789abcdef'
 

@@ -137,6 +137,8 @@ export async function callApp(net: MeshNetwork, pod: KubeObject, target: AppTarg
   return response
 }
 
+const FLATTEN = /^/
+
 /** Contexts per network, pod object and container: everything in one is fixed while the pod object is. */
 const contexts = new WeakMap<MeshNetwork, WeakMap<KubeObject, Map<string, AppContext>>>()
 
@@ -164,7 +166,12 @@ function newAppContext(net: MeshNetwork, pod: KubeObject, container: string): Ap
       ...(proc?.startedAt !== undefined ? { startedAt: proc.startedAt } : {}),
       ...(spec?.command ? { command: spec.command } : {}), ...(spec?.args ? { args: spec.args } : {}),
     },
-    appendLog: (line) => logs.appendLog(pod.metadata.uid, container, line),
+    appendLog: (line) => {
+      // Log lines outlive many collections: flattened here (a regular expression needs a flat
+      // string), each is one string rather than a rope of its template's pieces.
+      FLATTEN.test(line)
+      logs.appendLog(pod.metadata.uid, container, line)
+    },
     state: net.containerState(pod, container),
     // AppContext.prometheus stays unset here: the Prometheus addon answers queries only once telemetry wires it.
   }

@@ -19,6 +19,8 @@ import { workloadInfoOf } from './workload-info'
 /** Open server spans remembered per (trace, pod) so outgoing calls can name their parent. */
 export const MAX_OPEN_SERVER_SPANS = 2_000
 
+const FLATTEN = /^/
+
 /** Traces whose (trace, pod) keys are kept for reuse. */
 const MAX_KEYED_TRACES = 256
 
@@ -70,7 +72,11 @@ export class HopSpans {
       this.keys.set(traceId, (byUid = new Map()))
     }
     let key = byUid.get(uid)
-    if (key === undefined) byUid.set(uid, (key = `${traceId}|${uid}`))
+    if (key === undefined) {
+      key = `${traceId}|${uid}`
+      FLATTEN.test(key) // a map key kept for a while: one flat string rather than a rope
+      byUid.set(uid, key)
+    }
     return key
   }
 

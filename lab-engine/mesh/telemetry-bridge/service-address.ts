@@ -11,20 +11,28 @@ import { destinationServiceOf } from './workload-info'
 /** Most distinct (service, cluster) pairs remembered per store before the cache starts over. */
 export const MAX_CACHED_SERVICE_ADDRESSES = 10_000
 
-const addresses = new WeakMap<ObjectStore, { version: string; byCluster: Map<string, string | undefined> }>()
+const addresses = new WeakMap<ObjectStore, { rv: string; size: number; count: number; byService: Map<string, Map<string, string | undefined>> }>()
 
 /** ClusterIP:port of the hop's destination service, or undefined (no service, headless, port unknown). */
 export function serviceAddress(store: ObjectStore, hop: Pick<HopRecord, 'destinationService' | 'cluster'>): string | undefined {
   if (!hop.destinationService) return undefined
   // A delete hands out no resourceVersion, so the object count joins it: any write changes one or the other.
-  const version = `${store.resourceVersion()}/${store.size()}`
+  const rv = store.resourceVersion()
+  const size = store.size()
   let cache = addresses.get(store)
-  if (!cache || cache.version !== version) addresses.set(store, (cache = { version, byCluster: new Map() }))
-  const key = `${hop.destinationService}|${hop.cluster ?? ''}`
-  if (cache.byCluster.has(key)) return cache.byCluster.get(key)
+  if (!cache || cache.rv !== rv || cache.size !== size) addresses.set(store, (cache = { rv, size, count: 0, byService: new Map() }))
+  let byCluster = cache.byService.get(hop.destinationService)
+  if (!byCluster) cache.byService.set(hop.destinationService, (byCluster = new Map()))
+  const cluster = hop.cluster ?? ''
+  if (byCluster.has(cluster)) return byCluster.get(cluster)
   const address = lookUp(store, hop.destinationService, hop.cluster)
-  if (cache.byCluster.size >= MAX_CACHED_SERVICE_ADDRESSES) cache.byCluster.clear()
-  cache.byCluster.set(key, address)
+  if (cache.count >= MAX_CACHED_SERVICE_ADDRESSES) {
+    cache.byService.clear()
+    cache.count = 0
+    cache.byService.set(hop.destinationService, (byCluster = new Map()))
+  }
+  byCluster.set(cluster, address)
+  cache.count++
   return address
 }
 
