@@ -134,6 +134,24 @@ function imfFixdate(ms: number): string {
   return `${DAYS[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} GMT`
 }
 
+/** Date.prototype.toISOString for an instant (ms), the text up to the seconds kept per second: apps log one per request. */
+export function isoTime(ms: number): string {
+  const t = Math.trunc(ms) // what Date keeps of a fractional instant
+  if (!(t >= 0 && t <= MAX_FOUR_DIGIT_YEAR_MS)) return new Date(ms).toISOString()
+  const second = Math.floor(t / 1000)
+  if (second !== isoSecond) {
+    isoSecond = second
+    isoPrefix = new Date(second * 1000).toISOString().slice(0, 20)
+  }
+  const milli = t - second * 1000
+  return `${isoPrefix}${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`
+}
+
+/** 9999-12-31T23:59:59.999Z: past it toISOString writes a six-digit year. */
+const MAX_FOUR_DIGIT_YEAR_MS = 253_402_300_799_999
+let isoSecond = Number.NaN
+let isoPrefix = ''
+
 /** Common Log Format's time: `24/Nov/2026:20:40:00 +0000` (nginx, WEBrick). */
 export function clfDate(ms: number): string {
   const d = new Date(ms)

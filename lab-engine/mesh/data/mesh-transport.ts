@@ -9,6 +9,7 @@ import {
 import { reasonPhrase } from '../apps'
 import type { MeshNetwork } from './network'
 import { podAt } from './directory'
+import { resolveMemo, type Resolve } from './resolve-memo'
 import type { MeshRequest, MeshResult, Origin } from './types'
 
 /** The learner's machine on kind's docker network (the bridge's gateway address). */
@@ -22,37 +23,12 @@ export function meshTransport(net: MeshNetwork): HttpTransport {
 }
 
 function loadSender(net: MeshNetwork, ctx: TransportContext): LoadSender {
-  const resolve = resolveMemo(net, ctx)
+  const resolve = resolveMemo(net.store, ctx)
   return {
     send: (req) => sendOne(net, req, ctx, resolve),
     all: (clients) => net.scheduler.all(clients),
     sleep: (ms) => net.scheduler.sleep(ms, ctx.signal),
     now: () => net.clock.now(),
-  }
-}
-
-type Resolve = (req: HttpRequest) => ReturnType<typeof resolveForRequest>
-
-/**
- * A load run sends the same request object again and again: its name is resolved once per
- * store state (nothing else runs in the shell meanwhile, so only the store can move the answer).
- */
-function resolveMemo(net: MeshNetwork, ctx: TransportContext): Resolve {
-  let memo = new WeakMap<HttpRequest, { addresses: string[]; trace: string[] }>()
-  let rv = net.store.resourceVersion()
-  let size = net.store.size()
-  return (req) => {
-    if (net.store.resourceVersion() !== rv || net.store.size() !== size) {
-      rv = net.store.resourceVersion()
-      size = net.store.size()
-      memo = new WeakMap()
-    }
-    const hit = memo.get(req)
-    if (hit) return hit
-    const r = resolveForRequest(req, ctx)
-    // Failures are answered afresh each time (rare, and the caller owns what it gets).
-    if (!('kind' in r)) memo.set(req, r)
-    return r
   }
 }
 

@@ -10,12 +10,13 @@ import { reasonPhrase } from '../apps'
 import { resolveForRequest, type HttpRequest, type HttpResult, type HttpTransport, type TransportContext } from '../../pod-shell/curl/transport'
 import type { EnvoyAdmin } from '../../pod-shell/tools/envoy-admin'
 import { httpDate } from '../data/server-side'
+import { resolveMemo, type Resolve } from '../data/resolve-memo'
 
 /** Wraps a transport so loopback requests to the agent ports of a pod are served by `admin`. */
 export function withEnvoyAdmin(inner: HttpTransport, store: ObjectStore, admin: EnvoyAdmin, now: () => number): HttpTransport {
-  const local = (req: HttpRequest, ctx: TransportContext): HttpResult | undefined => {
+  const local = (req: HttpRequest, ctx: TransportContext, resolve: Resolve = (r) => resolveForRequest(r, ctx)): HttpResult | undefined => {
     if (ctx.source.kind !== 'pod') return undefined
-    const resolved = resolveForRequest(req, ctx)
+    const resolved = resolve(req)
     if ('kind' in resolved || !resolved.addresses[0]?.startsWith('127.')) return undefined
     const src = ctx.source
     const pod = store.list({ kind: 'Pod', namespace: src.namespace }).find((p) => p.metadata.name === src.podName)
@@ -28,7 +29,10 @@ export function withEnvoyAdmin(inner: HttpTransport, store: ObjectStore, admin: 
   }
   if (inner.load) {
     const load = inner.load.bind(inner)
-    wrapped.load = (ctx, body) => load(ctx, (sender) => body({ ...sender, send: async (req) => local(req, ctx) ?? sender.send(req) }))
+    wrapped.load = (ctx, body) => {
+      const resolve = resolveMemo(store, ctx)
+      return load(ctx, (sender) => body({ ...sender, send: async (req) => local(req, ctx, resolve) ?? sender.send(req) }))
+    }
   }
   return wrapped
 }

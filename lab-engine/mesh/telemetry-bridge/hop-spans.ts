@@ -21,8 +21,8 @@ export const MAX_OPEN_SERVER_SPANS = 2_000
 
 const FLATTEN = /^/
 
-/** Traces whose (trace, pod) keys are kept for reuse. */
-const MAX_KEYED_TRACES = 256
+/** (trace, pod) keys kept for reuse. */
+const RECENT_KEYS = 8
 
 /** Waiting client spans kept per (trace, pod). */
 export const MAX_ORPHANS_PER_KEY = 64
@@ -60,23 +60,20 @@ export class HopSpans {
   }
 
   /**
-   * "<trace id>|<pod uid>" as one string object per pair for recent traces, so the maps above
-   * hash it once rather than once per lookup (every hop of a Bookinfo page shares its trace).
+   * "<trace id>|<pod uid>" for the last few pairs, one flat string object each: every hop of a
+   * Bookinfo page asks for the same few, and the maps above keep the key (flat, not a rope).
    */
-  private readonly keys = new Map<string, Map<string, string>>()
+  private readonly recentKeys: { traceId: string; uid: string; key: string }[] = []
+  private nextKeySlot = 0
 
   private keyOf(traceId: string, uid: string): string {
-    let byUid = this.keys.get(traceId)
-    if (!byUid) {
-      if (this.keys.size >= MAX_KEYED_TRACES) this.keys.clear()
-      this.keys.set(traceId, (byUid = new Map()))
-    }
-    let key = byUid.get(uid)
-    if (key === undefined) {
-      key = `${traceId}|${uid}`
-      FLATTEN.test(key) // a map key kept for a while: one flat string rather than a rope
-      byUid.set(uid, key)
-    }
+    for (const k of this.recentKeys) if (k.uid === uid && k.traceId === traceId) return k.key
+    const key = `${traceId}|${uid}`
+    FLATTEN.test(key)
+    const entry = { traceId, uid, key }
+    if (this.recentKeys.length < RECENT_KEYS) this.recentKeys.push(entry)
+    else this.recentKeys[this.nextKeySlot] = entry
+    this.nextKeySlot = (this.nextKeySlot + 1) % RECENT_KEYS
     return key
   }
 

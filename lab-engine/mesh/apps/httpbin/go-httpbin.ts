@@ -8,7 +8,7 @@
 // /delay accepts Go durations or seconds up to 10 s and sets Server-Timing.
 // Go's server writes the handler's headers sorted, then Date and Content-Length.
 
-import { decodeSegment, goCanonicalHeader, header, pathOnly } from '../http-util'
+import { decodeSegment, goCanonicalHeader, header, isoTime, pathOnly } from '../http-util'
 import { sortedObject, type Json } from '../json-format'
 import { respond } from '../respond'
 import { SERVICE_TIMES } from '../service-time'
@@ -154,7 +154,7 @@ export const goHttpbinApp: AppModel = {
     const ms = res.serviceTimeMs
     const fields: [string, string | number][] = [['status', out.status], ['method', req.method], ['uri', req.path], ['size_bytes', body.length], ['duration_ms', ms], ['user_agent', header(req.headers, 'user-agent') ?? ''], ['client_ip', clientIp(req)]]
     const level = out.status >= 500 ? 'ERROR' : out.status >= 400 ? 'WARN' : 'INFO'
-    ctx.appendLog(`time=${new Date(ctx.now()).toISOString()} level=${level} msg="${out.status} ${req.method} ${req.path} ${ms.toFixed(1)}ms" ${fields.map(([k, v]) => `${k}=${slogValue(v)}`).join(' ')}`)
+    ctx.appendLog(`time=${isoTime(ctx.now())} level=${level} msg="${out.status} ${req.method} ${req.path} ${ms.toFixed(1)}ms" ${fields.map(([k, v]) => `${k}=${slogValue(v)}`).join(' ')}`)
     return res
   },
 }
