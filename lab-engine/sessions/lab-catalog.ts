@@ -4,6 +4,7 @@
 // the `playground` exists: a fresh kind-like cluster, Istio not yet installed,
 // Istio's samples in the home directory, a free sandbox.
 import type { DriverName, EnvSpec } from '../drivers/cluster-driver'
+import type { LabSpec } from '../grader/lab-schema'
 
 export const PLAYGROUND_SLUG = 'playground'
 
@@ -13,6 +14,8 @@ export interface LabDefinition {
   /** Drivers the lab can run on (a lab may need kind for what the sim does not model). */
   drivers: readonly DriverName[]
   spec: Omit<EnvSpec, 'mode' | 'seed'>
+  /** A graded lab's tasks and the content hash of its lab.yaml (the playground has none). */
+  grading?: { lab: LabSpec; contentHash: string }
 }
 
 export interface LabCatalog {

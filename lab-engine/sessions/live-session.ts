@@ -4,7 +4,11 @@
 // changing), at most once per debounce interval, and on stop and shutdown.
 import type { HostTimers } from '../core/clock'
 import type { ClusterDriver } from '../drivers/cluster-driver'
+import type { EngineEvent } from '../drivers/engine-event'
+import { EventStream } from '../drivers/event-stream'
+import type { LabSpec } from '../grader/lab-schema'
 import { TerminalHub } from '../server/terminal-hub'
+import { LiveProgress, type TaskProgress } from './live-progress'
 import { AsciicastRecorder } from './asciicast'
 import type { SessionRepository } from './session-repository'
 
@@ -14,6 +18,8 @@ export interface LiveSessionDeps {
   debounceMs: number
   onActivity: () => void
   onSaveError: (err: unknown) => void
+  /** A graded lab: its tasks are re-checked after changes and tick through `task` events. */
+  grading?: { lab: LabSpec; initial?: Record<string, TaskProgress>; onProgress: (p: Record<string, TaskProgress>) => void; debounceMs: number }
 }
 
 /** Terminal size a recording starts with before the browser reports its own. */
@@ -29,6 +35,8 @@ export class LiveSession {
   private readonly pump: Promise<void>
   /** Warnings already shown, so each is shown once per deadline. */
   readonly warned = new Set<string>()
+  readonly progress: LiveProgress | null
+  private readonly streams = new Set<EventStream<EngineEvent>>()
 
   constructor(
     readonly id: string,
@@ -46,7 +54,20 @@ export class LiveSession {
         this.scheduleSave()
       },
     })
+    const g = deps.grading
+    this.progress = g ? new LiveProgress({ lab: g.lab, driver, host: deps.host, debounceMs: g.debounceMs, emit: (e) => this.broadcast(e), initial: g.initial, onChange: g.onProgress, onError: deps.onSaveError }) : null
     this.pump = this.watchChanges()
+  }
+
+  /** The session's events from now on: the driver's, plus task progress. */
+  events(): AsyncIterable<EngineEvent> {
+    const stream: EventStream<EngineEvent> = new EventStream(() => this.streams.delete(stream))
+    this.streams.add(stream)
+    return stream
+  }
+
+  private broadcast(event: EngineEvent): void {
+    for (const s of this.streams) s.push(event)
   }
 
   /** Saves soon (debounced): state and the recording's new events. */
@@ -71,6 +92,8 @@ export class LiveSession {
     this.saveTimer = undefined
     await this.saveNow()
     this.stopped = true
+    this.progress?.stop()
+    for (const s of this.streams) s.dispose()
     this.hub.dispose()
     await this.saveRecording()
     await this.driver.stop()
@@ -101,7 +124,10 @@ export class LiveSession {
   private async watchChanges(): Promise<void> {
     for await (const event of this.driver.events()) {
       if (this.stopped) break
-      if (event.type === 'resource') this.scheduleSave()
+      this.broadcast(event)
+      if (event.type !== 'resource') continue
+      this.scheduleSave()
+      this.progress?.changed()
     }
   }
 }

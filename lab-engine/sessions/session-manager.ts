@@ -15,12 +15,16 @@ import type { LabCatalog, LabDefinition } from './lab-catalog'
 import { LiveSession } from './live-session'
 import type { LabSessionConfig } from './session-config'
 import type { SessionRepository, StoredLabSession } from './session-repository'
+import type { AttemptRepository } from './attempt-repository'
+import type { LiveSessionDeps } from './live-session'
 import { SeatQueue } from './seat-queue'
 import { SessionError } from './session-error'
 import { expiryWarnings, type Expiry } from './expiry'
 
 export interface SessionManagerDeps {
   repo: SessionRepository
+  /** Attempts of graded labs (absent: sessions are not graded). */
+  attempts?: AttemptRepository
   catalog: LabCatalog
   config: LabSessionConfig
   host: HostTimers
@@ -53,6 +57,8 @@ export type StartOutcome =
 
 /** How often deadlines are checked. */
 const SWEEP_MS = 15_000
+/** Tasks are re-checked this long after the last change. */
+const PROGRESS_DEBOUNCE_MS = 1_500
 /** lastActiveAt is written to the repository at most this often per session. */
 const ACTIVITY_WRITE_MS = 60_000
 
@@ -159,12 +165,17 @@ export class LabSessionManager {
 
   async attachEvents(id: string, ws: WebSocket): Promise<void> {
     const { live } = await this.mustLive(id)
-    attachEventsSocket(ws, live.driver.events())
+    attachEventsSocket(ws, live.events())
   }
 
   /** The live driver (the grader and the workbench's editor use it); revives the session if needed. */
   async driverFor(id: string): Promise<ClusterDriver> {
     return (await this.mustLive(id)).live.driver
+  }
+
+  /** The live session of an active session (reviving it if needed), for grading operations. */
+  async liveFor(id: string): Promise<{ stored: StoredLabSession; live: LiveSession }> {
+    return this.mustLive(id)
   }
 
   /** Saves every live session and lets go of them; their rows stay `running`, so they revive after the restart. */
@@ -181,6 +192,7 @@ export class LabSessionManager {
     const now = this.deps.host.now()
     const stored = await this.deps.repo.create({ userId, labSlug: lab.slug, driver: this.deps.driverName, atMs: now, expiresAt: now + this.deps.config.durationMs })
     try {
+      if (lab.grading && this.deps.attempts) await this.deps.attempts.createAttempt({ userId, labSlug: lab.slug, labSessionId: stored.id, labVersion: lab.grading.contentHash, atMs: now })
       await this.revive(stored)
       await this.deps.repo.update(stored.id, { state: 'running' })
       return { ...stored, state: 'running' }
@@ -222,9 +234,22 @@ export class LabSessionManager {
       repo: this.deps.repo, host: this.deps.host, debounceMs: this.deps.config.snapshotDebounceMs,
       onActivity: () => this.touch(stored.id),
       onSaveError: (err) => this.deps.log.error({ err, session: stored.id }, 'saving the lab session failed'),
+      grading: await this.gradingFor(stored, lab),
     })
     this.live.set(stored.id, live)
     return live
+  }
+
+  /** Live progress for a graded lab's session, continuing the attempt's saved progress. */
+  private async gradingFor(stored: StoredLabSession, lab: LabDefinition): Promise<LiveSessionDeps['grading']> {
+    if (!lab.grading || !this.deps.attempts) return undefined
+    const attempts = this.deps.attempts
+    const attempt = await attempts.attemptForSession(stored.id)
+    if (!attempt || attempt.status !== 'in_progress') return undefined
+    return {
+      lab: lab.grading.lab, initial: attempt.progress ?? undefined, debounceMs: PROGRESS_DEBOUNCE_MS,
+      onProgress: (p) => void attempts.saveProgress(attempt.id, p).catch((err) => this.deps.log.error({ err, session: stored.id }, 'saving progress failed')),
+    }
   }
 
   private async restoreOrStart(stored: StoredLabSession, lab: LabDefinition, driver: ClusterDriver): Promise<void> {

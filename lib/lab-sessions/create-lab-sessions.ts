@@ -1,26 +1,23 @@
 // Builds the lab session manager from the environment: the driver (LAB_DRIVER), limits (LAB_SESSION_*), the lab catalog, the database.
-import path from 'node:path'
-import { sampleFiles } from '@/lab-engine/cli'
 import type { HostTimers } from '@/lab-engine/core/clock'
 import type { ClusterDriver, DriverName } from '@/lab-engine/drivers/cluster-driver'
 import { createKindDriverFromEnv, createNodeCommandRunner, isKindAvailable, shutdownSharedKindHost } from '@/lab-engine/drivers/kind'
 import { SimDriver } from '@/lab-engine/drivers/sim'
-import { playgroundLab, staticCatalog, type LabCatalog } from '@/lab-engine/sessions/lab-catalog'
+import { LabAttempts } from '@/lab-engine/sessions/lab-attempts'
+import type { LabCatalog } from '@/lab-engine/sessions/lab-catalog'
 import { labSessionConfigFromEnv } from '@/lab-engine/sessions/session-config'
 import { LabSessionManager } from '@/lab-engine/sessions/session-manager'
 import type { PrismaClient } from '@/prisma/generated/client'
 import { logger } from '@/lib/log'
+import { contentCatalog } from './content-catalog'
+import type { LabEngine } from './engine'
+import { prismaAttemptRepository } from './prisma-attempt-repository'
 import { prismaSessionRepository } from './prisma-session-repository'
 
 export const HOST_TIMERS: HostTimers = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
   clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-}
-
-/** The labs a session can start: the playground (with content/samples in the home directory) until the lab catalogue lands. */
-export function defaultCatalog(repoRoot: string): LabCatalog {
-  return staticCatalog([playgroundLab(sampleFiles(path.join(repoRoot, 'content/samples')))])
 }
 
 export interface DriverChoice {
@@ -46,13 +43,16 @@ export async function driverFromEnv(env: Record<string, string | undefined>, hos
   return { name: 'kind', create: () => createKindDriverFromEnv({ host, env, repoRoot }), shutdown: shutdownSharedKindHost }
 }
 
-export async function createLabSessions(opts: { prisma: PrismaClient; repoRoot: string; env?: Record<string, string | undefined>; host?: HostTimers; catalog?: LabCatalog }): Promise<LabSessionManager> {
+export async function createLabEngine(opts: { prisma: PrismaClient; repoRoot: string; env?: Record<string, string | undefined>; host?: HostTimers; catalog?: LabCatalog }): Promise<LabEngine> {
   const env = opts.env ?? process.env
   const host = opts.host ?? HOST_TIMERS
   const driver = await driverFromEnv(env, host, opts.repoRoot)
-  return new LabSessionManager({
+  const catalog = opts.catalog ?? contentCatalog(opts.repoRoot)
+  const attempts = prismaAttemptRepository(opts.prisma)
+  const sessions = new LabSessionManager({
     repo: prismaSessionRepository(opts.prisma),
-    catalog: opts.catalog ?? defaultCatalog(opts.repoRoot),
+    attempts,
+    catalog,
     config: labSessionConfigFromEnv(env),
     host,
     driverName: driver.name,
@@ -60,4 +60,5 @@ export async function createLabSessions(opts: { prisma: PrismaClient; repoRoot: 
     onShutdown: driver.shutdown,
     log: logger,
   })
+  return { sessions, attempts: new LabAttempts(sessions, attempts, catalog, () => host.now()) }
 }

@@ -10,3 +10,7 @@ export const startLabSessionInput = z.object({
 export const listLabSessionsQuery = z.object({
   userId: z.uuid().optional(),
 })
+
+export const hintRequestInput = z.object({
+  taskId: z.string().trim().min(1, 'Name the task.').max(60),
+})

@@ -5,7 +5,7 @@ import type { HostTimers } from '@/lab-engine/core/clock'
 import { playgroundLab, staticCatalog } from '@/lab-engine/sessions/lab-catalog'
 import type { LabSessionManager } from '@/lab-engine/sessions/session-manager'
 import { openDatabase, type Database } from '@/lib/db/database'
-import { createLabSessions } from './create-lab-sessions'
+import { createLabEngine } from './create-lab-sessions'
 
 let db: Database
 let now = Date.UTC(2026, 10, 24, 9)
@@ -15,7 +15,7 @@ const users: Record<string, string> = {}
 let manager: LabSessionManager | undefined
 
 async function managerWith(env: Record<string, string> = {}): Promise<LabSessionManager> {
-  manager = await createLabSessions({ prisma: db.prisma, repoRoot: '/nonexistent', env, host, catalog })
+  manager = (await createLabEngine({ prisma: db.prisma, repoRoot: '/nonexistent', env, host, catalog })).sessions
   return manager
 }
 

@@ -9,9 +9,9 @@ import { openDatabase, type Database, type DatabaseConfig } from '@/lib/db/datab
 import { setDatabase } from '@/lib/db/global'
 import { resolveClientIp } from '@/lib/http/client-ip'
 import { CLIENT_IP_HEADER, REQUEST_PATH_HEADER } from '@/lib/http/internal-headers'
-import { createLabSessions } from '@/lib/lab-sessions/create-lab-sessions'
+import { createLabEngine } from '@/lib/lab-sessions/create-lab-sessions'
 import { labSessionChannels } from '@/lib/lab-sessions/channels'
-import { setLabSessions } from '@/lib/lab-sessions/engine'
+import { setLabEngine } from '@/lib/lab-sessions/engine'
 import { logger } from '@/lib/log'
 import type { ServerConfig } from './config'
 import { createMetrics, routeLabel, type ServerMetrics } from './metrics'
@@ -64,8 +64,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   if (admin) opts.onFirstAdmin?.(admin)
   const metrics = createMetrics()
   let shuttingDown = false
-  const labSessions = await createLabSessions({ prisma: db.prisma, repoRoot: opts.repoRoot ?? process.cwd() })
-  setLabSessions(labSessions)
+  const labEngine = await createLabEngine({ prisma: db.prisma, repoRoot: opts.repoRoot ?? process.cwd() })
+  const labSessions = labEngine.sessions
+  setLabEngine(labEngine)
   const gateway = new WsGateway({
     authenticate,
     channels: { '/ws/ping': pingChannel, ...labSessionChannels(labSessions) },
@@ -100,7 +101,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     gateway.dispose()
     // Every live lab session is saved before the database closes, so learners re-attach to the same state.
     await labSessions.shutdown()
-    setLabSessions(null)
+    setLabEngine(null)
     await db.close()
     releaseData()
     logger.info('stopped')

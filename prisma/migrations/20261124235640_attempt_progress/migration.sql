@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Attempt" ADD COLUMN     "labVersion" TEXT,
+ADD COLUMN     "progress" JSONB;
