@@ -1,6 +1,6 @@
 // `npm run bench`: prints figures; never part of pass/fail.
 //   npm run bench                        every benchmark
-//   npm run bench -- NAME [ARG]          one of them (cold-start, sim-session, mesh-compile, mesh-data, lab-sessions, terminal);
+//   npm run bench -- NAME [ARG]          one of them (cold-start, sim-session, mesh-compile, mesh-data, lab-sessions, terminal, grader);
 //                                        ARG goes to a bundled bench (e.g. mesh-data 3hop-profile)
 import { execFileSync } from 'node:child_process'
 import { build } from 'esbuild'
@@ -11,7 +11,7 @@ const TARGET_COLD_START_MS = 3000
 const ROOT = path.join(import.meta.dirname, '..')
 
 /** Benchmarks over the engine run bundled in their own process (its schema packages are ESM-only). */
-const BUNDLED = ['sim-session', 'mesh-compile', 'mesh-data', 'lab-sessions', 'terminal'] as const
+const BUNDLED = ['sim-session', 'mesh-compile', 'mesh-data', 'lab-sessions', 'terminal', 'grader'] as const
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b)
