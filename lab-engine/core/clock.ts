@@ -64,7 +64,7 @@ class Entry implements TimerRecord, Timer {
     readonly at: number,
     readonly seq: number,
     readonly label: string | undefined,
-    readonly fn: () => void,
+    public fn: () => void,
     private readonly clock: Clock,
   ) {}
 
@@ -197,6 +197,8 @@ export class Clock {
   cancelEntry(entry: Entry): void {
     if (entry.cancelled) return
     entry.cancelled = true
+    // A cancelled entry waits in the heap until it surfaces: let go of what its callback holds now.
+    entry.fn = noop
     this.queue.cancelled()
     this.armHost()
   }
@@ -241,6 +243,8 @@ export class Clock {
     }
   }
 }
+
+function noop(): void {}
 
 function abortReason(signal: AbortSignal): unknown {
   if (signal.reason !== undefined) return signal.reason

@@ -154,6 +154,19 @@ let isoPrefix = ''
 
 /** Common Log Format's time: `24/Nov/2026:20:40:00 +0000` (nginx, WEBrick). */
 export function clfDate(ms: number): string {
+  // The text changes once a second: remember the last second formatted (Date truncates fractional ms).
+  const second = Math.floor(Math.trunc(ms) / 1000)
+  if (second !== clfSecond || Number.isNaN(second)) {
+    clfSecond = second
+    clfText = commonLogDate(ms)
+  }
+  return clfText
+}
+
+let clfSecond = Number.NaN
+let clfText = ''
+
+function commonLogDate(ms: number): string {
   const d = new Date(ms)
   return `${pad2(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`
 }

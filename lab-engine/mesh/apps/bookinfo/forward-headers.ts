@@ -31,10 +31,16 @@ export const DETAILS_PROPAGATED = [
 ]
 
 function pick(incoming: readonly Header[], names: readonly string[]): Header[] {
+  // The first value of each incoming name, lower-cased once (not once per name looked for).
+  const first = new Map<string, string>()
+  for (const [k, v] of incoming) {
+    const lower = k.toLowerCase()
+    if (!first.has(lower)) first.set(lower, v)
+  }
   const out: Header[] = []
   for (const name of names) {
-    const hit = incoming.find(([k]) => k.toLowerCase() === name)
-    if (hit) out.push([name, hit[1]])
+    const value = first.get(name)
+    if (value !== undefined) out.push([name, value])
   }
   return out
 }
