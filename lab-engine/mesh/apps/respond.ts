@@ -53,7 +53,20 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
  * become spaces. No app can split a response this way.
  */
 function isSafeHeader([name, value]: Header): boolean {
-  return TOKEN.test(name) && !/[\r\n]/.test(value)
+  return tokenName(name) && value.indexOf('\r') < 0 && value.indexOf('\n') < 0
+}
+
+/** Header names checked against TOKEN once each (servers send the same few names on every response). */
+const tokens = new Map<string, boolean>()
+
+function tokenName(name: string): boolean {
+  let ok = tokens.get(name)
+  if (ok === undefined) {
+    ok = TOKEN.test(name)
+    if (tokens.size >= 1024) tokens.clear()
+    tokens.set(name, ok)
+  }
+  return ok
 }
 
 function safeHeader([name, value]: Header): Header[] {

@@ -55,6 +55,20 @@ function chainMatches(m: FilterChainMatch, req: MeshRequest, sni?: string): bool
 
 /** The virtual host for a Host header: exact beats *.suffix beats prefix* beats "*" (Envoy route_config docs). */
 export function virtualHostFor(hosts: readonly VirtualHost[], authority: string): VirtualHost | undefined {
+  // Compiled route configurations never change (a new config is a new object): one answer per Host header.
+  let byAuthority = vhostMemo.get(hosts)
+  if (!byAuthority) vhostMemo.set(hosts, (byAuthority = new Map()))
+  if (byAuthority.has(authority)) return byAuthority.get(authority)
+  const vh = bestVirtualHost(hosts, authority)
+  if (byAuthority.size >= MAX_AUTHORITIES_PER_CONFIG) byAuthority.clear()
+  byAuthority.set(authority, vh)
+  return vh
+}
+
+const vhostMemo = new WeakMap<readonly VirtualHost[], Map<string, VirtualHost | undefined>>()
+const MAX_AUTHORITIES_PER_CONFIG = 256
+
+function bestVirtualHost(hosts: readonly VirtualHost[], authority: string): VirtualHost | undefined {
   const host = hostOnly(authority)
   let best: { vh: VirtualHost; rank: number; len: number } | undefined
   for (const vh of hosts) {
