@@ -133,8 +133,9 @@ export class Scheduler {
     let settled = false
     const result = this.spawn(fn, () => { settled = true })
     result.catch(() => undefined)
+    const done = () => settled
     for (let events = 0; ; events++) {
-      await this.untilQuiet(() => settled)
+      await this.untilQuiet(done)
       if (settled) return result
       const next = this.clock.nextDeadline()
       if (next === undefined) throw new SchedulerError('simulated requests are waiting on each other with nothing scheduled')
