@@ -74,3 +74,13 @@ describe('install then uninstall --purge', () => {
     }), { numRuns: 8 })
   }, 60_000)
 })
+
+describe('istioctl install -f with spec.meshConfig', () => {
+  it('writes the IstioOperator meshConfig into the istio ConfigMap (REGISTRY_ONLY blocks unknown hosts)', async () => {
+    const session = createSimSession({ seed: 1, files: { 'iop.yaml': 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  profile: demo\n  meshConfig:\n    outboundTrafficPolicy:\n      mode: REGISTRY_ONLY\n' } })
+    const [install, mesh] = await session.run('istioctl install -f iop.yaml -y\nkubectl get configmap istio -n istio-system -o jsonpath={.data.mesh}')
+    expect(install!.exitCode).toBe(0)
+    expect(mesh!.stdout).toMatch(/outboundTrafficPolicy:\n\s+mode: REGISTRY_ONLY/)
+    session.dispose()
+  })
+})

@@ -86,7 +86,7 @@ function chosenProfile(ctx: SubContext, operator: FileObjects | undefined): Prof
 
 /** spec.meshConfig of the -f IstioOperator, if any. */
 function operatorMeshConfig(operator: FileObjects | undefined): Record<string, unknown> {
-  const iop = (operator?.objects as { kind?: string }[] | undefined)?.find((o) => o.kind === 'IstioOperator') as { spec?: { meshConfig?: Record<string, unknown> } } | undefined
+  const iop = operator?.objects.map((o) => o.object as { kind?: string; spec?: { meshConfig?: Record<string, unknown> } }).find((o) => o?.kind === 'IstioOperator')
   return iop?.spec?.meshConfig ?? {}
 }
 

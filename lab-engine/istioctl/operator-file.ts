@@ -3,8 +3,8 @@
 // istio.io/latest/docs/setup/additional-setup/customize-installation/: spec.profile picks
 // the base profile; spec.components.ingressGateways[] / egressGateways[] with
 // `enabled: true|false` add or remove the default gateways (as samples/bookinfo/
-// demo-profile-no-gateways.yaml does). Everything else (meshConfig, values, k8s
-// overlays) is accepted and ignored. A document of another kind is refused as
+// demo-profile-no-gateways.yaml does). spec.meshConfig goes to the istio
+// ConfigMap (install.ts); values and k8s overlays are accepted and ignored. A document of another kind is refused as
 // istioctl does (assumption on the wording).
 
 import { profileByName, type ComponentName, type Profile } from '../istio/profiles'
