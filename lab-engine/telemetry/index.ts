@@ -122,7 +122,8 @@ function assemble(parts: Parts): Telemetry {
       if (!live()) return
       recordRequest(metrics, r)
       edges.add(r)
-      for (const l of [...listeners]) l(r)
+      // Copied first only when there is someone to call (a listener may unsubscribe while called).
+      if (listeners.size > 0) for (const l of [...listeners]) l(r)
     },
     recordTcpConnection(r) {
       if (live()) recordTcpConnection(metrics, r)
