@@ -24,6 +24,14 @@ describe('newObjectWith', () => {
     const edited = newObjectWith(base, { ...base, data: { k: 'w' } }, next)
     expect(edited.metadata.generation).toBe(2)
   })
+
+  it('keeps a generation-less object generation-less, whatever the candidate carries', () => {
+    const { generation: _g, ...meta } = base.metadata
+    const secretLike: KubeObject = { ...base, metadata: meta }
+    const edited = newObjectWith(secretLike, { ...secretLike, data: { k: 'w' }, metadata: { ...meta, generation: 3 } }, next)
+    expect(edited.metadata).not.toHaveProperty('generation')
+    expect(edited.data).toEqual({ k: 'w' })
+  })
 })
 
 describe('deepEqual and deepFreeze', () => {

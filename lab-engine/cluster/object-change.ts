@@ -71,8 +71,10 @@ export function newObjectWith(prev: KubeObject, candidate: KubeObject, nextResou
     uid: prev.metadata.uid,
     creationTimestamp: prev.metadata.creationTimestamp,
     resourceVersion: nextResourceVersion(),
-    generation: prev.metadata.generation + (specChanged ? 1 : 0),
   }
+  // Kinds whose strategy sets no generation (ConfigMap, Secret...) keep none, whatever the client sent.
+  if (prev.metadata.generation === undefined) delete metadata.generation
+  else metadata.generation = prev.metadata.generation + (specChanged ? 1 : 0)
   if (prev.metadata.deletionTimestamp) metadata.deletionTimestamp = prev.metadata.deletionTimestamp
   else delete metadata.deletionTimestamp
   return { ...candidate, kind: prev.kind, metadata }

@@ -115,10 +115,14 @@ describe('resourceVersion and generation', () => {
     expect(status.metadata.creationTimestamp).toBe(d.metadata.creationTimestamp)
   })
 
-  it('treats data as desired state for kinds without spec', () => {
+  it('gives kinds without spec no generation, even when the client sends one', () => {
     const store = fresh()
-    store.create(cm('c', { a: '1' }))
-    expect(store.update(cm('c', { a: '2' })).metadata.generation).toBe(2)
+    const created = store.create({ ...cm('c', { a: '1' }), metadata: { name: 'c', generation: 4 } })
+    expect(created.metadata).not.toHaveProperty('generation')
+    const updated = store.update({ ...cm('c', { a: '2' }), metadata: { name: 'c', generation: 7 } })
+    expect(updated.data).toEqual({ a: '2' })
+    expect(Number(updated.metadata.resourceVersion)).toBeGreaterThan(Number(created.metadata.resourceVersion))
+    expect(updated.metadata).not.toHaveProperty('generation')
   })
 
   it('refuses a stale resourceVersion with Conflict and keeps the object', () => {
@@ -362,5 +366,33 @@ describe('list index', () => {
       }),
       { numRuns: 200 },
     )
+  })
+})
+
+describe('Secret stringData (merged into data on write)', () => {
+  const secret = (extra: Record<string, unknown>): ObjectInput => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, type: 'Opaque', ...extra })
+
+  it('base64-encodes stringData into data on create, stringData winning, and drops it', () => {
+    const store = fresh()
+    const s = store.create(secret({ data: { keep: 'a2VlcA==', user: 'b2xk' }, stringData: { user: 'admin', pass: 'caf\u00e9' } }))
+    expect(s.data).toEqual({ keep: 'a2VlcA==', user: 'YWRtaW4=', pass: 'Y2Fmw6k=' })
+    expect(s).not.toHaveProperty('stringData')
+    expect(s.metadata).not.toHaveProperty('generation')
+  })
+
+  it('merges on update and on mutate too', () => {
+    const store = fresh()
+    const first = store.create(secret({ stringData: { a: '1' } }))
+    const updated = store.update({ ...first, stringData: { b: '2' } })
+    expect(updated.data).toEqual({ a: 'MQ==', b: 'Mg==' })
+    expect(updated).not.toHaveProperty('stringData')
+    const mutated = store.mutate({ kind: 'Secret', name: 's' }, (o) => { o.stringData = { a: 'x' } })
+    expect(mutated.data).toEqual({ a: 'eA==', b: 'Mg==' })
+  })
+
+  it('changes nothing when stringData repeats what data holds', () => {
+    const store = fresh()
+    const first = store.create(secret({ stringData: { a: '1' } }))
+    expect(store.update({ ...first, stringData: { a: '1' } })).toBe(first)
   })
 })

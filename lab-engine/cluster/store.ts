@@ -13,6 +13,7 @@ import { matches, parseSelector, type Selector } from './label-selector'
 import { cloneJson, deepFreeze, newObjectWith } from './object-change'
 import { generatedName, nameProblem } from './object-names'
 import type { KubeObject, ObjectInput, ObjRef, WatchEvent } from './types'
+import { hasGeneration, prepareForWrite } from './write-strategy'
 
 /** Objects one session's store may hold; past it, create refuses and changes nothing. */
 export const MAX_OBJECTS_PER_STORE = 5000
@@ -216,15 +217,15 @@ export class ObjectStore {
   }
 
   private newObject(input: ObjectInput, namespace: string, name: string): KubeObject {
-    const copy = cloneJson(input) as KubeObject
-    const { deletionTimestamp: _d, ...meta } = copy.metadata ?? {}
+    const copy = prepareForWrite(cloneJson(input) as KubeObject)
+    const { deletionTimestamp: _d, generation: _g, ...meta } = copy.metadata ?? {}
     copy.metadata = {
       ...meta,
       name,
       ...(namespace ? { namespace } : {}),
       uid: this.deps.rng.uuid(),
       resourceVersion: this.nextRv(),
-      generation: 1,
+      ...(hasGeneration(copy.kind) ? { generation: 1 } : {}),
       creationTimestamp: rfc3339(this.deps.clock.now()),
     }
     if (!namespace) delete copy.metadata.namespace
@@ -236,7 +237,7 @@ export class ObjectStore {
     candidate.metadata = { ...candidate.metadata, name: prev.metadata.name }
     if (prev.metadata.namespace) candidate.metadata.namespace = prev.metadata.namespace
     else delete candidate.metadata.namespace
-    const next = newObjectWith(prev, candidate, () => this.nextRv())
+    const next = newObjectWith(prev, prepareForWrite(candidate), () => this.nextRv())
     if (next === prev) return prev
     this.put(deepFreeze(next))
     this.emit({ type: 'MODIFIED', object: next })

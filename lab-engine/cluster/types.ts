@@ -22,7 +22,8 @@ export interface ObjectMeta {
   generateName?: string
   uid: string
   resourceVersion: string
-  generation: number
+  /** Absent on kinds without spec (ConfigMap, Secret...), as on a real API server. */
+  generation?: number
   creationTimestamp: string
   deletionTimestamp?: string
   labels?: Labels

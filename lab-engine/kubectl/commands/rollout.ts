@@ -16,7 +16,7 @@ export function deploymentStatus(d: KubeObject): { message: string; done: boolea
   const s = (d.status ?? {}) as DeployStatus
   const name = d.metadata.name
   const want = (d.spec as { replicas?: number } | undefined)?.replicas ?? 1
-  if (d.metadata.generation > (s.observedGeneration ?? 0)) return { message: 'Waiting for deployment spec update to be observed...', done: false }
+  if ((d.metadata.generation ?? 0) > (s.observedGeneration ?? 0)) return { message: 'Waiting for deployment spec update to be observed...', done: false }
   const updated = s.updatedReplicas ?? 0
   if (updated < want) return { message: `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${want} new replicas have been updated...`, done: false }
   const total = s.replicas ?? 0

@@ -1,0 +1,45 @@
+// Write strategy: what the API server does to an object of a given kind on every create and update, before storing it.
+//
+// Follows kubernetes/pkg/registry/*/strategy.go and the v1 conversions:
+// - Secret: "stringData ... is merged into the data field on write, overwriting
+//   any existing values. The stringData field is never output when reading from
+//   the API" (kubernetes.io/docs/concepts/configuration/secret/); the merge is
+//   the v1 -> internal conversion, so it happens on create, update and patch alike.
+// - metadata.generation is set only by strategies of kinds with a desired state
+//   in spec (Deployment, ReplicaSet, custom resources...). Data-only kinds
+//   (ConfigMap, Secret, Endpoints, ServiceAccount, Event) never carry one.
+
+import type { KubeObject } from './types'
+
+/** Kinds whose registry strategy never sets metadata.generation (no spec). */
+const WITHOUT_GENERATION: ReadonlySet<string> = new Set(['ConfigMap', 'Secret', 'Endpoints', 'ServiceAccount', 'Event'])
+
+/** Whether objects of this kind carry metadata.generation. */
+export function hasGeneration(kind: string): boolean {
+  return !WITHOUT_GENERATION.has(kind)
+}
+
+/** Applies the kind's on-write conversion to obj (a mutable copy the store owns). */
+export function prepareForWrite(obj: KubeObject): KubeObject {
+  if (obj.kind === 'Secret' && obj.apiVersion === 'v1') mergeStringData(obj)
+  return obj
+}
+
+/** Secret stringData -> data (base64 of UTF-8), stringData winning on a shared key; stringData is dropped. */
+function mergeStringData(secret: KubeObject): void {
+  const plain = secret.stringData as Record<string, unknown> | undefined
+  delete secret.stringData
+  if (!plain || typeof plain !== 'object') return
+  const entries = Object.entries(plain)
+  if (entries.length === 0) return
+  const data: Record<string, unknown> = { ...((secret.data as Record<string, unknown> | undefined) ?? {}) }
+  for (const [key, value] of entries) data[key] = base64Utf8(String(value ?? ''))
+  secret.data = data
+}
+
+/** Base64 of a string's UTF-8 bytes, as the API stores Secret data. */
+export function base64Utf8(text: string): string {
+  let binary = ''
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte)
+  return btoa(binary)
+}
