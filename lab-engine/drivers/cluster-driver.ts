@@ -92,6 +92,10 @@ export interface HttpProbe {
   readonly headers?: Readonly<Record<string, string>>
   readonly body?: string
   readonly timeoutMs?: number
+  /** curl's `--resolve host:port:address` pins (a TLS request to a gateway by name). */
+  readonly resolve?: readonly string[]
+  /** curl's -k: certificate checks off (default true: a grader checks routing, not the learner's CA). */
+  readonly insecure?: boolean
 }
 
 export interface HttpProbeResult {

@@ -12,10 +12,16 @@ export interface CheckOutcome {
   details?: Record<string, unknown>
 }
 
+export interface IngressAddress {
+  host: string
+  httpPort: number
+  httpsPort: number
+}
+
 export interface CheckContext {
   driver: ClusterDriver
-  /** `host:port` of the ingress gateway's HTTP port, for `{{ingress}}` in URLs. */
-  ingress(): Promise<string>
+  /** The ingress gateway's external address and ports, for `{{ingress}}` and friends in requests. */
+  ingress(): Promise<IngressAddress>
 }
 
 /** A check's own verdict before messages are attached. */

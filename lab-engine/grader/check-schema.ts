@@ -29,12 +29,20 @@ export const podSelectorSchema = z.strictObject({
 export const probeSourceSchema = z.union([z.literal('outside'), podSelectorSchema])
 
 export const httpRequestSchema = z.strictObject({
-  /** `{{ingress}}` stands for the ingress gateway's address and HTTP port (`172.18.255.200:80`). */
+  /**
+   * Templates: `{{ingress}}` is the ingress gateway's address and HTTP port (`172.18.255.200:80`),
+   * `{{ingress_https}}` its address and HTTPS port, `{{ingress_host}}` the address alone,
+   * `{{ingress_https_port}}` the HTTPS port alone (as INGRESS_HOST / SECURE_INGRESS_PORT in Istio's docs).
+   */
   url: z.string().min(1).max(2_000),
   method: z.string().regex(/^[A-Z]+$/).optional(),
   headers: z.record(z.string(), z.string()).optional(),
   body: z.string().max(100_000).optional(),
   timeoutMs: z.number().int().positive().max(120_000).optional(),
+  /** curl's --resolve pins, `host:port:address`; templates work here too (`httpbin.example.com:443:{{ingress_host}}`). */
+  resolve: z.array(z.string().regex(/^[^:\s]+:(\d+|\{\{ingress_https_port\}\}):\S+$/, 'a --resolve pin is host:port:address')).max(5).optional(),
+  /** Certificate checks off (curl -k); default true. */
+  insecure: z.boolean().optional(),
 })
 
 const base = {
@@ -50,7 +58,7 @@ const resourceRef = z.strictObject({
   name: z.string().min(1).optional(),
   namespace: z.string().optional(),
   apiVersion: z.string().optional(),
-  /** Instead of a name: every object matching this label selector (exists: at least one). */
+  /** Instead of a name: the objects matching this label selector (exists: at least one). */
   selector: z.string().optional(),
 })
 
@@ -61,7 +69,11 @@ export const resourceCheckSchema = z.strictObject({
   expect: z.union([
     z.literal('exists'),
     z.literal('absent'),
-    z.strictObject({ jsonPath: z.string().min(1), equals: z.unknown().optional(), matches: regex.optional() }),
+    z.strictObject({
+      jsonPath: z.string().min(1), equals: z.unknown().optional(), matches: regex.optional(),
+      /** Without a name, whether every listed object must match (default) or at least one. */
+      of: z.enum(['every', 'some']).default('every'),
+    }),
   ]),
 })
 

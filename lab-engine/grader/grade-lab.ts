@@ -5,7 +5,7 @@
 // taken at the current instant with a fixed seed, so grading changes nothing
 // the learner sees and the same state always grades the same.
 import type { ClusterDriver } from '../drivers/cluster-driver'
-import type { CheckContext, CheckOutcome } from './check-outcome'
+import type { CheckContext, CheckOutcome, IngressAddress } from './check-outcome'
 import { evaluateCheck } from './evaluate-check'
 import type { LabSpec } from './lab-schema'
 
@@ -55,12 +55,12 @@ function sum(xs: number[]): number {
 
 /** Checks' view of the cluster; the ingress address is looked up once per grading. */
 export function checkContext(driver: ClusterDriver): CheckContext {
-  let ingress: Promise<string> | undefined
+  let ingress: Promise<IngressAddress> | undefined
   return { driver, ingress: () => (ingress ??= ingressAddress(driver)) }
 }
 
-/** `host:port` of istio-ingressgateway's HTTP port: its LoadBalancer address, as `INGRESS_HOST`/`INGRESS_PORT` in Istio's docs. */
-async function ingressAddress(driver: ClusterDriver): Promise<string> {
+/** istio-ingressgateway's LoadBalancer address and its HTTP/HTTPS ports, as INGRESS_HOST/INGRESS_PORT/SECURE_INGRESS_PORT in Istio's docs. */
+async function ingressAddress(driver: ClusterDriver): Promise<IngressAddress> {
   const svc = await driver.get({ kind: 'Service', namespace: 'istio-system', name: 'istio-ingressgateway' })
   if (!svc) throw new Error('there is no istio-ingressgateway Service in istio-system: is Istio installed with an ingress gateway?')
   const status = svc.status as { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } } | undefined
@@ -69,5 +69,6 @@ async function ingressAddress(driver: ClusterDriver): Promise<string> {
   if (!host) throw new Error('the ingress gateway has no external address yet')
   const ports = (svc.spec as { ports?: { name?: string; port: number }[] }).ports ?? []
   const http = ports.find((p) => p.name === 'http2') ?? ports.find((p) => p.port === 80)
-  return `${host}:${http?.port ?? 80}`
+  const https = ports.find((p) => p.name === 'https') ?? ports.find((p) => p.port === 443)
+  return { host, httpPort: http?.port ?? 80, httpsPort: https?.port ?? 443 }
 }

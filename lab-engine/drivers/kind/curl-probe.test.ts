@@ -36,13 +36,13 @@ const ok = (stdout: string, exitCode = 0) => ({ stdout, stderr: '', exitCode, ti
 describe('curlProbeArgv', () => {
   it('a GET: headers to stdout, the fixed JSON write-out, a max time, then the URL after --', () => {
     expect(curlProbeArgv({ url: 'http://productpage:9080/productpage', timeoutMs: 5000 })).toEqual([
-      'curl', '-sS', '-D', '-', '-w', `\\n${PROBE_MARKER}%{json}`, '--max-time', '5.000', '--', 'http://productpage:9080/productpage',
+      'curl', '-sS', '-D', '-', '-w', `\\n${PROBE_MARKER}%{json}`, '--max-time', '5.000', '-k', '--', 'http://productpage:9080/productpage',
     ])
   })
 
   it('a POST with headers and a body read from stdin', () => {
     const argv = curlProbeArgv({ url: 'http://httpbin:8000/post', method: 'post', headers: { 'Content-Type': 'application/json', 'x-user': 'jason' }, body: '{"a":1}' })
-    expect(argv.slice(6)).toEqual(['--max-time', '30.000', '-X', 'POST', '-H', 'Content-Type: application/json', '-H', 'x-user: jason', '--data-binary', '@-', '--', 'http://httpbin:8000/post'])
+    expect(argv.slice(6)).toEqual(['--max-time', '30.000', '-X', 'POST', '-k', '-H', 'Content-Type: application/json', '-H', 'x-user: jason', '--data-binary', '@-', '--', 'http://httpbin:8000/post'])
   })
 
   it('HEAD uses --head (curl -X HEAD would wait for a body that never comes)', () => {
@@ -133,5 +133,13 @@ describe('headers', () => {
 
   it('without size_header, the first blank line ends the headers', () => {
     expect(splitResponse('HTTP/1.1 204 No Content\r\nserver: envoy\r\n\r\nrest', undefined)).toEqual({ headerText: 'HTTP/1.1 204 No Content\r\nserver: envoy', body: 'rest' })
+  })
+})
+
+describe('curl probe TLS options', () => {
+  it('verifies certificates when asked and pins names with --resolve', () => {
+    const argv = curlProbeArgv({ url: 'https://httpbin.example.com/status/418', insecure: false, resolve: ['httpbin.example.com:443:172.18.255.200'] })
+    expect(argv).not.toContain('-k')
+    expect(argv.slice(argv.indexOf('--resolve'), argv.indexOf('--resolve') + 2)).toEqual(['--resolve', 'httpbin.example.com:443:172.18.255.200'])
   })
 })

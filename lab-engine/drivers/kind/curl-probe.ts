@@ -26,6 +26,8 @@ export function curlProbeArgv(req: HttpProbe): string[] {
   const seconds = ((req.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS) / 1000).toFixed(3)
   const argv = ['curl', '-sS', '-D', '-', '-w', WRITE_OUT, '--max-time', seconds]
   argv.push(...(method === 'HEAD' ? ['--head'] : method === 'GET' && req.body === undefined ? [] : ['-X', method]))
+  if (req.insecure ?? true) argv.push('-k')
+  for (const pin of req.resolve ?? []) argv.push('--resolve', pin)
   for (const [name, value] of Object.entries(req.headers ?? {})) argv.push('-H', `${name}: ${value}`)
   if (req.body !== undefined) argv.push('--data-binary', '@-')
   argv.push('--', req.url)

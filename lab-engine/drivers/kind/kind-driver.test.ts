@@ -235,7 +235,7 @@ describe('kind driver, with a fake command runner', () => {
     })
     expect(since().slice(2)).toEqual([
       `${KC} wait --for=condition=Ready pod/mesh-dojo-grader-bookinfo-productpage -n default --timeout=180s`,
-      `${KC} exec -n default mesh-dojo-grader-bookinfo-productpage -c curl -- curl -sS -D - -w \\n${PROBE_MARKER}%{json} --max-time 2.000 -H end-user: jason -- http://reviews:9080/reviews/0`,
+      `${KC} exec -n default mesh-dojo-grader-bookinfo-productpage -c curl -- curl -sS -D - -w \\n${PROBE_MARKER}%{json} --max-time 2.000 -k -H end-user: jason -- http://reviews:9080/reviews/0`,
     ])
     await driver.probeHttp(from, { url: 'http://reviews:9080/reviews/1' })
     expect(runner.calls.filter((c) => c.argv.includes('apply'))).toHaveLength(1)

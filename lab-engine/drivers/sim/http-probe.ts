@@ -44,10 +44,17 @@ function probeRequest(probe: HttpProbe): HttpRequest {
     path: (url.pathname || '/') + url.search,
     headers,
     body: probe.body,
-    resolve: [],
+    resolve: (probe.resolve ?? []).map(resolvePin),
     maxTimeMs: probe.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS,
-    insecure: true,
+    insecure: probe.insecure ?? true,
   }
+}
+
+/** `host:port:address`, as curl's --resolve takes it. */
+function resolvePin(pin: string): { host: string; port: number; address: string } {
+  const m = /^([^:]+):(\d+):(.+)$/.exec(pin)
+  if (!m) throw new DriverError('invalid', `--resolve entry "${pin}" is not host:port:address`)
+  return { host: m[1]!, port: Number(m[2]), address: m[3]! }
 }
 
 function podEndpoint(store: ObjectStore, clock: ShellClock, t: PodTarget): { source: RequestSource; resolve: HostResolver } {

@@ -10,9 +10,10 @@ export async function resourceVerdict(check: ResourceCheck, ctx: CheckContext): 
   if (check.expect === 'exists') return { passed: objects.length > 0, observed: objects.length ? `${what} exists` : `${what} not found` }
   if (check.expect === 'absent') return { passed: objects.length === 0, observed: objects.length ? `${what} still exists` : `${what} is absent` }
   if (!objects.length) return { passed: false, observed: `${what} not found` }
-  const { jsonPath, equals, matches } = check.expect
+  const { jsonPath, equals, matches, of } = check.expect
   const values = objects.map((o) => valueAt(o, jsonPath))
-  const ok = values.every((v) => (equals === undefined || deepEqual(v, equals)) && (matches === undefined || new RegExp(matches).test(text(v))))
+  const fits = (v: unknown) => (equals === undefined || deepEqual(v, equals)) && (matches === undefined || new RegExp(matches).test(text(v)))
+  const ok = of === 'some' ? values.some(fits) : values.every(fits)
   return { passed: ok, observed: `${jsonPath} is ${values.map(text).join(', ')}`, details: { values } }
 }
 
