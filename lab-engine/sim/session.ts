@@ -28,6 +28,7 @@ import { meshTransport } from '../mesh/data/mesh-transport'
 import { MeshNetwork } from '../mesh/data/network'
 import { attachTelemetry, createEnvoyAdmin, withEnvoyAdmin } from '../mesh/telemetry-bridge'
 import { setEnvoyAdmin } from '../pod-shell/tools/envoy-admin'
+import { syncClusterStats } from '../mesh/telemetry-bridge/proxy-stats'
 import { createTelemetry, type Telemetry } from '../telemetry'
 import { advancingShellClock, CommandRegistry, HOME_DIR, parse, registerCoreutils, resolvePath, Shell, ShellState, Vfs, type ShellClock } from '../shell'
 
@@ -81,6 +82,11 @@ export interface SimSession extends Disposable {
   run(script: string, opts?: { signal?: AbortSignal }): Promise<StatementResult[]>
   /** The state a restart needs, as JSON (see snapshot.ts for what is and is not kept). */
   snapshot(): SimSnapshot
+  /**
+   * Brings every proxy's Envoy stats up to date with the data plane (they are
+   * otherwise synced when read), so a fork of the telemetry carries them.
+   */
+  syncProxyStats(): void
 }
 
 /** istioctl proxy-config reads the mesh control plane's per-proxy config compiled from this session's store. */
@@ -122,6 +128,9 @@ export function createSimSession(opts: SimSessionOptions): SimSession {
   return {
     mode, clock, rng, store, network, vfs, shell, telemetry,
     run: (script, runOpts) => runStatements(shell, clock, script, runOpts?.signal),
+    syncProxyStats: () => {
+      for (const pod of store.list({ kind: 'Pod' })) if (network.proxyClusters(pod).length) syncClusterStats(network, pod, bridge.statsFor(pod))
+    },
     snapshot: () => takeSnapshot(saved?.seed ?? opts.seed, { store, vfs, shell, clock, rng }),
     dispose: () => owned.dispose(),
   }

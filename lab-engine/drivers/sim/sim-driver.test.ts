@@ -179,3 +179,22 @@ describe('SimDriver', () => {
     expect(driver.session.clock.now()).toBe(Date.UTC(2026, 10, 24, 12, 1, 5))
   })
 })
+
+describe('SimDriver.fork', () => {
+  it('carries the Envoy counters the learner has not read yet into the grader\'s copy', async () => {
+    const { sampleFiles } = await import('../../cli')
+    const path = await import('node:path')
+    const { CIRCUIT_BREAKER_RULE } = await import('../../mesh/scenarios/istio-task-manifests.test-util')
+    driver = new SimDriver()
+    await driver.start({
+      mode: 'grading', files: sampleFiles(path.resolve(import.meta.dirname, '../../../content/samples')),
+      setup: 'istioctl install --set profile=demo -y\nkubectl label namespace default istio-injection=enabled\nkubectl apply -f samples/httpbin/httpbin.yaml -f samples/httpbin/sample-client/fortio-deploy.yaml\nkubectl wait --for=condition=Ready pods --all --timeout=300s\n' + CIRCUIT_BREAKER_RULE,
+    })
+    const load = await driver.exec({ namespace: 'default', selector: 'app=fortio' }, ['/usr/bin/fortio', 'load', '-c', '3', '-qps', '0', '-n', '30', '-loglevel', 'Warning', 'http://httpbin:8000/get'], { container: 'fortio' })
+    expect(load.stderr).toMatch(/Code 503 : [1-9]/)
+    const fork = await driver.fork()
+    const stats = await fork.exec({ namespace: 'default', selector: 'app=fortio' }, ['pilot-agent', 'request', 'GET', 'stats'], { container: 'istio-proxy' })
+    await fork.stop()
+    expect(stats.stdout).toMatch(/cluster\.outbound\|8000\|\|httpbin\.default\.svc\.cluster\.local\.upstream_rq_pending_overflow: [1-9]/)
+  }, 60_000)
+})

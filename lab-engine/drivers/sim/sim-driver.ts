@@ -182,6 +182,8 @@ export class SimDriver implements ClusterDriver {
 
   async fork(): Promise<SimDriver> {
     const { spec, afterSetup, session } = this.mustRun()
+    // Envoy counters are synced from the data plane when read; the copy must see them even if the learner never looked.
+    session.syncProxyStats()
     const copy = new SimDriver()
     copy.enter({ ...spec, mode: 'grading' }, afterSetup, session.snapshot(), { telemetry: session.telemetry.fork(), reseed: GRADING_SEED })
     return copy
