@@ -87,6 +87,8 @@ function firstMatch(c: Candidate, req: AuthzRequest, budget: { left: number }): 
 
 /** Evaluates the workload's applicable AuthorizationPolicies (see authorizationPoliciesFor) for one request. */
 export function authorize(policies: readonly KubeObject[], req: AuthzRequest, opts: AuthzOptions = {}): AuthzDecision {
+  // Most workloads have no policy at all: the answer allStage gives for none, without the evaluator.
+  if (policies.length === 0) return { allowed: true, decidedBy: 'no-allow-policy', audited: [], dryRun: [], explanation: NO_ALLOW_POLICY }
   const ev = evaluator(candidatesOf(policies), req)
   const common = { audited: ev.hits('AUDIT', false).map((x) => x.hit), dryRun: DRY_RUN_ORDER.flatMap((a) => ev.hits(a, true).map((x) => x.hit)) }
   const configured = opts.extensionProviders ?? []
@@ -98,6 +100,8 @@ export function authorize(policies: readonly KubeObject[], req: AuthzRequest, op
 }
 
 const DRY_RUN_ORDER: readonly AuthzAction[] = ['CUSTOM', 'DENY', 'ALLOW', 'AUDIT']
+
+const NO_ALLOW_POLICY = 'no ALLOW policy applies to the workload: allowed'
 
 type Evaluator = ReturnType<typeof evaluator>
 
@@ -115,7 +119,7 @@ function evaluator(all: readonly Candidate[], req: AuthzRequest) {
 /** ALLOW: with no ALLOW policy everything passes; otherwise one rule must match. */
 function allowStage(ev: Evaluator, req: AuthzRequest, common: Pick<AuthzDecision, 'audited' | 'dryRun'>): AuthzDecision {
   const allowPolicies = ev.all.filter((c) => c.action === 'ALLOW' && !c.dryRun)
-  if (allowPolicies.length === 0) return { allowed: true, decidedBy: 'no-allow-policy', ...common, explanation: 'no ALLOW policy applies to the workload: allowed' }
+  if (allowPolicies.length === 0) return { allowed: true, decidedBy: 'no-allow-policy', ...common, explanation: NO_ALLOW_POLICY }
   const allowed = ev.hits('ALLOW', false)[0]
   if (allowed) return { allowed: true, decidedBy: 'allow', hit: allowed.hit, ...common, explanation: `allowed by rule ${allowed.hit.ruleIndex} of ${name(allowed.hit.policy)}` }
   const unmatched = allowPolicies.map((c) => refOf(c.policy))

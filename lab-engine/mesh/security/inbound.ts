@@ -50,7 +50,10 @@ export async function checkInbound(input: InboundInput): Promise<InboundResult> 
     ? await authenticateRequest(input.requestAuthentications, { headers: request.headers ?? {}, path: request.path ?? '/', host: request.host ?? '', ...(request.scheme ? { scheme: request.scheme } : {}) }, input)
     : undefined
   if (authn?.outcome === 'reject') return { outcome: 'reject', status: authn.status, body: authn.body, headers: authn.headers, authn }
-  const authz = authorize(input.authorizationPolicies, { ...request, ...(authn?.auth ? { auth: authn.auth } : {}) }, input)
+  // With no policy authorize() reads nothing of the request: no copy with the auth attributes then.
+  const authz = input.authorizationPolicies.length === 0
+    ? authorize(input.authorizationPolicies, request, input)
+    : authorize(input.authorizationPolicies, { ...request, ...(authn?.auth ? { auth: authn.auth } : {}) }, input)
   if (!authz.allowed) {
     return { outcome: 'reject', status: authz.status ?? 0, body: authz.body ?? '', headers: {}, authz, ...(authn ? { authn } : {}) }
   }

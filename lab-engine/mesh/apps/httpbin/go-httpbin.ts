@@ -152,9 +152,11 @@ export const goHttpbinApp: AppModel = {
     const body = req.method === 'HEAD' ? '' : out.body
     const res = respond(ctx, { status: out.status, body, headers: sorted, profile: SERVICE_TIMES['go-httpbin'], dateBeforeLength: true, extraMs: out.extraMs })
     const ms = res.serviceTimeMs
-    const fields: [string, string | number][] = [['status', out.status], ['method', req.method], ['uri', req.path], ['size_bytes', body.length], ['duration_ms', ms], ['user_agent', header(req.headers, 'user-agent') ?? ''], ['client_ip', clientIp(req)]]
     const level = out.status >= 500 ? 'ERROR' : out.status >= 400 ? 'WARN' : 'INFO'
-    ctx.appendLog(`time=${isoTime(ctx.now())} level=${level} msg="${out.status} ${req.method} ${req.path} ${ms.toFixed(1)}ms" ${fields.map(([k, v]) => `${k}=${slogValue(v)}`).join(' ')}`)
+    // slog's attributes in order; numbers print as they are (slogValue(n) is String(n)).
+    const attrs = `status=${out.status} method=${slogValue(req.method)} uri=${slogValue(req.path)} size_bytes=${body.length} duration_ms=${ms} `
+      + `user_agent=${slogValue(header(req.headers, 'user-agent') ?? '')} client_ip=${slogValue(clientIp(req))}`
+    ctx.appendLog(`time=${isoTime(ctx.now())} level=${level} msg="${out.status} ${req.method} ${req.path} ${ms.toFixed(1)}ms" ${attrs}`)
     return res
   },
 }
