@@ -41,6 +41,9 @@ describe('kubectl completion', () => {
     ['an output format awaiting its value takes no space', 'kubectl get pods -o jsonp', 'kubectl get pods -o jsonpath='],
     ['pods for logs', 'kubectl logs -n kube-system kube-pr', 'kubectl logs -n kube-system kube-proxy-xkwpb '],
     ['rollout subcommands', 'kubectl rollout sta', 'kubectl rollout status '],
+    ['set subcommands', 'kubectl set im', 'kubectl set image '],
+    ['set types with a pod spec', 'kubectl set env deploym', 'kubectl set env deployments '],
+    ['set TYPE/name', 'kubectl set image -n kube-system deployment/cored', 'kubectl set image -n kube-system deployment/coredns '],
     ['after a pipe and ;', 'ls; kubectl ge', 'ls; kubectl get '],
   ])('%s: %j', async (_name, line, expected) => {
     expect(await afterTab(line)).toBe(expected)

@@ -19,7 +19,10 @@ const SUBCOMMANDS: Record<string, string[]> = {
   rollout: ['history', 'pause', 'restart', 'resume', 'status', 'undo'],
   config: ['current-context', 'get-contexts', 'set-context', 'use-context', 'view'],
   create: ['configmap', 'deployment', 'namespace', 'secret', 'service', 'serviceaccount'],
+  set: ['env', 'image'],
 }
+/** The types `kubectl set image|env` can change in the sim (ones with a pod spec). */
+const POD_SPEC_TYPES = ['deployments', 'pods', 'replicasets']
 const OUTPUT_FORMATS = ['json', 'yaml', 'wide', 'name', 'custom-columns=', 'jsonpath=', 'go-template=']
 
 interface Parsed { verb?: string; positional: string[]; namespace?: string; previousFlag?: FlagDef }
@@ -43,6 +46,8 @@ function completeArgument(env: KubectlEnv, parsed: Parsed, word: string): string
   if (SUBCOMMANDS[verb!] && positional.length === 0) return SUBCOMMANDS[verb!]
   if (verb === 'rollout' && positional.length === 1) return typeCandidates(env, word, ['deployments'])
   if (verb === 'rollout' && positional.length === 2) return namesOf(env, resolveResource(positional[1]), ns)
+  if (verb === 'set' && positional.length === 1) return word.includes('/') ? typedNames(env, word, ns) : typeCandidates(env, word, POD_SPEC_TYPES)
+  if (verb === 'set' && positional.length === 2 && !positional[1].includes('/')) return namesOf(env, resolveResource(positional[1]), ns)
   if (POD_VERBS.has(verb!) && positional.length === 0) {
     if (word.includes('/')) return typedNames(env, word, ns)
     return namesOf(env, resolveResource('pods'), ns)

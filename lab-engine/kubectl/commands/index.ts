@@ -18,13 +18,14 @@ import { apiResourcesVerb, clusterInfoVerb, configVerb, versionVerb } from './in
 import { rolloutVerb } from './rollout'
 import { exposeVerb, runVerb } from './run-expose'
 import { scaleVerb } from './scale'
+import { setVerb } from './set'
 import { UPDATE_VERBS } from './update-verbs'
 
 export type { KubectlEnv } from './context'
 
 export const VERBS: readonly Verb[] = [
   getVerb, describeVerb, applyVerb, createVerb, deleteVerb, labelVerb, annotateVerb, scaleVerb,
-  runVerb, exposeVerb, rolloutVerb, versionVerb, clusterInfoVerb, apiResourcesVerb, configVerb,
+  runVerb, exposeVerb, setVerb, rolloutVerb, versionVerb, clusterInfoVerb, apiResourcesVerb, configVerb,
   ...UPDATE_VERBS,
   ...POD_VERBS,
 ]
@@ -37,6 +38,7 @@ Basic Commands (Beginner):
   create          Create a resource from a file or from stdin
   expose          Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service
   run             Run a particular image on the cluster
+  set             Set specific features on objects
 
 Basic Commands (Intermediate):
   explain         Get documentation for a resource
