@@ -38,6 +38,11 @@ export const KINDS: readonly KindInfo[] = [
   k('ReplicaSet', 'apps', ['v1'], 'replicasets', ['rs']),
   k('EndpointSlice', 'discovery.k8s.io', ['v1'], 'endpointslices', []),
   k('CustomResourceDefinition', 'apiextensions.k8s.io', ['v1'], 'customresourcedefinitions', ['crd', 'crds'], false),
+  // RBAC objects are stored and listed (Istio's addons create them); the sim does not enforce authorization.
+  k('ClusterRole', 'rbac.authorization.k8s.io', ['v1'], 'clusterroles', [], false),
+  k('ClusterRoleBinding', 'rbac.authorization.k8s.io', ['v1'], 'clusterrolebindings', [], false),
+  k('Role', 'rbac.authorization.k8s.io', ['v1'], 'roles', []),
+  k('RoleBinding', 'rbac.authorization.k8s.io', ['v1'], 'rolebindings', []),
   k('VirtualService', 'networking.istio.io', NET, 'virtualservices', ['vs'], true, true),
   k('DestinationRule', 'networking.istio.io', NET, 'destinationrules', ['dr'], true, true),
   k('Gateway', 'networking.istio.io', NET, 'gateways', ['gw'], true, true),

@@ -18,6 +18,10 @@ import { Deployment } from 'kubernetes-models/apps/v1/Deployment'
 import { ReplicaSet } from 'kubernetes-models/apps/v1/ReplicaSet'
 import { EndpointSlice } from 'kubernetes-models/discovery.k8s.io/v1/EndpointSlice'
 import { CustomResourceDefinition } from 'kubernetes-models/apiextensions.k8s.io/v1/CustomResourceDefinition'
+import { ClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole'
+import { ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding'
+import { Role } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role'
+import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding'
 import * as netV1 from '@kubernetes-models/istio/networking.istio.io/v1'
 import * as netV1beta1 from '@kubernetes-models/istio/networking.istio.io/v1beta1'
 import * as netV1alpha3 from '@kubernetes-models/istio/networking.istio.io/v1alpha3'
@@ -42,7 +46,7 @@ function byKind(mod: Record<string, unknown>, kinds: readonly string[]): ModelCl
 
 const CLASSES: readonly ModelClass[] = [
   ConfigMap, Endpoints, Event, Namespace, Node, Pod, Secret, Service, ServiceAccount,
-  Deployment, ReplicaSet, EndpointSlice, CustomResourceDefinition,
+  Deployment, ReplicaSet, EndpointSlice, CustomResourceDefinition, ClusterRole, ClusterRoleBinding, Role, RoleBinding,
   ...byKind(netV1, NETWORKING), ...byKind(netV1beta1, NETWORKING), ...byKind(netV1alpha3, [...NETWORKING, 'EnvoyFilter']),
   ...byKind(secV1, SECURITY), ...byKind(secV1beta1, SECURITY),
   ...byKind(telV1, ['Telemetry']), ...byKind(telV1alpha1, ['Telemetry']),

@@ -10,6 +10,7 @@ import { type Column, nameColumn } from './column'
 import { EVENT_COLUMNS } from './events'
 import { ISTIO_COLUMNS } from './istio'
 import { POD_COLUMNS } from './pods'
+import { RBAC_COLUMNS } from './rbac'
 import { ENDPOINTS_COLUMNS, ENDPOINTSLICE_COLUMNS, SERVICE_COLUMNS } from './services'
 import { DEPLOYMENT_COLUMNS, REPLICASET_COLUMNS } from './workloads'
 
@@ -34,6 +35,7 @@ const BY_KIND: Readonly<Record<string, readonly Column[]>> = {
   ServiceAccount: SERVICEACCOUNT_COLUMNS,
   Event: EVENT_COLUMNS,
   ...ISTIO_COLUMNS,
+  ...RBAC_COLUMNS,
 }
 
 /** The columns `kubectl get` shows for kind, wide ones included only when wide. */
