@@ -18,7 +18,7 @@ export interface ImageProfile {
 }
 
 /** What every image with a shell has from coreutils/BusyBox. */
-const BASE = ['sh', 'cat', 'ls', 'echo', 'env', 'hostname', 'sleep', 'printf', 'grep', 'head', 'tail', 'wc', 'cut', 'tr', 'sort', 'uniq', 'tee', 'mkdir', 'rm', 'cp', 'seq', 'base64', 'true', 'false', 'test', '[', 'pwd', 'cd', 'export', 'unset', 'read', ':', 'which']
+const BASE = ['sh', 'cat', 'ls', 'echo', 'env', 'printenv', 'hostname', 'sleep', 'printf', 'grep', 'head', 'tail', 'wc', 'cut', 'tr', 'sort', 'uniq', 'tee', 'mkdir', 'rm', 'cp', 'seq', 'base64', 'true', 'false', 'test', '[', 'pwd', 'cd', 'export', 'unset', 'read', ':', 'which']
 const BUSYBOX = [...BASE, 'wget', 'nslookup']
 const DEBIAN = [...BASE, 'bash']
 

@@ -14,6 +14,7 @@ import { history } from './history'
 import { ls } from './ls'
 import { mkdir, rm } from './mkdir-rm'
 import { basename, dirname } from './path-names'
+import { printenv } from './printenv'
 import { printf } from './printf'
 import { sed } from './sed'
 import { seq } from './seq'
@@ -32,7 +33,7 @@ import { clear, help, yes } from './yes-clear-help'
 
 export const COREUTILS: readonly CommandSpec[] = [
   awk, base64, basename, bracket, cat, cd, clear, colon, cp, cut, date, dirname, echo, env, exportCmd, falseCmd, grep, head,
-  help, history, ls, mkdir, mv, printf, pwd, read, rm, sed, seq, sleep, sort, tail, tee, test, touch, tr, trueCmd, uniq,
+  help, history, ls, mkdir, mv, printenv, printf, pwd, read, rm, sed, seq, sleep, sort, tail, tee, test, touch, tr, trueCmd, uniq,
   unset, wc, which, xargs, yes,
 ]
 

@@ -1,4 +1,4 @@
-// Tests for touch, mv, dirname, basename, yes, clear, help, date, xargs and history (GNU coreutils / bash shapes).
+// Tests for touch, mv, dirname, basename, yes, clear, help, date, xargs, printenv and history (GNU coreutils / bash shapes).
 import { describe, expect, it } from 'vitest'
 import { runCaptured, testShell } from '../test-support'
 
@@ -47,6 +47,12 @@ const CASES: Record<string, Case[]> = {
   history: [
     ['history', ''], ['history x', '', 'bash: history: x: numeric argument required\n', 1],
     ['history -z', '', 'bash: history: -z: invalid option\nhistory: usage: history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]\n', 2],
+  ],
+  printenv: [
+    ['export A=1 B=two; printenv B A', 'two\n1\n'], ['export A=1; printenv A NOPE; echo $?', '1\n1\n'],
+    ['export A=x; printenv | grep "^A="', 'A=x\n'], ['export A=1; printenv A=1; echo $?', '1\n'], ['C=3; printenv C; echo $?', '1\n'],
+    ['export A=1 B=22; printenv -0 A B | wc -c', '5\n'], ['export A=1; printenv --null A | wc -c', '2\n'],
+    ['printenv -x', '', "printenv: invalid option -- 'x'\nTry 'printenv --help' for more information.\n", 2],
   ],
   help: [['help | head -1', 'GNU bash, version 5.1.16(1)-release (x86_64-pc-linux-gnu)\n'], ['help | grep -c awk', '1\n'], ['which history date', '/usr/bin/date\n', '', 1]],
 }
