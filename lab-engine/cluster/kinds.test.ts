@@ -42,6 +42,6 @@ describe('kindFor', () => {
     expect(apiVersionOf(kindFor('networking.istio.io/v1alpha3', 'Gateway')!)).toBe('networking.istio.io/v1')
     const shorts = KINDS.flatMap((k) => k.shortNames)
     expect(new Set(shorts).size).toBe(shorts.length)
-    expect(KINDS.filter((k) => !k.namespaced).map((k) => k.kind)).toEqual(['Namespace', 'Node', 'CustomResourceDefinition'])
+    expect(KINDS.filter((k) => !k.namespaced).map((k) => k.kind)).toEqual(['Namespace', 'Node', 'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleBinding'])
   })
 })

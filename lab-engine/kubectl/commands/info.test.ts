@@ -50,11 +50,12 @@ $ kubectl get cm c -n default
   it('lists api-resources from the kinds table, Istio kinds hidden before install', async () => {
     const out = await run('kubectl api-resources')
     expect(out.split('\n').slice(1, 4)).toEqual([
-      'NAME                        SHORTNAMES   APIVERSION                NAMESPACED   KIND',
-      'configmaps                  cm           v1                        true         ConfigMap',
-      'endpoints                   ep           v1                        true         Endpoints',
+      'NAME                        SHORTNAMES   APIVERSION                     NAMESPACED   KIND',
+      'configmaps                  cm           v1                             true         ConfigMap',
+      'endpoints                   ep           v1                             true         Endpoints',
     ])
-    expect(out).toContain('deployments                 deploy       apps/v1                   true         Deployment\n')
+    expect(out).toContain('deployments                 deploy       apps/v1                        true         Deployment\n')
+    expect(out).toContain('clusterroles                             rbac.authorization.k8s.io/v1   false        ClusterRole\n')
     expect(out).not.toContain('virtualservices')
   })
 
