@@ -61,7 +61,7 @@ function parseEnv(specs: readonly string[]): EnvChange {
 function fromResource(ctx: VerbContext, from: string, keys: readonly string[]): EnvVar[] {
   const out: EnvVar[] = []
   for (const { info, names } of parseResourceArgs(ctx.env, [from])) {
-    if (names.length === 0) throw new KubectlError('resource(s) were provided, but no name, label selector, or --all flag specified')
+    if (names.length === 0) throw new KubectlError('resource(s) were provided, but no name was specified')
     for (const name of names) {
       const obj = ctx.env.store.mustGet(objectRef(info, name, ctx.namespace))
       const refKind = obj.kind === 'Secret' ? 'secretKeyRef' : obj.kind === 'ConfigMap' ? 'configMapKeyRef' : undefined

@@ -29,13 +29,15 @@ export function setTargets(ctx: VerbContext, resources: readonly string[]): Kube
   const all = flag(ctx.flags, 'all') === 'true'
   const selector = flag(ctx.flags, 'selector')
   if (all && selector) throw new KubectlError('cannot set --all and --selector at the same time')
+  if ((all || selector !== undefined) && resources.some((r) => r.includes('/'))) throw new KubectlError('selectors and the all flag cannot be used when passing resource/name arguments')
   const out: KubeObject[] = []
   for (const { info, names } of parseResourceArgs(ctx.env, resources)) {
+    if (names.length > 0 && (all || selector !== undefined)) throw new KubectlError('name cannot be provided when a selector is specified')
     if (names.length > 0) {
       out.push(...names.map((n) => ctx.env.store.mustGet(objectRef(info, n, ctx.namespace))))
       continue
     }
-    if (!all && selector === undefined) throw new KubectlError('resource(s) were provided, but no name, label selector, or --all flag specified')
+    if (!all && selector === undefined) throw new KubectlError('resource(s) were provided, but no name was specified')
     const ref = objectRef(info, '', ctx.namespace)
     out.push(...ctx.env.store.list({ kind: info.kind, apiVersion: ref.apiVersion, namespace: ref.namespace, labelSelector: selector }))
   }

@@ -64,7 +64,7 @@ $ kubectl set image
 ! at least one image update is required
 [exit 1]
 $ kubectl set image -n demo deployment nginx=x
-! error: resource(s) were provided, but no name, label selector, or --all flag specified
+! error: resource(s) were provided, but no name was specified
 [exit 1]
 $ kubectl set image -n demo deployment/web a=b deployment/other
 ! error: all resources must be specified before image changes: deployment/other

@@ -1,13 +1,14 @@
-// Bad input for patch, replace, edit, explain, wait, rollout actions and create secret: never an exception; failures that report no success change nothing.
+// Bad input for patch, replace, edit, explain, wait, rollout actions, create secret and set: never an exception; failures that report no success change nothing.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createSimSession } from '../../sim/session'
 
-const VERBS = ['patch', 'replace', 'edit', 'explain', 'wait', 'rollout restart', 'rollout undo', 'rollout history', 'rollout pause', 'create secret generic', 'create secret tls']
+const VERBS = ['patch', 'replace', 'edit', 'explain', 'wait', 'rollout restart', 'rollout undo', 'rollout history', 'rollout pause', 'create secret generic', 'create secret tls', 'set image', 'set env']
 const WORDS = [
   'deploy', 'deploy/web', 'web', 'svc', 'pods', 'pod/nope', 'pods.spec.containers', 'deployments.spec.x', 'vs', '-p', '{}', '[]', '{"spec":{"replicas":"x"}}',
   '--type=json', '--type=merge', '--type', '-f', '/tmp/app.yaml', '/nope', '--for=delete', '--for=condition=Ready', '--for=jsonpath={.x}=1', '--for=jsonpath={',
   '--timeout=1s', '--timeout=abc', '--all', '-l', 'app=web', '--to-revision=1', '--to-revision=x', '--revision=2', '--from-literal=a=b', '--from-literal=bad',
+  'web=nginx:2', '*=busybox', 'FOO=bar', 'FOO-', 'web-', '--from=configmap/x', '--from=secret/x', '--list', '--overwrite=false', '-c', '--keys=a',
   '--from-file=/tmp/app.yaml', '--cert=/tmp/app.yaml', '--key=/nope', '--dry-run=client', '-o', 'yaml', '--force', '--bogus', '-n', 'kube-system', '', '=',
 ]
 
