@@ -65,4 +65,31 @@ kubectl rollout history svc/web`)
     expect(out).toContain('! error: deployments.apps "web" is not paused')
     expect(out).toContain('! error: no history viewer has been implemented for "Service"')
   })
+
+  it('restart with a bare type restarts every Deployment in the namespace, or those -l selects', async () => {
+    const out = await run(`kubectl create namespace demo
+kubectl create deployment web --image=nginx -n demo
+kubectl create deployment api --image=nginx -n demo
+kubectl create deployment other --image=nginx
+kubectl rollout restart deployment -n demo
+kubectl get deploy -A -o jsonpath='{range .items[*]}{.metadata.name}:{.spec.template.metadata.annotations.kubectl\\.kubernetes\\.io/restartedAt} {end}'
+kubectl rollout restart deploy -n demo -l app=web
+kubectl rollout restart deployment -n kube-public
+kubectl rollout restart deployment/web -n demo -l app=web
+kubectl rollout restart deployment`)
+    expect(out).toContain(`$ kubectl rollout restart deployment -n demo
+deployment.apps/api restarted
+deployment.apps/web restarted
+`)
+    expect(out).toMatch(/\nother: api:\d{4}-\d\d-\d\dT[\d:]+Z web:\d{4}-[^ ]+ coredns: local-path-provisioner: \$/)
+    expect(out).toContain(`$ kubectl rollout restart deploy -n demo -l app=web
+deployment.apps/web restarted
+$ kubectl rollout restart deployment -n kube-public
+$ kubectl rollout restart deployment/web -n demo -l app=web
+! error: selectors and the all flag cannot be used when passing resource/name arguments
+[exit 1]
+$ kubectl rollout restart deployment
+deployment.apps/other restarted
+`)
+  })
 })

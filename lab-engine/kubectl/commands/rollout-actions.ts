@@ -34,15 +34,25 @@ const UNSUPPORTED: Record<string, (kind: string) => string> = {
   undo: (k) => `no rollbacker has been implemented for "${k}"`, history: (k) => `no history viewer has been implemented for "${k}"`,
 }
 
-/** Runs one action on each named Deployment. */
+/**
+ * Runs one action on each named Deployment. A bare type (`kubectl rollout restart
+ * deployment`) means every Deployment in the namespace, or those -l selects: the
+ * rollout subcommands build with ResourceTypeOrNameArgs(true, ...), so no name
+ * selects all; none found prints nothing.
+ */
 export function runRolloutAction(ctx: VerbContext, sub: string, args: readonly string[]): number {
   const action = ROLLOUT_ACTIONS[sub]!
   const requests = parseResourceArgs(ctx.env, args)
   if (requests.length === 0) throw new KubectlError('required resource not specified')
+  const selector = flag(ctx.flags, 'selector')
+  if (selector !== undefined && args.some((a) => a.includes('/'))) throw new KubectlError('selectors and the all flag cannot be used when passing resource/name arguments')
   for (const { info, names } of requests) {
     if (info.kind !== 'Deployment') throw new KubectlError(UNSUPPORTED[sub]!(info.group ? `${info.kind}.${info.group}` : info.kind))
-    if (names.length === 0) throw new KubectlError('resource(s) were provided, but no name was specified')
-    for (const name of names) ctx.out(action(ctx, ctx.env.store.mustGet(objectRef(info, name, ctx.namespace))))
+    if (names.length > 0 && selector !== undefined) throw new KubectlError('name cannot be provided when a selector is specified')
+    const targets = names.length > 0
+      ? names.map((name) => ctx.env.store.mustGet(objectRef(info, name, ctx.namespace)))
+      : ctx.env.store.list({ kind: info.kind, apiVersion: 'apps/v1', namespace: ctx.namespace, labelSelector: selector })
+    for (const d of targets) ctx.out(action(ctx, d))
   }
   return 0
 }

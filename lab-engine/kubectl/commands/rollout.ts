@@ -28,7 +28,7 @@ export function deploymentStatus(d: KubeObject): { message: string; done: boolea
 
 export const rolloutVerb: Verb = {
   name: 'rollout',
-  flags: [{ name: 'timeout', value: true }, { name: 'watch', short: 'w', value: true }, { name: 'revision', value: true }, { name: 'to-revision', value: true }],
+  flags: [{ name: 'timeout', value: true }, { name: 'watch', short: 'w', value: true }, { name: 'revision', value: true }, { name: 'to-revision', value: true }, { name: 'selector', short: 'l', value: true }],
   async run(ctx) {
     const [sub, ...args] = ctx.flags.args
     if (sub && Object.hasOwn(ROLLOUT_ACTIONS, sub)) return runRolloutAction(ctx, sub, args)
