@@ -27,9 +27,24 @@ const EPHEMERAL_SPAN = 60999 - 32768
 
 /** A stable ephemeral port for one connection (the sim has no real sockets): hashed from its identity. */
 export function ephemeralPortFor(key: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193)
+  return portOf(fnv(FNV_OFFSET, key))
+}
+
+const FNV_OFFSET = 0x811c9dc5
+
+/** FNV-1a continued over one more piece: hashing "a" then "b" equals hashing "ab", without building "ab". */
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  return h
+}
+
+function portOf(h: number): number {
   return EPHEMERAL_LOW + ((h >>> 0) % EPHEMERAL_SPAN)
+}
+
+/** ephemeralPortFor(`${tag}${key}`), the connection's port for one role. */
+function portFor(tag: string, key: string): number {
+  return portOf(fnv(fnv(FNV_OFFSET, tag), key))
 }
 
 export function podIpOf(pod: KubeObject | undefined): string | undefined {
@@ -108,7 +123,7 @@ export function isLocalReply(hop: HopRecord): boolean {
 function clientConnection(hop: HopRecord, key: string): string | undefined {
   if (hop === memoHop && key === memoKey && memoClient) return memoClient.address
   const ip = podIpOf(hop.source)
-  const address = ip ? `${ip}:${ephemeralPortFor(`up|${key}|${hop.upstreamHost}`)}` : undefined
+  const address = ip ? `${ip}:${portOf(fnv(fnv(fnv(fnv(FNV_OFFSET, 'up|'), key), '|'), String(hop.upstreamHost)))}` : undefined
   if (hop === memoHop && key === memoKey) memoClient = { address }
   return address
 }
@@ -126,7 +141,7 @@ export function outboundRecord(hop: HopRecord, serviceAddress: string | undefine
     upstreamLocalAddress: isLocalReply(hop) ? undefined : clientConnection(hop, key),
     // A gateway's downstream is its own listener (8080 for http, 8443 for https) and the outside client.
     downstreamLocalAddress: gateway ? `${srcIp}:${hop.request.scheme === 'https' ? 8443 : 8080}` : serviceAddress ?? `${hop.request.dstIp}:${hop.request.dstPort}`,
-    downstreamRemoteAddress: gateway ? clientOf(hop, key) : srcIp ? `${srcIp}:${ephemeralPortFor(`down|${key}`)}` : undefined,
+    downstreamRemoteAddress: gateway ? clientOf(hop, key) : srcIp ? `${srcIp}:${portFor('down|', key)}` : undefined,
     requestedServerName: undefined,
   })
   return gateway ? { ...line, routeName: hop.routeName } : line
@@ -135,7 +150,7 @@ export function outboundRecord(hop: HopRecord, serviceAddress: string | undefine
 /** The client a gateway saw: the first x-forwarded-for address, when the request carries one. */
 function clientOf(hop: HopRecord, key: string): string | undefined {
   const xff = header(hop.request.headers, 'x-forwarded-for')?.split(',')[0]?.trim()
-  return xff ? `${xff}:${ephemeralPortFor(`client|${key}`)}` : undefined
+  return xff ? `${xff}:${portFor('client|', key)}` : undefined
 }
 
 /** The server proxy's line (inbound|<port>||, 127.0.0.6 towards the app, SNI under mTLS). */
@@ -145,7 +160,7 @@ export function inboundRecord(hop: HopRecord): AccessLogRecord {
   const key = connectionKey(hop)
   return record(hop, {
     upstreamHost: `${dstIp}:${port}`, upstreamCluster: `inbound|${port}||`,
-    upstreamLocalAddress: `127.0.0.6:${ephemeralPortFor(`in|${key}`)}`,
+    upstreamLocalAddress: `127.0.0.6:${portFor('in|', key)}`,
     downstreamLocalAddress: `${dstIp}:${port}`,
     downstreamRemoteAddress: clientConnection(hop, key),
     requestedServerName: hop.mtls && hop.cluster ? sniOf(hop.cluster) : undefined,
@@ -154,7 +169,13 @@ export function inboundRecord(hop: HopRecord): AccessLogRecord {
 
 /** Istio's mTLS SNI for an outbound cluster: outbound|8000|v1|host -> outbound_.8000_.v1_.host. */
 export function sniOf(cluster: string): string | undefined {
+  if (snis.has(cluster)) return snis.get(cluster)
   const parts = cluster.split('|')
-  if (parts.length !== 4 || parts[0] !== 'outbound') return undefined
-  return `outbound_.${parts[1]}_.${parts[2]}_.${parts[3]}`
+  const sni = parts.length !== 4 || parts[0] !== 'outbound' ? undefined : `outbound_.${parts[1]}_.${parts[2]}_.${parts[3]}`
+  if (snis.size >= 1024) snis.clear()
+  snis.set(cluster, sni)
+  return sni
 }
+
+/** SNI per cluster name (every mTLS inbound line asks). */
+const snis = new Map<string, string | undefined>()
