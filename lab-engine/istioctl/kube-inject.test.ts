@@ -76,3 +76,32 @@ describe('kube-inject on arbitrary documents', () => {
     }), { numRuns: 150 })
   }, 60_000)
 })
+
+describe('istioctl kube-inject -o', () => {
+  it('writes the injected manifest to a file instead of stdout', async () => {
+    const h = harness()
+    await h.sh('istioctl install -y --set profile=minimal >/dev/null')
+    h.session.vfs.writeFile('/home/learner/app.yaml', JSON.stringify(deployment()))
+    const printed = await h.istioctl(['kube-inject', '-f', 'app.yaml'])
+    const written = await h.istioctl(['kube-inject', '-f', 'app.yaml', '-o', 'out.yaml'])
+    expect(written).toMatchObject({ code: 0, stdout: '', stderr: '' })
+    expect(h.session.vfs.readFile('/home/learner/out.yaml')).toBe(printed.stdout)
+    await h.istioctl(['kube-inject', '--filename=app.yaml', '--output', '/tmp/again.yaml'])
+    expect(h.session.vfs.readFile('/tmp/again.yaml')).toBe(printed.stdout)
+    expect(await h.sh('istioctl kube-inject -f app.yaml -o out.yaml && kubectl apply -f out.yaml')).toContain('deployment.apps/api created')
+  })
+
+  it('fails as os.Create does, and leaves an empty file when injection cannot run or -o names the input', async () => {
+    const h = harness()
+    h.session.vfs.writeFile('/home/learner/app.yaml', JSON.stringify(deployment()))
+    expect((await h.istioctl(['kube-inject', '-f', 'app.yaml', '-o', 'nodir/out.yaml'])).stderr).toBe('Error: open nodir/out.yaml: no such file or directory\n')
+    expect((await h.istioctl(['kube-inject', '-f', 'missing.yaml', '-o', 'out.yaml'])).stderr).toBe('Error: open missing.yaml: no such file or directory\n')
+    expect(h.session.vfs.isFile('/home/learner/out.yaml')).toBe(false)
+    const noIstio = await h.istioctl(['kube-inject', '-f', 'app.yaml', '-o', 'out.yaml'])
+    expect(noIstio.stderr).toMatch(/^Error: could not read valid configmap "istio"/)
+    expect(h.session.vfs.readFile('/home/learner/out.yaml')).toBe('')
+    await h.sh('istioctl install -y --set profile=minimal >/dev/null')
+    expect((await h.istioctl(['kube-inject', '-f', 'app.yaml', '-o', './app.yaml'])).code).toBe(0)
+    expect(h.session.vfs.readFile('/home/learner/app.yaml')).toBe('')
+  })
+})
