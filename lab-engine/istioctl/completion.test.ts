@@ -21,6 +21,7 @@ async function afterTab(line: string): Promise<{ text: string; listing: string }
 describe('istioctl completion', () => {
   it.each([
     ['subcommand', 'istioctl proxy-s', 'istioctl proxy-status '],
+    ['profile subcommands', 'istioctl profile li', 'istioctl profile list '],
     ['second word of a path', 'istioctl proxy-config clu', 'istioctl proxy-config clusters '],
     ['experimental path, then its only next word', 'istioctl x desc', 'istioctl x describe pod '],
     ['flag of the subcommand', 'istioctl install --skip-c', 'istioctl install --skip-confirmation '],

@@ -13,6 +13,7 @@ import { IstioctlError, makeSubContext, ROOT_FLAGS, type IstioctlEnv, type Subco
 import { dashboardCommands, dashboardUsageCommand } from './dashboard'
 import { installCommand, precheckCommand, uninstallCommand, verifyInstallCommand } from './install'
 import { kubeInjectCommand } from './kube-inject'
+import { profileCommands } from './profile'
 import { describePodCommand, proxyConfigCommands, proxyConfigUsageCommand, proxyStatusCommand } from './proxy'
 import { versionCommand } from './version'
 
@@ -22,6 +23,7 @@ export type { ProxyConfigSource, ProxyConfigQuery, ProxyConfigKind } from './pro
 export const SUBCOMMANDS: readonly Subcommand[] = [
   installCommand, uninstallCommand, verifyInstallCommand, precheckCommand, versionCommand, kubeInjectCommand, analyzeCommand,
   proxyStatusCommand, ...proxyConfigCommands, proxyConfigUsageCommand, describePodCommand, ...dashboardCommands, dashboardUsageCommand,
+  ...profileCommands,
 ]
 
 /** At most this many words are looked at to find the subcommand path. */
@@ -39,6 +41,7 @@ Available Commands:
   experimental           Experimental commands that may be modified or deprecated
   install                Applies an Istio manifest, installing or reconfiguring Istio on a cluster.
   kube-inject            Inject Istio sidecar into Kubernetes pod resources
+  profile                Commands related to Istio configuration profiles
   proxy-config           Retrieve information about proxy configuration from Envoy [kube only]
   proxy-status           Retrieves the synchronization status of each Envoy in the mesh
   uninstall              Uninstall Istio from a cluster
