@@ -74,7 +74,7 @@ function runProblems(d: DirectiveBlock, file: string, ctx: ModuleContext): Conte
   const out: ContentProblem[] = []
   const at = (message: string) => out.push({ file, line: d.line, message })
   if (!d.code || !['sh', 'bash', 'shell'].includes(d.code.lang ?? '')) at(':::run holds one ```sh code block')
-  for (const key of Object.keys(d.attributes)) if (key !== 'expect-exit' && key !== 'kind-only') at(`:::run does not take "${key}" (expect-exit=N, kind-only)`)
+  for (const key of Object.keys(d.attributes)) if (!['expect-exit', 'kind-only', 'interrupt'].includes(key)) at(`:::run does not take "${key}" (expect-exit=N, kind-only, interrupt)`)
   const exit = d.attributes['expect-exit']
   if (exit !== undefined && !/^\d{1,3}$/.test(exit ?? '')) at(`expect-exit must be a number, not "${exit}"`)
   for (const ref of d.code?.value.match(/(?<![\w/])samples\/[\w./-]+\.ya?ml/g) ?? []) {
