@@ -8,13 +8,16 @@ import type { Diagram } from '../module-schema'
 
 // elkjs's bundled build is plain CommonJS with no types of its own worth importing here.
 type ElkNode = { id: string; x?: number; y?: number; width?: number; height?: number; children?: ElkNode[]; labels?: { text: string }[] }
-type ElkEdge = { id: string; sources: string[]; targets: string[]; container?: string; sections?: { startPoint: P; endPoint: P; bendPoints?: P[] }[] }
+type ElkLabel = { text: string; x?: number; y?: number; width?: number; height?: number }
+type ElkEdge = { id: string; sources: string[]; targets: string[]; container?: string; labels?: ElkLabel[]; sections?: { startPoint: P; endPoint: P; bendPoints?: P[] }[] }
 type P = { x: number; y: number }
 type ElkLayout = ElkNode & { edges?: ElkEdge[] }
 
 const NODE_H = 40
 const PAD = 16
 const CHAR_W = 7.5
+const LABEL_CHAR_W = 6.5
+const LABEL_H = 16
 
 let elk: Promise<{ layout(graph: object): Promise<ElkLayout> }> | undefined
 function elkEngine() {
@@ -37,7 +40,7 @@ export async function diagramSvg(diagram: Diagram, title: string): Promise<Eleme
     }
   }
   walk(layout, { x: 0, y: 0 })
-  const edges = (layout.edges ?? []).map((e, i) => edgeShape(e, offsets.get(e.container ?? 'root') ?? { x: 0, y: 0 }, diagram.edges[i]?.label))
+  const edges = (layout.edges ?? []).map((e) => edgeShape(e, offsets.get(e.container ?? 'root') ?? { x: 0, y: 0 }))
   const width = Math.ceil((layout.width ?? 200) + 2)
   const height = Math.ceil((layout.height ?? 100) + 2)
   return s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', ariaLabel: title, className: ['md-diagram-svg'], xmlns: 'http://www.w3.org/2000/svg' }, [
@@ -59,9 +62,14 @@ function elkGraph(d: Diagram): object {
   ]
   return {
     id: 'root',
-    layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'RIGHT', 'elk.hierarchyHandling': 'INCLUDE_CHILDREN', 'elk.spacing.nodeNode': '24', 'elk.layered.spacing.nodeNodeBetweenLayers': '56', 'elk.padding': '[top=8,left=8,bottom=8,right=8]' },
+    layoutOptions: {
+      'elk.algorithm': 'layered', 'elk.direction': 'RIGHT', 'elk.hierarchyHandling': 'INCLUDE_CHILDREN', 'elk.spacing.nodeNode': '24',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '56', 'elk.padding': '[top=8,left=8,bottom=8,right=8]',
+      'elk.edgeLabels.placement': 'CENTER', 'elk.spacing.edgeLabel': '4', 'elk.layered.edgeLabels.sideSelection': 'ALWAYS_UP',
+    },
     children,
-    edges: d.edges.map((e, i) => ({ id: `e${i}`, sources: [e.from], targets: [e.to] })),
+    // Labels go to ELK with their size, so the layout makes room for them (no label over a node or off the canvas).
+    edges: d.edges.map((e, i) => ({ id: `e${i}`, sources: [e.from], targets: [e.to], labels: e.label ? [{ text: e.label, width: Math.round(e.label.length * LABEL_CHAR_W + 8), height: LABEL_H }] : [] })),
   }
 }
 
@@ -79,16 +87,15 @@ function groupShape(group: ElkNode, at: P): Element {
   ])
 }
 
-function edgeShape(e: ElkEdge, origin: P, label: string | undefined): Element {
+function edgeShape(e: ElkEdge, origin: P): Element {
   const sec = e.sections?.[0]
   if (!sec) return s('g')
   const pts = [sec.startPoint, ...(sec.bendPoints ?? []), sec.endPoint].map((p) => ({ x: p.x + origin.x, y: p.y + origin.y }))
   const d = pts.map((p, i) => `${i ? 'L' : 'M'} ${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join(' ')
-  const mid = pts[Math.floor(pts.length / 2) - (pts.length % 2 === 0 ? 1 : 0)]!
-  const next = pts[Math.min(pts.length - 1, pts.indexOf(mid) + 1)]!
+  const label = e.labels?.[0]
   return s('g', { className: ['md-diagram-edge'] }, [
     s('path', { d, markerEnd: 'url(#md-arrow)' }),
-    ...(label ? [s('text', { x: (mid.x + next.x) / 2, y: (mid.y + next.y) / 2 - 6, textAnchor: 'middle' }, label)] : []),
+    ...(label ? [s('text', { x: origin.x + (label.x ?? 0) + (label.width ?? 0) / 2, y: origin.y + (label.y ?? 0) + LABEL_H - 4, textAnchor: 'middle' }, label.text)] : []),
   ])
 }
 
