@@ -115,6 +115,14 @@ describe('resourceVersion and generation', () => {
     expect(status.metadata.creationTimestamp).toBe(d.metadata.creationTimestamp)
   })
 
+  it('sets generation only on kinds whose API strategy tracks one', () => {
+    const store = fresh()
+    const svc = store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 80 }] } })
+    const changed = store.mutate({ kind: 'Service', name: 's' }, (o) => { o.spec = { ports: [{ port: 81 }] } })
+    expect([svc.metadata, changed.metadata, store.get({ kind: 'Namespace', name: 'default' })!.metadata].map((m) => 'generation' in m)).toEqual([false, false, false])
+    expect(store.create(deploy('web')).metadata.generation).toBe(1)
+  })
+
   it('gives kinds without spec no generation, even when the client sends one', () => {
     const store = fresh()
     const created = store.create({ ...cm('c', { a: '1' }), metadata: { name: 'c', generation: 4 } })

@@ -5,14 +5,19 @@
 //   any existing values. The stringData field is never output when reading from
 //   the API" (kubernetes.io/docs/concepts/configuration/secret/); the merge is
 //   the v1 -> internal conversion, so it happens on create, update and patch alike.
-// - metadata.generation is set only by strategies of kinds with a desired state
-//   in spec (Deployment, ReplicaSet, custom resources...). Data-only kinds
-//   (ConfigMap, Secret, Endpoints, ServiceAccount, Event) never carry one.
+// - metadata.generation is set only by the strategies that track a desired state
+//   (Deployment, ReplicaSet, EndpointSlice, CRDs and custom resources...). Data-only
+//   kinds (ConfigMap, Secret, Endpoints, ServiceAccount, Event) never carry one, and
+//   neither do Namespace, Node, Service and the RBAC kinds, whose strategies leave it
+//   unset (`kubectl get svc kubernetes -o yaml` shows none).
 
 import type { KubeObject } from './types'
 
-/** Kinds whose registry strategy never sets metadata.generation (no spec). */
-const WITHOUT_GENERATION: ReadonlySet<string> = new Set(['ConfigMap', 'Secret', 'Endpoints', 'ServiceAccount', 'Event'])
+/** Kinds whose registry strategy never sets metadata.generation. */
+const WITHOUT_GENERATION: ReadonlySet<string> = new Set([
+  'ConfigMap', 'Secret', 'Endpoints', 'ServiceAccount', 'Event',
+  'Namespace', 'Node', 'Service', 'ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding',
+])
 
 /** Whether objects of this kind carry metadata.generation. */
 export function hasGeneration(kind: string): boolean {
