@@ -109,8 +109,9 @@ describe('SimDriver', () => {
       expect(r.resultType).toBe('vector')
       return (r.result as { value: [number, string] }[])[0]?.value[1]
     }
-    // Istio's default retry policy retries a 503 twice: the server saw 9 attempts for 3 requests.
+    // Istio's default retry policy retries a 503 twice: the server saw 9 attempts; the client reports its 3 requests once each.
     expect(await count('destination')).toBe('9')
+    expect(await count('source')).toBe('3')
     await expect(d.queryMetric('sum(')).rejects.toBeInstanceOf(DriverError)
   })
 

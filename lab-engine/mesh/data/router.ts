@@ -28,7 +28,13 @@ export const RETRY_BASE_MS = 25
 
 export interface ProxyAt { pod: KubeObject; cfg: ProxyConfig }
 
-interface Attempt { result: MeshResult; retriable: boolean; endpoint?: string; reason?: string }
+/**
+ * One try at an upstream. Its hop record is emitted by the retry loop, not here:
+ * the client proxy reports once per downstream request (Envoy's stats and access
+ * log sit on the connection manager, before the router's retries), so only the
+ * final attempt carries the source report; the server reports every attempt it got.
+ */
+interface Attempt { result: MeshResult; retriable: boolean; endpoint?: string; reason?: string; hop?: HopRecord }
 
 export async function forward(net: MeshNetwork, proxy: ProxyAt, route: Route, action: ForwardAction, req: MeshRequest): Promise<MeshResult> {
   const started = net.clock.now()
@@ -52,10 +58,15 @@ export async function forward(net: MeshNetwork, proxy: ProxyAt, route: Route, ac
   if (!wc) return localReply(net, req, 503, 'no healthy upstream', [...flags, 'UH'])
   const outgoing = prepare(net, route, action, wc, req)
   for (const m of action.mirrors) if (chance(net, m.percentage)) mirror(net, proxy, m.cluster, outgoing)
-  const attempts = () => tryAttempts(net, proxy, action, wc.cluster, outgoing)
+  const downstream = { answered: false }
+  const attempts = () => tryAttempts(net, proxy, action, wc.cluster, outgoing, downstream)
   const settled = action.timeoutMs > 0 ? await net.scheduler.within(action.timeoutMs, attempts) : { ok: true as const, value: await attempts() }
   if (action.timeoutMs > 0) req.trace?.add({ kind: 'timeout', timeoutMs: action.timeoutMs, fired: !settled })
-  if (!settled) return reported(net, proxy, req, started, localReply(net, req, 504, 'upstream request timeout', [...flags, 'UT']), route, wc.cluster)
+  if (!settled) {
+    // The route timeout answered the client: an attempt still in flight is reported by the server alone.
+    downstream.answered = true
+    return reported(net, proxy, req, started, localReply(net, req, 504, 'upstream request timeout', [...flags, 'UT']), route, wc.cluster)
+  }
   if (!settled.ok) throw settled.error
   const result = settled.value
   if (result.kind !== 'response') return result
@@ -63,20 +74,25 @@ export async function forward(net: MeshNetwork, proxy: ProxyAt, route: Route, ac
   return clientFacing(result, route.headers, wc.headers, serviceMs, flags)
 }
 
-async function tryAttempts(net: MeshNetwork, proxy: ProxyAt, action: ForwardAction, cluster: string, req: MeshRequest): Promise<MeshResult> {
+async function tryAttempts(net: MeshNetwork, proxy: ProxyAt, action: ForwardAction, cluster: string, req: MeshRequest, downstream: { answered: boolean }): Promise<MeshResult> {
   const policy = action.retryPolicy
   const tried = new Set<string>()
   const max = 1 + (policy?.numRetries ?? 0)
   let last: Attempt | undefined
   for (let n = 1; n <= max; n++) {
     const headers = withHeader(req.headers, 'x-envoy-attempt-count', String(n))
-    const once = () => attemptOnce(net, proxy, cluster, { ...req, headers }, tried)
+    // An attempt cut off by the per-try timeout still reaches its server: that report comes when it ends.
+    let cutOff = false
+    const once = () => attemptOnce(net, proxy, cluster, { ...req, headers }, tried).then((a) => (cutOff && emitAttempt(net, a.hop, false), a))
     const per = policy?.perTryTimeoutMs
     const settled = per ? await net.scheduler.within(per, once) : { ok: true as const, value: await once() }
+    if (!settled) cutOff = true
     if (settled && !settled.ok) throw settled.error
     last = settled ? settled.value : { result: timeoutReply(net, req), retriable: retryOnTimeout(policy?.retryOn ?? []), reason: 'per-try timeout' }
     if (last.endpoint && policy?.previousHostsPredicate !== false) tried.add(last.endpoint)
-    if (!last.retriable || n === max || !retryWanted(policy, last)) break
+    const final = !last.retriable || n === max || !retryWanted(policy, last)
+    emitAttempt(net, last.hop, final && !downstream.answered)
+    if (final) break
     req.trace?.add({ kind: 'retry', attempt: n + 1, maxAttempts: max, reason: retryReason(last), retryOn: policy?.retryOn.join(',') ?? '' })
     await net.scheduler.sleep(net.rng.next() * RETRY_BASE_MS * 2 ** Math.min(n, 8))
     net.stats(proxy, cluster).retries++
@@ -86,6 +102,13 @@ async function tryAttempts(net: MeshNetwork, proxy: ProxyAt, action: ForwardActi
     return { ...out, body: out.body.replace('before headers. reset reason', 'before headers. retried and the latest reset reason'), flags: [...out.flags.filter((f) => f !== 'UF'), 'URX'] }
   }
   return out
+}
+
+/** An attempt's hop: the server's report always, the client's only for the attempt that answered the downstream request. */
+function emitAttempt(net: MeshNetwork, hop: HopRecord | undefined, clientReports: boolean): void {
+  if (!hop) return
+  if (!clientReports) hop.reporters = { source: false, destination: hop.reporters.destination }
+  if (hop.reporters.source || hop.reporters.destination) net.emitHop(hop)
 }
 
 function retryReason(a: Attempt): string {
@@ -130,7 +153,8 @@ async function attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string
   req.trace?.add(poolStep(clusterName, pool, before, admission.ok ? (before.pending > 0 || (pool.maxConnections !== undefined && before.connections >= pool.maxConnections) ? 'queued' : 'admitted') : 'rejected', admission.ok ? undefined : admission.reason))
   if (!admission.ok) {
     net.stats(proxy, clusterName).pendingOverflow++
-    return { result: reported(net, proxy, req, net.clock.now(), localReply(net, req, 503, upstreamResetBody('overflow'), ['UO']), undefined, clusterName), retriable: false }
+    const reply = localReply(net, req, 503, upstreamResetBody('overflow'), ['UO'])
+    return { result: reply, retriable: false, hop: localHop(proxy, req, net.clock.now(), net.clock.now(), reply, clusterName) }
   }
   const now = net.clock.now()
   const endpoints = cfg.endpoints.get(clusterName) ?? []
@@ -142,7 +166,8 @@ async function attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string
   }
   if (!e) {
     admission.release(false)
-    return { result: reported(net, proxy, req, now, localReply(net, req, 503, 'no healthy upstream', ['UH']), undefined, clusterName), retriable: false }
+    const reply = localReply(net, req, 503, 'no healthy upstream', ['UH'])
+    return { result: reply, retriable: false, hop: localHop(proxy, req, now, net.clock.now(), reply, clusterName) }
   }
   if (admission.newConnection) await net.scheduler.sleep(CONNECT_MS + (client.sidecar ? MTLS_HANDSHAKE_MS : 0))
   const address = e.hostname ? net.resolveExternal(e.hostname) ?? e.address : e.address
@@ -153,7 +178,7 @@ async function attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string
   const delivered = await net.deliver(client, target)
   const r = delivered.result
   const t = delivered.transport
-  net.emitHop(upstreamHop(hopStart, net.clock.now(), pod, target, clusterName, address === e.address ? key(e) : `${address}:${e.port}`, delivered.server, cluster.host, r, t))
+  const hop = upstreamHop(hopStart, net.clock.now(), pod, target, clusterName, address === e.address ? key(e) : `${address}:${e.port}`, delivered.server, cluster.host, r, t)
   const status = r.kind === 'response' ? r.status : 503
   admission.release(r.kind === 'response' && !r.closesConnection)
   req.trace?.add({ kind: 'endpoint', cluster: clusterName, address: `${address}:${e.port}`, lbPolicy: lbName(policy.loadBalancer), ...(e.pod ? { pod: `${e.pod.namespace}/${e.pod.name}` } : {}), connected: r.kind === 'response', ...(r.kind === 'failure' ? { error: r.message } : {}) })
@@ -164,13 +189,13 @@ async function attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string
   }
   if (r.kind === 'failure') {
     // A plain server answering with something that is not HTTP: Envoy's codec error, 502 UPE.
-    if (r.curlExitCode === 1) return { result: localReply(net, req, 502, upstreamResetBody('protocol error'), ['UPE']), retriable: false, endpoint: key(e) }
+    if (r.curlExitCode === 1) return { result: localReply(net, req, 502, upstreamResetBody('protocol error'), ['UPE']), retriable: false, endpoint: key(e), hop }
     // The client sidecar turns a failed upstream connection into a 503 of its own.
     const reason = r.curlExitCode === 7 ? 'remote connection failure, transport failure reason: delayed connect error: 111' : 'connection termination'
     const flag = r.curlExitCode === 7 ? 'UF' : 'UC'
-    return { result: localReply(net, req, 503, upstreamResetBody(reason), [flag]), retriable: true, endpoint: key(e) }
+    return { result: localReply(net, req, 503, upstreamResetBody(reason), [flag]), retriable: true, endpoint: key(e), hop }
   }
-  return { result: r, retriable: true, endpoint: key(e) }
+  return { result: r, retriable: true, endpoint: key(e), hop }
 }
 
 /** The hop record of one attempt that reached an upstream (optional fields set only when known). */
@@ -278,6 +303,11 @@ function clientFacing(r: MeshResponse, routeOps: HeaderOperations | undefined, w
   if (wcOps?.response || routeOps?.response) headers = [...applyOps(applyOps(headers, wcOps?.response), routeOps?.response)]
   headers.push(['x-envoy-upstream-service-time', String(serviceMs)], ['server', 'envoy'])
   return { ...r, headers, flags: flags.length ? [...flags, ...r.flags] : [...r.flags] }
+}
+
+/** The hop of a local reply only the client proxy saw. */
+function localHop(proxy: ProxyAt, req: MeshRequest, startMs: number, endMs: number, r: MeshResponse, cluster: string): HopRecord {
+  return { startMs, endMs, source: proxy.pod, request: req, status: r.status, flags: r.flags, mtls: false, cluster, reporters: { source: true, destination: false }, requestBytes: req.body.length, responseBytes: r.body.length } as HopRecord
 }
 
 /** Reports a local reply as a hop only the client proxy saw, and returns it. */
