@@ -398,6 +398,14 @@ describe('Secret stringData (merged into data on write)', () => {
     expect(mutated.data).toEqual({ a: 'eA==', b: 'Mg==' })
   })
 
+  it('defaults an absent type to Opaque, and keeps the stored type on an update without one', () => {
+    const store = fresh()
+    expect(store.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'plain' }, data: {} }).type).toBe('Opaque')
+    const tls = store.create(secret({ type: 'kubernetes.io/tls', stringData: { 'tls.crt': 'c', 'tls.key': 'k' } }))
+    const { type: _t, ...untyped } = tls
+    expect(store.update({ ...untyped, data: { ...(tls.data as object), extra: 'eA==' } }).type).toBe('kubernetes.io/tls')
+  })
+
   it('changes nothing when stringData repeats what data holds', () => {
     const store = fresh()
     const first = store.create(secret({ stringData: { a: '1' } }))

@@ -237,7 +237,7 @@ export class ObjectStore {
     candidate.metadata = { ...candidate.metadata, name: prev.metadata.name }
     if (prev.metadata.namespace) candidate.metadata.namespace = prev.metadata.namespace
     else delete candidate.metadata.namespace
-    const next = newObjectWith(prev, prepareForWrite(candidate), () => this.nextRv())
+    const next = newObjectWith(prev, prepareForWrite(candidate, prev), () => this.nextRv())
     if (next === prev) return prev
     this.put(deepFreeze(next))
     this.emit({ type: 'MODIFIED', object: next })

@@ -5,6 +5,7 @@
 //   any existing values. The stringData field is never output when reading from
 //   the API" (kubernetes.io/docs/concepts/configuration/secret/); the merge is
 //   the v1 -> internal conversion, so it happens on create, update and patch alike.
+//   An absent type defaults to Opaque (k8s.io/kubernetes pkg/apis/core/v1/defaults.go).
 // - metadata.generation is set only by the strategies that track a desired state
 //   (Deployment, ReplicaSet, EndpointSlice, CRDs and custom resources...). Data-only
 //   kinds (ConfigMap, Secret, Endpoints, ServiceAccount, Event) never carry one, and
@@ -24,9 +25,17 @@ export function hasGeneration(kind: string): boolean {
   return !WITHOUT_GENERATION.has(kind)
 }
 
-/** Applies the kind's on-write conversion to obj (a mutable copy the store owns). */
-export function prepareForWrite(obj: KubeObject): KubeObject {
-  if (obj.kind === 'Secret' && obj.apiVersion === 'v1') mergeStringData(obj)
+/**
+ * Applies the kind's on-write conversion and defaults to obj (a mutable copy the
+ * store owns); prev is the stored version on update. A Secret without a type is
+ * Opaque (SetDefaults_Secret); on update it keeps the stored type, as the type
+ * is immutable and a real server would refuse the change rather than make it.
+ */
+export function prepareForWrite(obj: KubeObject, prev?: KubeObject): KubeObject {
+  if (obj.kind === 'Secret' && obj.apiVersion === 'v1') {
+    mergeStringData(obj)
+    if (obj.type === undefined || obj.type === '') obj.type = prev?.type ?? 'Opaque'
+  }
   return obj
 }
 
