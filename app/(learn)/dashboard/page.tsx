@@ -40,14 +40,14 @@ export default async function DashboardPage() {
                 {i + 1}
               </span>
               <div>
-                <h3 className="font-medium">{m.title}</h3>
+                <h3 className="font-medium"><Link className="hover:underline" href={`/modules/${m.slug}`}>{m.title}</Link></h3>
                 <p className="text-sm text-slate-600 dark:text-slate-400">{m.summary}</p>
               </div>
             </li>
           ))}
         </ol>
         <p className="mt-3 text-sm text-slate-500">
-          Modules and labs open here as they are published. <Link href="/" className="underline">About Mesh Dojo</Link>
+          <Link href="/course" className="underline">About the course</Link> · <Link href="/glossary" className="underline">Glossary</Link>
         </p>
       </section>
     </div>

@@ -1,0 +1,82 @@
+'use client'
+// The module text's interactive parts: knowledge checks answered through the API (explanations shown after answering,
+// earlier answers restored), and copy buttons. Runnable blocks' "Run" and "Open in editor" buttons wait for the
+// terminal dock (the workbench), so they stay hidden here.
+import { useEffect, useRef } from 'react'
+
+interface QuizResult {
+  quizId: string
+  choices: number[]
+  correct: boolean
+  explanations: { text: string; correct: boolean; explain: string }[]
+}
+
+export function ModuleArticle({ slug, html, answers }: { slug: string; html: string; answers: QuizResult[] }) {
+  const ref = useRef<HTMLElement>(null)
+  useEffect(() => {
+    const root = ref.current
+    if (!root) return
+    for (const a of answers) showResult(root, a)
+    const onSubmit = (ev: SubmitEvent) => {
+      const form = (ev.target as HTMLElement).closest('form.md-quiz-form') as HTMLFormElement | null
+      if (!form) return
+      ev.preventDefault()
+      void submitQuiz(slug, form).then((r) => r && showResult(root, r))
+    }
+    const onClick = (ev: MouseEvent) => {
+      const button = (ev.target as HTMLElement).closest('button[data-action="copy"]')
+      if (!button) return
+      const code = button.closest('.md-run, .md-editor')?.querySelector('pre')?.textContent ?? ''
+      void navigator.clipboard?.writeText(code).then(() => flash(button as HTMLButtonElement, 'Copied'))
+    }
+    root.addEventListener('submit', onSubmit)
+    root.addEventListener('click', onClick)
+    return () => {
+      root.removeEventListener('submit', onSubmit)
+      root.removeEventListener('click', onClick)
+    }
+  }, [slug, answers])
+  return <article ref={ref} className="md-article md-no-dock mt-8" dangerouslySetInnerHTML={{ __html: html }} />
+}
+
+async function submitQuiz(slug: string, form: HTMLFormElement): Promise<QuizResult | null> {
+  const feedback = form.querySelector('.md-quiz-feedback')
+  const choices = [...form.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => Number(i.value))
+  if (choices.length === 0) {
+    if (feedback) feedback.textContent = 'Pick an answer first.'
+    return null
+  }
+  const res = await fetch(`/api/modules/${slug}/quizzes/${form.dataset.quizId}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ choices }) })
+  const body = await res.json()
+  if (!res.ok) {
+    if (feedback) feedback.textContent = body?.error?.message ?? 'Could not check the answer.'
+    return null
+  }
+  return body.result as QuizResult
+}
+
+function showResult(root: HTMLElement, r: QuizResult): void {
+  const form = root.querySelector<HTMLFormElement>(`form.md-quiz-form[data-quiz-id="${CSS.escape(r.quizId)}"]`)
+  if (!form) return
+  form.querySelectorAll<HTMLInputElement>('input').forEach((input) => (input.checked = r.choices.includes(Number(input.value))))
+  const feedback = form.querySelector('.md-quiz-feedback')
+  if (!feedback) return
+  feedback.replaceChildren()
+  const verdict = document.createElement('p')
+  verdict.className = r.correct ? 'md-quiz-correct' : 'md-quiz-wrong'
+  verdict.textContent = r.correct ? 'Correct.' : 'Not quite.'
+  const list = document.createElement('ul')
+  r.explanations.forEach((e, i) => {
+    const item = document.createElement('li')
+    item.textContent = `${e.correct ? '✓' : '✗'} ${e.text}: ${e.explain}`
+    if (r.choices.includes(i)) item.className = 'md-quiz-picked'
+    list.append(item)
+  })
+  feedback.append(verdict, list)
+}
+
+function flash(button: HTMLButtonElement, text: string): void {
+  const old = button.textContent
+  button.textContent = text
+  setTimeout(() => (button.textContent = old), 1200)
+}

@@ -1,0 +1,27 @@
+// A learner opens module 3 from the dashboard, answers a knowledge check, reads the explanations, and finds the
+// answer still there after a reload.
+import { expect, test } from '@playwright/test'
+import { signUpViaApi } from '../support/accounts'
+
+test('answer a module quiz and see it persist after reload', async ({ page, baseURL }) => {
+  await signUpViaApi(page.request, baseURL!, 'Quinn Quiz')
+  await page.goto('/dashboard')
+  await page.getByRole('link', { name: 'Traffic management' }).click()
+  await expect(page).toHaveURL(/\/modules\/03-traffic-management$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Traffic management' })).toBeVisible()
+  await expect(page.getByRole('navigation', { name: 'On this page' })).toBeVisible()
+  await expect(page.locator('.md-diagram svg').first()).toBeVisible()
+
+  const quiz = page.locator('form.md-quiz-form').first()
+  await quiz.locator('input').first().check()
+  await quiz.getByRole('button', { name: 'Check answer' }).click()
+  const feedback = quiz.locator('.md-quiz-feedback')
+  await expect(feedback).toContainText(/Correct\.|Not quite\./)
+  await expect(feedback.locator('li')).not.toHaveCount(0)
+  const verdict = await feedback.locator('p').textContent()
+
+  await page.reload()
+  const again = page.locator('form.md-quiz-form').first()
+  await expect(again.locator('input').first()).toBeChecked()
+  await expect(again.locator('.md-quiz-feedback p')).toHaveText(verdict!)
+})
