@@ -9,6 +9,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/dashboard', label: 'Dashboard' },
+  { href: '/progress', label: 'Progress' },
   { href: '/instructor/cohorts', label: 'Cohorts', permission: 'cohorts:manage' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
 ]

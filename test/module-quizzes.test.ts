@@ -64,3 +64,22 @@ describe('module cache', () => {
     expect(quizzes.get(quizId)?.choices.length).toBeGreaterThan(1)
   })
 })
+
+describe('module progress', () => {
+  it('counts sections read and quizzes answered, completes the module when both are done, and knows where to continue', async () => {
+    const progressRoute = await import('@/app/api/modules/[slug]/progress/route')
+    const { renderModule } = await import('@/lib/content/course')
+    const mod = (await renderModule(SLUG))!
+    const sections = mod.toc.filter((t) => t.depth === 2).map((t) => t.id)
+    const first = await call(progressRoute.POST, { session: token, params: { slug: SLUG }, body: { section: sections[0] } })
+    expect(first.json.progress).toMatchObject({ status: 'in_progress', sections: { read: 1, total: sections.length }, continueHref: `/modules/${SLUG}#${sections[0]}` })
+    expect((await call(progressRoute.POST, { session: token, params: { slug: SLUG }, body: { section: 'no-such-section' } })).status).toBe(400)
+    for (const s of sections) await call(progressRoute.POST, { session: token, params: { slug: SLUG }, body: { section: s } })
+    for (const [id, quiz] of await moduleQuizzes(SLUG)) {
+      await call(quizRoute.POST, { session: token, params: { slug: SLUG, quizId: id }, body: { choices: [quiz.choices.findIndex((c) => c.correct)] } })
+    }
+    const done = await call(progressRoute.GET, { session: token, params: { slug: SLUG } })
+    expect(done.json.progress).toMatchObject({ status: 'completed', sections: { read: sections.length }, quizzes: { answered: mod.quizzes.length } })
+    expect(await db.prisma.moduleProgress.findFirst({ where: { moduleSlug: SLUG } })).toMatchObject({ status: 'completed', completedAt: expect.any(Date) })
+  })
+})

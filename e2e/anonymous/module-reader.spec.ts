@@ -1,5 +1,6 @@
 // A learner opens module 3 from the dashboard, answers a knowledge check, reads the explanations, and finds the
 // answer still there after a reload.
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { signUpViaApi } from '../support/accounts'
 
@@ -24,4 +25,18 @@ test('answer a module quiz and see it persist after reload', async ({ page, base
   const again = page.locator('form.md-quiz-form').first()
   await expect(again.locator('input').first()).toBeChecked()
   await expect(again.locator('.md-quiz-feedback p')).toHaveText(verdict!)
+
+  await page.getByRole('link', { name: 'Progress' }).click()
+  const row = page.getByTestId('course-progress').getByRole('row', { name: /Traffic management/ })
+  await expect(row).toContainText(/In progress/)
+  await expect(row).toContainText(/1 of \d+ answered/)
+})
+
+test('a module page has no serious accessibility violations', async ({ page, baseURL }) => {
+  await signUpViaApi(page.request, baseURL!, 'Ada Axe')
+  await page.goto('/modules/03-traffic-management')
+  await expect(page.locator('form.md-quiz-form').first()).toBeVisible()
+  const results = await new AxeBuilder({ page }).analyze()
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([])
 })

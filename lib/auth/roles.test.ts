@@ -20,7 +20,7 @@ describe('roles and permissions', () => {
   })
 
   it('builds navigation from the permission table', () => {
-    expect(navFor('learner').map((i) => i.href)).toEqual(['/dashboard'])
+    expect(navFor('learner').map((i) => i.href)).toEqual(['/dashboard', '/progress'])
     expect(navFor('admin').map((i) => i.href)).toContain('/admin/users')
   })
 })

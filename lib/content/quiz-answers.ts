@@ -2,6 +2,7 @@
 import type { PrismaClient } from '@/prisma/generated/client'
 import { ApiError } from '@/lib/api/api-error'
 import { moduleQuizzes } from './course'
+import { settleStatus } from './module-progress'
 
 export interface QuizResult {
   quizId: string
@@ -25,6 +26,7 @@ export async function answerQuiz(prisma: PrismaClient, userId: string, moduleSlu
     update: { choices: picked, correct, answeredAt: new Date() },
   })
   await markStarted(prisma, userId, moduleSlug)
+  await settleStatus(prisma, userId, moduleSlug)
   return { quizId, choices: picked, correct, explanations: quiz.choices.map((c) => ({ text: c.text, correct: c.correct, explain: c.explain })) }
 }
 

@@ -31,12 +31,29 @@ export function ModuleArticle({ slug, html, answers }: { slug: string; html: str
     }
     root.addEventListener('submit', onSubmit)
     root.addEventListener('click', onClick)
+    const sections = watchSections(root, slug)
     return () => {
       root.removeEventListener('submit', onSubmit)
       root.removeEventListener('click', onClick)
+      sections.disconnect()
     }
   }, [slug, answers])
   return <article ref={ref} className="md-article md-no-dock mt-8" dangerouslySetInnerHTML={{ __html: html }} />
+}
+
+/** Reports each section (h2) once its heading has been on screen: what the progress page counts as read. */
+function watchSections(root: HTMLElement, slug: string): IntersectionObserver {
+  const sent = new Set<string>()
+  const observer = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      const id = (e.target as HTMLElement).id
+      if (!e.isIntersecting || !id || sent.has(id)) continue
+      sent.add(id)
+      void fetch(`/api/modules/${slug}/progress`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ section: id }) })
+    }
+  })
+  root.querySelectorAll('h2[id]').forEach((h) => observer.observe(h))
+  return observer
 }
 
 async function submitQuiz(slug: string, form: HTMLFormElement): Promise<QuizResult | null> {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ModuleProgress" ADD COLUMN     "lastSection" TEXT,
+ADD COLUMN     "sectionsRead" JSONB;
