@@ -83,3 +83,12 @@ describe('module progress', () => {
     expect(await db.prisma.moduleProgress.findFirst({ where: { moduleSlug: SLUG } })).toMatchObject({ status: 'completed', completedAt: expect.any(Date) })
   })
 })
+
+describe('content version', () => {
+  it('is for staff who preview content: a learner gets 403', async () => {
+    const versionRoute = await import('@/app/api/content/version/route')
+    const res = await call(versionRoute.GET, { session: token })
+    expect(res.status).toBe(403)
+    expect(res.json.error.code).toBe('forbidden')
+  })
+})

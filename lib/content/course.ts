@@ -6,6 +6,9 @@ import { MODULE_SLUGS } from '@/lab-engine/grader/lab-schema'
 import type { Quiz } from './module-schema'
 import { moduleFrontmatterSchema, pageFrontmatterSchema, type ModuleFrontmatter } from './module-schema'
 import { quizAnswers, renderDocument, type RenderedDocument } from './render/render-document'
+import { checkModule } from './check-module'
+import { findLabFiles } from '@/lab-engine/grader/lab-files'
+import type { ContentProblem } from './parse-module'
 
 export interface ModuleSummary extends ModuleFrontmatter {
   slug: string
@@ -22,7 +25,7 @@ function contentRoot(): string {
 }
 
 /** A value computed from a file (one per `what`), recomputed when the file's mtime changes. */
-function fromFile<T>(what: 'render' | 'quizzes', file: string, make: (text: string) => Promise<T> | T): Promise<T> {
+function fromFile<T>(what: 'render' | 'quizzes' | 'check', file: string, make: (text: string) => Promise<T> | T): Promise<T> {
   const mtimeMs = statSync(file).mtimeMs
   const key = `${what}:${file}`
   const hit = cache.get(key)
@@ -78,4 +81,30 @@ export async function renderPage(name: 'course' | 'glossary'): Promise<(Rendered
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw err
   }
+}
+
+/** content:check's problems for one module, for instructors previewing it (cached per file version). */
+export async function moduleProblems(slug: string): Promise<ContentProblem[]> {
+  if (!isModuleSlug(slug)) return []
+  const file = moduleFile(slug)
+  const repoRoot = path.dirname(contentRoot())
+  return fromFile('check', file, (text) => {
+    const labs = findLabFiles(repoRoot)
+    const labsOnDisk = labs.filter((l) => l.name.startsWith(slug + '/')).map((l) => l.slug)
+    return checkModule(text, path.relative(repoRoot, file), { repoRoot, labsOnDisk, allLabs: new Set(labs.map((l) => l.slug)) }).problems
+  })
+}
+
+/** The newest modification time under content/modules, for live reload while authoring. */
+export function contentVersion(): number {
+  const root = path.join(contentRoot(), 'modules')
+  let newest = 0
+  for (const slug of MODULE_SLUGS) {
+    try {
+      newest = Math.max(newest, statSync(path.join(root, slug, 'module.md')).mtimeMs)
+    } catch {
+      // a module not written yet
+    }
+  }
+  return newest
 }

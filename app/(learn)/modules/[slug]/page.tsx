@@ -3,9 +3,11 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PageHeader } from '@/app/_components/page-header'
 import { requireUser } from '@/lib/auth/page-session'
-import { renderModule } from '@/lib/content/course'
+import { can } from '@/lib/auth/roles'
+import { moduleProblems, renderModule } from '@/lib/content/course'
 import { answersFor, markStarted } from '@/lib/content/quiz-answers'
 import { getPrisma } from '@/lib/db/global'
+import { ContentPreview } from './content-preview'
 import { ModuleArticle } from './module-client'
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
@@ -21,11 +23,13 @@ export default async function ModulePage({ params }: { params: Promise<{ slug: s
   await markStarted(getPrisma(), user.id, slug)
   const answers = await answersFor(getPrisma(), user.id, slug)
   const m = mod.meta
+  const preview = can(user.role, 'content:preview') ? await moduleProblems(slug) : null
   return (
     <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_16rem]">
       <div className="min-w-0">
         <PageHeader title={m.title} description={m.summary} />
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Module {m.order} · about {m.estimatedMinutes} minutes</p>
+        {preview && <ContentPreview problems={preview} liveReload={process.env.NODE_ENV === 'development'} />}
         <section aria-labelledby="objectives" className="card mt-6">
           <h2 id="objectives" className="font-semibold">You will be able to</h2>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">{m.objectives.map((o) => <li key={o}>{o}</li>)}</ul>
