@@ -111,6 +111,7 @@ export function createSimSession(opts: SimSessionOptions): SimSession {
   const network = new MeshNetwork(store, clock, rng)
   const telemetry = owned.add(opts.telemetry ?? createTelemetry())
   const bridge = owned.add(attachTelemetry(network, telemetry, store, { rng: Rng.seeded(`${opts.seed}/telemetry`) }))
+  network.metrics = { query: (promql, timeMs) => telemetry.query(promql, timeMs) }
   const admin = createEnvoyAdmin(bridge)
   setEnvoyAdmin(store, admin)
   setHttpTransport(store, withEnvoyAdmin(meshTransport(network), store, admin, () => clock.now()))

@@ -173,7 +173,8 @@ function newAppContext(net: MeshNetwork, pod: KubeObject, container: string): Ap
       logs.appendLog(pod.metadata.uid, container, line)
     },
     state: net.containerState(pod, container),
-    // AppContext.prometheus stays unset here: the Prometheus addon answers queries only once telemetry wires it.
+    // The Prometheus addon's HTTP API answers from the session's telemetry (what it would have scraped).
+    ...(net.metrics ? { prometheus: net.metrics } : {}),
   }
 }
 

@@ -77,6 +77,8 @@ export class MeshNetwork {
   readonly jwks: JwksResolver
   /** Where traffic leaving the cluster appears to come from (httpbin.org's `origin`). */
   readonly publicAddress = CLUSTER_PUBLIC_ADDRESS
+  /** What the Prometheus addon answers /api/v1/query from: the session's telemetry (set by the session; absent headless). */
+  metrics?: { query(promql: string, timeMs: number): unknown }
   /** "<pod uid>|<cluster>" in creation order: which entry to forget first past MAX_CLUSTER_STATES. */
   private readonly states = new Map<string, ClusterState>()
   private readonly clusterEntries = new Map<string, Map<string, { state: ClusterState; stats: ClusterStats }>>()

@@ -46,6 +46,16 @@ describe('telemetry from mesh traffic (Istio tasks/observability)', () => {
     expect(Object.keys(byVersion).sort()).toEqual(['v1', 'v2', 'v3'])
   }, 60_000)
 
+  it('the Prometheus addon answers /api/v1/query from the mesh metrics, as the task queries it from the cluster', async () => {
+    await bookinfo()
+    await run('kubectl apply -f samples/addons/prometheus.yaml\nkubectl wait --for=condition=Ready pods --all -n istio-system --timeout=300s\n' + traffic(7) + 'sleep 20\n')
+    const r = await run(`kubectl exec deploy/sleep -c sleep -- curl -s 'http://prometheus.istio-system:9090/api/v1/query?query=sum(istio_requests_total%7Breporter%3D%22destination%22,destination_app%3D%22productpage%22%7D)'`)
+    const body = JSON.parse(r.stdout) as { status: string; data: { resultType: string; result: { value: [number, string] }[] } }
+    expect(body.status).toBe('success')
+    expect(body.data.resultType).toBe('vector')
+    expect(body.data.result[0]!.value[1]).toBe('7')
+  }, 60_000)
+
   it('labels carry workload, principal and mutual_tls as Istio reports them', async () => {
     const s = await bookinfo()
     await run(traffic(1))
