@@ -100,6 +100,18 @@ describe('curl command line', () => {
     expect((await runCaptured(shell, 'curl -d @nope.txt web')).stderr).toBe('Warning: Couldn\'t read data from file "nope.txt", this makes an empty POST.\n')
   })
 
+  it('--data-urlencode encodes the content (not the name); -G moves the data into the query of a GET', async () => {
+    const q = 'sum(istio_requests_total{app="x"})'
+    const t = fakeTransport({ '/api/v1/query?query=sum%28istio_requests_total%7Bapp%3D%22x%22%7D%29&time=1': { status: 200, body: 'ok' }, '/post': { status: 200 } })
+    const shell = shellWith(t)
+    const r = await runCaptured(shell, `curl -sS -G --data-urlencode 'query=${q}' -d time=1 http://web:9090/api/v1/query`)
+    expect(t.seen[0]?.path).toBe('/api/v1/query?query=sum%28istio_requests_total%7Bapp%3D%22x%22%7D%29&time=1')
+    expect(r).toEqual({ stdout: 'ok', stderr: '', code: 0 })
+    expect(t.seen[0]).toMatchObject({ method: 'GET', body: undefined })
+    await runCaptured(shell, "printf 'a b&c' > v.txt; curl -s --data-urlencode 'hello world' --data-urlencode '=x y' --data-urlencode f@v.txt http://web/post")
+    expect(t.seen[1]).toMatchObject({ method: 'POST', body: 'hello%20world&x%20y&f=a%20b%26c' })
+  })
+
   it('-I sends HEAD and prints the status line and headers with CRLF', async () => {
     const t = fakeTransport({ '/': { status: 200, headers: [['server', 'envoy']], body: 'body' } })
     const r = await runCaptured(shellWith(t), 'curl -sI web')

@@ -46,10 +46,13 @@ async function runCurl(net: CurlEnv, ctx: CommandContext): Promise<number> {
     ctx.stderr.write("curl: no URL specified\ncurl: try 'curl --help' or 'curl --manual' for more information\n")
     return 2
   }
-  const body = requestBody(ctx, opts)
+  const data = requestBody(ctx, opts)
+  // -G: the data becomes the query string of a GET (curl appends it with ? or &).
+  const body = opts.get ? undefined : data
   let status = 0
   for (const raw of opts.urls.slice(0, MAX_URLS)) {
-    const code = await fetchOne(net, ctx, opts, raw, body)
+    const target = opts.get && data !== undefined ? raw + (raw.includes('?') ? '&' : '?') + data : raw
+    const code = await fetchOne(net, ctx, opts, target, body)
     if (code !== 0) status = code
   }
   return status
@@ -164,6 +167,7 @@ function buildRequest(opts: CurlOptions, url: ParsedUrl, body: string | undefine
 function requestBody(ctx: CommandContext, opts: CurlOptions): string | undefined {
   if (opts.data.length === 0) return undefined
   return opts.data.map(({ value, from }) => {
+    if (from === 'urlencode') return urlEncodedPiece(ctx, value)
     if (from === 'raw' || !value.startsWith('@')) return value
     const name = value.slice(1)
     let text: string
@@ -178,6 +182,31 @@ function requestBody(ctx: CommandContext, opts: CurlOptions): string | undefined
     }
     return from === 'data' ? text.replace(/[\r\n]/g, '') : text
   }).join('&')
+}
+
+/**
+ * --data-urlencode as curl documents it: `content`, `=content`, `name=content`,
+ * `@file` and `name@file`; the content (or file) is percent-encoded, the name is not.
+ */
+function urlEncodedPiece(ctx: CommandContext, value: string): string {
+  const eq = value.indexOf('=')
+  const at = value.indexOf('@')
+  if (eq >= 0 && (at < 0 || eq < at)) {
+    const name = value.slice(0, eq)
+    return (name ? `${name}=` : '') + curlEscape(value.slice(eq + 1))
+  }
+  if (at >= 0) {
+    const name = value.slice(0, at)
+    const path = resolvePath(ctx.cwd, value.slice(at + 1))
+    const text = value.slice(at + 1) === '-' ? ctx.stdin : ctx.vfs.isFile(path) ? ctx.vfs.readFile(path) : ''
+    return (name ? `${name}=` : '') + curlEscape(text)
+  }
+  return curlEscape(value)
+}
+
+/** curl_easy_escape: every byte but ALPHA / DIGIT / "-" / "." / "_" / "~" as %XX. */
+function curlEscape(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())
 }
 
 /** -H "Name: value" replaces curl's own header of that name; "Name:" removes it. */

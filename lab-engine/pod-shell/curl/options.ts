@@ -19,8 +19,10 @@ export interface CurlOptions {
   include: boolean
   verbose: boolean
   method?: string
-  /** -d/--data and --data-binary may name a file with @; --data-raw never does. */
-  data: { value: string; from: 'data' | 'raw' | 'binary' }[]
+  /** -d/--data and --data-binary may name a file with @; --data-raw never does; --data-urlencode encodes its content. */
+  data: { value: string; from: 'data' | 'raw' | 'binary' | 'urlencode' }[]
+  /** -G: the data goes in the URL's query of a GET instead of a POST body. */
+  get: boolean
   location: boolean
   maxTimeMs?: number
   connectTimeoutMs?: number
@@ -76,6 +78,8 @@ const OPTIONS: readonly OptionDef[] = [
   { long: 'data', short: 'd', arg: true, set: (o, v) => { o.data.push({ value: v, from: 'data' }) } },
   { long: 'data-raw', arg: true, set: (o, v) => { o.data.push({ value: v, from: 'raw' }) } },
   { long: 'data-binary', arg: true, set: (o, v) => { o.data.push({ value: v, from: 'binary' }) } },
+  { long: 'data-urlencode', arg: true, set: (o, v) => { o.data.push({ value: v, from: 'urlencode' }) } },
+  { long: 'get', short: 'G', arg: false, set: (o) => { o.get = true } },
   { long: 'location', short: 'L', arg: false, set: flagOn('location') },
   { long: 'max-time', short: 'm', arg: true, set: (o, v, n) => { o.maxTimeMs = seconds(v, n) } },
   { long: 'connect-timeout', arg: true, set: (o, v, n) => { o.connectTimeoutMs = seconds(v, n) } },
@@ -103,7 +107,7 @@ export const TRY_HELP = "curl: try 'curl --help' for more information"
 
 export function defaultOptions(): CurlOptions {
   return {
-    urls: [], silent: false, showError: false, headers: [], head: false, include: false, verbose: false, data: [],
+    urls: [], silent: false, showError: false, headers: [], head: false, include: false, verbose: false, data: [], get: false,
     location: false, insecure: false, resolve: [], fail: false, failWithBody: false, retry: 0, maxRedirs: DEFAULT_MAX_REDIRS,
   }
 }
