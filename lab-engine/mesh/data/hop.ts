@@ -28,6 +28,8 @@ export interface HopRecord {
   upstreamHost?: string
   routeName?: string
   mtls: boolean
+  /** The server sidecar's %RESPONSE_CODE_DETAILS% when it answered itself (its access-log line); the client sees via_upstream. */
+  serverDetails?: string
   reporters: { source: boolean; destination: boolean }
   requestBytes: number
   responseBytes: number

@@ -209,6 +209,7 @@ function upstreamHop(
   hop.status = r.kind === 'response' ? r.status : 503
   hop.flags = r.kind === 'response' ? r.flags : ['UF']
   hop.mtls = t?.outcome === 'mtls'
+  if (r.kind === 'response' && r.serverDetails) hop.serverDetails = r.serverDetails
   hop.reporters = { source: true, destination: !!t && t.outcome !== 'upstream-failure' && t.outcome !== 'connection-reset' }
   hop.requestBytes = request.body.length
   hop.responseBytes = r.kind === 'response' ? r.body.length : 0

@@ -8,7 +8,7 @@
 // and `x-envoy-upstream-service-time`. Without a sidecar the app answers directly.
 import type { KubeObject } from '../../cluster/types'
 import { podIdentity } from '../security/from-store'
-import { checkInbound, decideTransport, type TransportDecision } from '../security'
+import { checkInbound, decideTransport, type InboundRejected, type TransportDecision } from '../security'
 import { appListeningOn, callApp, directResult, directTls, proxiedAppFailure, tlsPassthroughToApp } from './app-call'
 import { destinationAt, hasSidecar, isGatewayPod } from './directory'
 import { CONNECT_MS, INTERNET_RTT_MS, INTERNET_TLS_MS, jittered, NETWORK_ONE_WAY_MS, SIDECAR_HOP_MS } from './latency'
@@ -75,9 +75,20 @@ async function toPod(net: MeshNetwork, client: ClientSide, req: MeshRequest, pod
   return delivered
 }
 
+/**
+ * Envoy's %RESPONSE_CODE_DETAILS% for a sidecar's own denial: jwt_authn's
+ * `jwt_authn_access_denied{<status with underscores>}`, RBAC's
+ * `rbac_access_denied_matched_policy[<policy name>|none]`.
+ */
+function denialDetails(inbound: InboundRejected): string {
+  if (inbound.authn?.outcome === 'reject') return `jwt_authn_access_denied{${inbound.body.replace(/ /g, '_')}}`
+  return `rbac_access_denied_matched_policy[${inbound.authz?.hit?.envoyPolicyName ?? 'none'}]`
+}
+
 function reportInbound(net: MeshNetwork, client: ClientSide, req: MeshRequest, d: Delivered & { server: KubeObject }, startMs: number): void {
   const r = d.result
   net.emitHop({
+    ...(r.kind === 'response' && r.serverDetails ? { serverDetails: r.serverDetails } : {}),
     startMs, endMs: net.clock.now(), destination: d.server, request: req, ...(client.pod ? { source: client.pod } : {}),
     status: r.kind === 'response' ? r.status : 0, flags: r.kind === 'response' ? r.flags : [],
     mtls: d.transport?.outcome === 'mtls', reporters: { source: false, destination: true },
@@ -122,7 +133,7 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
   traceInbound(req, inbound)
   if (inbound.outcome === 'reject') {
     const headers: [string, string][] = [['content-length', String(inbound.body.length)], ['content-type', 'text/plain'], ...Object.entries(inbound.headers), ['date', httpDate(net.clock.now())], ['server', 'istio-envoy']]
-    return { transport, result: { kind: 'response', status: inbound.status || 403, headers, body: inbound.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort } }
+    return { transport, result: { kind: 'response', status: inbound.status || 403, headers, body: inbound.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort, serverDetails: denialDetails(inbound) } }
   }
   let headers = inbound.headersToRemove.length ? req.headers.filter(([n]) => !inbound.headersToRemove.includes(n)) : req.headers
   for (const [n, v] of Object.entries(inbound.headersToSet)) headers = withHeader(headers, n, v)

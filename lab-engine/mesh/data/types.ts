@@ -43,6 +43,8 @@ export interface MeshResponse {
   remotePort: number
   /** The connection will not be reused (connection: close, or a reset after the reply). */
   closesConnection?: boolean
+  /** The server sidecar's own %RESPONSE_CODE_DETAILS% when it answered itself (RBAC or jwt_authn denials). */
+  serverDetails?: string
   /**
    * The reason phrase of the server's own status line, set only when the app's line reaches
    * the client unchanged (no sidecar in between: Envoy writes the standard phrase). gunicorn

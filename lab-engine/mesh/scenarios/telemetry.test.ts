@@ -56,6 +56,39 @@ describe('telemetry from mesh traffic (Istio tasks/observability)', () => {
     expect(body.data.result[0]!.value[1]).toBe('7')
   }, 60_000)
 
+  it('access logs of denials: the server sidecar logs RBAC and jwt_authn details, the client sees via_upstream', async () => {
+    await bookinfo()
+    const policy = `kubectl apply -f - <<EOF
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: { name: deny-get, namespace: default }
+spec:
+  selector: { matchLabels: { app: details } }
+  action: DENY
+  rules: [{ to: [{ operation: { methods: [GET] } }] }]
+---
+apiVersion: security.istio.io/v1
+kind: RequestAuthentication
+metadata: { name: jwt, namespace: default }
+spec:
+  selector: { matchLabels: { app: ratings } }
+  jwtRules: [{ issuer: testing@secure.istio.io, jwksUri: "https://raw.githubusercontent.com/istio/istio/release-1.26/security/tools/jwt/samples/jwks.json" }]
+EOF
+`
+    await run(policy)
+    const denied = await run("kubectl exec deploy/sleep -c sleep -- curl -s -o /dev/null -w '%{http_code}' http://details:9080/details/0")
+    expect(denied.stdout).toBe('403')
+    const badToken = await run("kubectl exec deploy/sleep -c sleep -- curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer not.a.jwt' http://ratings:9080/ratings/0")
+    expect(badToken.stdout).toBe('401')
+    const details = await run('kubectl logs deploy/details-v1 -c istio-proxy | tail -1')
+    expect(details.stdout).toMatch(/" 403 - rbac_access_denied_matched_policy\[ns\[default\]-policy\[deny-get\]-rule\[0\]\] - "-" 0 19 \d+ - .* "-" inbound\|9080\|\| /)
+    const ratings = await run('kubectl logs deploy/ratings-v1 -c istio-proxy | tail -1')
+    expect(ratings.stdout).toMatch(/" 401 - jwt_authn_access_denied\{Jwt_header_is_an_invalid_JSON\} /)
+    const client = await run('kubectl logs deploy/sleep -c istio-proxy | tail -2')
+    expect(client.stdout).toMatch(/" 403 - via_upstream /)
+    expect(client.stdout).toMatch(/" 401 - via_upstream /)
+  }, 60_000)
+
   it('labels carry workload, principal and mutual_tls as Istio reports them', async () => {
     const s = await bookinfo()
     await run(traffic(1))

@@ -158,13 +158,15 @@ export function inboundRecord(hop: HopRecord): AccessLogRecord {
   const dstIp = podIpOf(hop.destination) ?? hop.request.dstIp
   const port = hop.request.dstPort
   const key = connectionKey(hop)
-  return record(hop, {
+  const line = record(hop, {
     upstreamHost: `${dstIp}:${port}`, upstreamCluster: `inbound|${port}||`,
     upstreamLocalAddress: `127.0.0.6:${portFor('in|', key)}`,
     downstreamLocalAddress: `${dstIp}:${port}`,
     downstreamRemoteAddress: clientConnection(hop, key),
     requestedServerName: hop.mtls && hop.cluster ? sniOf(hop.cluster) : undefined,
   })
+  // A denial the server sidecar answered itself never reached the app: its own details, no upstream.
+  return hop.serverDetails ? { ...line, responseCodeDetails: hop.serverDetails, upstreamHost: undefined, upstreamLocalAddress: undefined, upstreamServiceTimeMs: undefined } : line
 }
 
 /** Istio's mTLS SNI for an outbound cluster: outbound|8000|v1|host -> outbound_.8000_.v1_.host. */
