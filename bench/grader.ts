@@ -1,13 +1,11 @@
 // Grader figures (issue 6 targets): grading a full lab on the sim after its reference solutions (target < 500 ms for
 // the largest lab), and the honesty gate over every lab (total time). Bundled and run by bench/run.ts.
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { sampleFiles } from '../lab-engine/cli'
 import { SimDriver } from '../lab-engine/drivers/sim'
 import { gradeLab } from '../lab-engine/grader/grade-lab'
 import { runHonestyGate } from '../lab-engine/grader/honesty-gate'
-import { findLabFiles } from '../lab-engine/grader/lab-files'
-import { loadLab } from '../lab-engine/grader/load-lab'
+import { findLabFiles, readLab } from '../lab-engine/grader/lab-files'
 
 const ROOT = process.argv[2] ?? process.cwd()
 const TARGET_GRADE_MS = 500
@@ -20,7 +18,7 @@ function median(xs: number[]): number {
 async function main() {
   const samples = sampleFiles(path.join(ROOT, 'content/samples'))
   const labs = findLabFiles(ROOT).flatMap((f) => {
-    const loaded = loadLab(readFileSync(f.file, 'utf8'), f.name)
+    const loaded = readLab(ROOT, f)
     return loaded.ok ? [{ name: f.name, lab: loaded.lab }] : []
   })
   let worst = { name: '', ms: 0 }

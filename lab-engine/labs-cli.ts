@@ -1,12 +1,11 @@
 // `npm run labs:check [lab]`: the honesty gate for authors (every lab, or the ones whose name contains the argument);
 // `npm run labs:check -- --write-schema` regenerates content/lab.schema.json for editors.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { sampleFiles } from './cli'
-import { findLabFiles } from './grader/lab-files'
+import { findLabFiles, readLab } from './grader/lab-files'
 import { runHonestyGate } from './grader/honesty-gate'
 import { labJsonSchema } from './grader/lab-schema'
-import { loadLab } from './grader/load-lab'
 
 export async function labsMain(argv: string[], io: { out: (s: string) => void; repoRoot: string; now: () => number }): Promise<number> {
   if (argv[0] === '--write-schema') {
@@ -21,7 +20,7 @@ export async function labsMain(argv: string[], io: { out: (s: string) => void; r
   const start = io.now()
   for (const l of labs) {
     const t = io.now()
-    const loaded = loadLab(readFileSync(l.file, 'utf8'), path.relative(io.repoRoot, l.file))
+    const loaded = readLab(io.repoRoot, l)
     const problems = loaded.ok ? (await runHonestyGate(loaded.lab, samples)).problems.map((p) => `  ${p.stage} ${p.taskId}: ${p.message}`) : loaded.problems.map((p) => `  ${p.file}:${p.line}: ${p.message}`)
     io.out(`${problems.length ? 'FAIL' : 'ok  '} ${l.name} (${((io.now() - t) / 1000).toFixed(1)} s)\n${problems.map((p) => p + '\n').join('')}`)
     if (problems.length) failed++

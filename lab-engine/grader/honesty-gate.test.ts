@@ -1,11 +1,9 @@
 // The honesty gate over every lab in content/modules (issue 6): untouched fails, solutions pass in order, alternatives pass.
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sampleFiles } from '../cli'
 import { runHonestyGate } from './honesty-gate'
-import { findLabFiles } from './lab-files'
-import { loadLab } from './load-lab'
+import { findLabFiles, readLab } from './lab-files'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 
@@ -16,8 +14,8 @@ describe('honesty gate', () => {
     expect(findLabFiles(ROOT).length).toBeGreaterThan(0)
   })
 
-  it.each(findLabFiles(ROOT).map((l) => [l.name, l.file]))('%s', { timeout: 120_000 }, async (_name, file) => {
-    const loaded = loadLab(readFileSync(file, 'utf8'), file)
+  it.each(findLabFiles(ROOT).map((l) => [l.name, l] as const))('%s', { timeout: 120_000 }, async (_name, lab) => {
+    const loaded = readLab(ROOT, lab)
     if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'))
     const report = await runHonestyGate(loaded.lab, samples)
     expect(report.problems).toEqual([])

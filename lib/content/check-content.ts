@@ -4,10 +4,9 @@
 // sample files, and YAML code blocks validated against the Kubernetes/Istio schemas.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { findLabFiles } from '@/lab-engine/grader/lab-files'
+import { findLabFiles, readLab } from '@/lab-engine/grader/lab-files'
 import { MODULE_SLUGS } from '@/lab-engine/grader/lab-schema'
-import { loadLab } from '@/lab-engine/grader/load-lab'
-import { checkModule, schemaCheck } from './check-module'
+import { checkModule, moduleContext, schemaCheck } from './check-module'
 import { pageFrontmatterSchema } from './module-schema'
 import { parseDocument, type ContentProblem } from './parse-module'
 
@@ -22,11 +21,10 @@ export function checkContent(repoRoot: string): ContentReport {
   const rel = (f: string) => path.relative(repoRoot, f)
   const labs = findLabFiles(repoRoot)
   for (const lab of labs) {
-    const loaded = loadLab(readFileSync(lab.file, 'utf8'), rel(lab.file))
+    const loaded = readLab(repoRoot, lab)
     if (!loaded.ok) problems.push(...loaded.problems)
     else if (!lab.name.startsWith(loaded.lab.module + '/')) problems.push({ file: rel(lab.file), line: 1, message: `module: "${loaded.lab.module}" but the lab lives under ${lab.name.split('/')[0]}` })
   }
-  const allLabs = new Set(labs.map((l) => l.slug))
   const orders = new Map<string, number>()
   for (const slug of MODULE_SLUGS) {
     const file = path.join(repoRoot, 'content/modules', slug, 'module.md')
@@ -34,8 +32,7 @@ export function checkContent(repoRoot: string): ContentReport {
       problems.push({ file: rel(file), line: 1, message: `module ${slug} has no module.md` })
       continue
     }
-    const labsOnDisk = labs.filter((l) => l.name.startsWith(slug + '/')).map((l) => l.slug)
-    const checked = checkModule(readFileSync(file, 'utf8'), rel(file), { repoRoot, labsOnDisk, allLabs })
+    const checked = checkModule(readFileSync(file, 'utf8'), rel(file), moduleContext(repoRoot, slug, labs))
     problems.push(...checked.problems)
     if (checked.frontmatter) orders.set(slug, checked.frontmatter.order)
     for (const pre of checked.frontmatter?.prerequisites ?? []) if (pre === slug) problems.push({ file: rel(file), line: 2, message: 'a module cannot be its own prerequisite' })

@@ -1,10 +1,8 @@
 // The lab catalog from content/: the playground plus every valid lab.yaml under content/modules (invalid ones are logged and left out;
 // `npm run labs:check` and the content check name their problems).
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { sampleFiles } from '@/lab-engine/cli'
-import { findLabFiles } from '@/lab-engine/grader/lab-files'
-import { loadLab } from '@/lab-engine/grader/load-lab'
+import { findLabFiles, readLab } from '@/lab-engine/grader/lab-files'
 import { playgroundLab, staticCatalog, type LabCatalog, type LabDefinition } from '@/lab-engine/sessions/lab-catalog'
 import { logger } from '@/lib/log'
 
@@ -12,7 +10,7 @@ export function contentCatalog(repoRoot: string): LabCatalog {
   const samples = sampleFiles(path.join(repoRoot, 'content/samples'))
   const labs: LabDefinition[] = [playgroundLab(samples)]
   for (const file of findLabFiles(repoRoot)) {
-    const loaded = loadLab(readFileSync(file.file, 'utf8'), path.relative(repoRoot, file.file))
+    const loaded = readLab(repoRoot, file)
     if (!loaded.ok) {
       logger.error({ problems: loaded.problems }, `lab ${file.name} is invalid and is not offered`)
       continue
