@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import type { z } from 'zod'
+import type { LabFile } from '@/lab-engine/grader/lab-files'
 import { diagramSchema, moduleFrontmatterSchema, quizSchema, type ModuleFrontmatter } from './module-schema'
 import { DIRECTIVES, parseDocument, type ContentProblem, type DirectiveBlock, type ParsedDocument } from './parse-module'
 import { yamlBlockProblems } from './validate-yaml-block'
@@ -17,6 +18,11 @@ export interface ModuleContext {
   labsOnDisk: string[]
   /** Every lab slug in the course (links may point to another module's lab). */
   allLabs: Set<string>
+}
+
+/** The context of one module: its own lab folders and every lab slug in the course. */
+export function moduleContext(repoRoot: string, slug: string, labs: readonly LabFile[]): ModuleContext {
+  return { repoRoot, labsOnDisk: labs.filter((l) => l.name.startsWith(slug + '/')).map((l) => l.slug), allLabs: new Set(labs.map((l) => l.slug)) }
 }
 
 export interface CheckedModule {

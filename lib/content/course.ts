@@ -6,7 +6,7 @@ import { MODULE_SLUGS } from '@/lab-engine/grader/lab-schema'
 import type { Quiz } from './module-schema'
 import { moduleFrontmatterSchema, pageFrontmatterSchema, type ModuleFrontmatter } from './module-schema'
 import { quizAnswers, renderDocument, type RenderedDocument } from './render/render-document'
-import { checkModule } from './check-module'
+import { checkModule, moduleContext } from './check-module'
 import { findLabFiles } from '@/lab-engine/grader/lab-files'
 import type { ContentProblem } from './parse-module'
 
@@ -88,11 +88,7 @@ export async function moduleProblems(slug: string): Promise<ContentProblem[]> {
   if (!isModuleSlug(slug)) return []
   const file = moduleFile(slug)
   const repoRoot = path.dirname(contentRoot())
-  return fromFile('check', file, (text) => {
-    const labs = findLabFiles(repoRoot)
-    const labsOnDisk = labs.filter((l) => l.name.startsWith(slug + '/')).map((l) => l.slug)
-    return checkModule(text, path.relative(repoRoot, file), { repoRoot, labsOnDisk, allLabs: new Set(labs.map((l) => l.slug)) }).problems
-  })
+  return fromFile('check', file, (text) => checkModule(text, path.relative(repoRoot, file), moduleContext(repoRoot, slug, findLabFiles(repoRoot))).problems)
 }
 
 /** The newest modification time under content/modules, for live reload while authoring. */
