@@ -10,6 +10,7 @@ import type { ObjectStore } from '../cluster/store'
 import type { KubeObject } from '../cluster/types'
 import { COREUTILS, CommandRegistry, Shell, ShellState, type CommandSpec, type NestedSession, type ShellClock, type Vfs, type Writer } from '../shell'
 import { createCurlCommand, type CurlEnv } from './curl/curl'
+import type { HostResolver, RequestSource } from './curl/transport'
 import { createWgetCommand } from './curl/wget'
 import { internetHost } from '../mesh/apps/internet'
 import { imageProfile, type ImageProfile } from './images'
@@ -56,6 +57,15 @@ export function podResolver(t: ContainerTarget): (name: string) => DnsAnswer {
     // CoreDNS forwards names outside the cluster to the node's resolver: the simulated internet.
     const site = internetHost(name.replace(/\.$/, ''))
     return site ? { kind: 'found', name: site.hostname, addresses: site.addresses } : answer
+  }
+}
+
+/** Where a request from this container starts, and how it resolves names: what curl in the container and the grader's probes use. */
+export function podEndpoint(t: ContainerTarget): { source: RequestSource; resolve: HostResolver } {
+  const dns = podResolver(t)
+  return {
+    source: { kind: 'pod', namespace: t.pod.metadata.namespace ?? 'default', podName: t.pod.metadata.name, podIp: podIp(t.pod), container: t.container.name },
+    resolve: (name) => { const a = dns(name); return a.kind === 'found' ? a.addresses : undefined },
   }
 }
 
@@ -120,11 +130,11 @@ function containerShell(t: ContainerTarget, profile: ImageProfile, depth: number
 function containerRegistry(t: ContainerTarget, profile: ImageProfile, depth: number): CommandRegistry {
   const registry = new CommandRegistry()
   const has = (name: string) => profile.programs.includes(name)
+  const endpoint = podEndpoint(t)
   const resolve = podResolver(t)
   const net: CurlEnv = {
     transport: () => httpTransportFor(t.store),
-    source: { kind: 'pod', namespace: t.pod.metadata.namespace ?? 'default', podName: t.pod.metadata.name, podIp: podIp(t.pod), container: t.container.name },
-    resolve: (name) => { const a = resolve(name); return a.kind === 'found' ? a.addresses : undefined },
+    ...endpoint,
     // kubectl exec hands the process pipes; with -it the sim still has no terminal (see exec.ts).
     stdoutIsTerminal: false,
   }

@@ -7,9 +7,8 @@
 import type { ObjectStore } from '../../cluster/store'
 import { resolveFromHost } from '../../pod-shell/host-curl'
 import { httpTransportFor } from '../../pod-shell/network'
-import type { HttpRequest, HttpResult, HostResolver, RequestSource } from '../../pod-shell/curl/transport'
-import { podResolver } from '../../pod-shell/pod-shell'
-import { podIp } from '../../pod-shell/pod-files'
+import type { HttpRequest, HttpResult } from '../../pod-shell/curl/transport'
+import { podEndpoint } from '../../pod-shell/pod-shell'
 import type { ShellClock } from '../../shell'
 import { DEFAULT_PROBE_TIMEOUT_MS, DriverError, type HttpProbe, type HttpProbeResult } from '../cluster-driver'
 import type { PodTarget } from './pod-target'
@@ -19,7 +18,7 @@ export const MAX_PROBE_BODY_CHARS = 1024 * 1024
 
 export async function sendProbe(store: ObjectStore, clock: ShellClock, from: PodTarget | 'outside', probe: HttpProbe, signal: AbortSignal): Promise<HttpProbeResult> {
   const req = probeRequest(probe)
-  const { source, resolve } = from === 'outside' ? { source: { kind: 'host' } as const, resolve: resolveFromHost } : podEndpoint(store, clock, from)
+  const { source, resolve } = from === 'outside' ? { source: { kind: 'host' } as const, resolve: resolveFromHost } : podEndpoint({ store, pod: from.pod, container: from.container, clock })
   const start = clock.now()
   const result = await httpTransportFor(store).send(req, { source, resolve, clock, signal })
   return probeResult(result, clock.now() - start)
@@ -55,12 +54,6 @@ function resolvePin(pin: string): { host: string; port: number; address: string 
   const m = /^([^:]+):(\d+):(.+)$/.exec(pin)
   if (!m) throw new DriverError('invalid', `--resolve entry "${pin}" is not host:port:address`)
   return { host: m[1]!, port: Number(m[2]), address: m[3]! }
-}
-
-function podEndpoint(store: ObjectStore, clock: ShellClock, t: PodTarget): { source: RequestSource; resolve: HostResolver } {
-  const dns = podResolver({ store, pod: t.pod, container: t.container, clock })
-  const source: RequestSource = { kind: 'pod', namespace: t.pod.metadata.namespace ?? 'default', podName: t.pod.metadata.name, podIp: podIp(t.pod), container: t.container.name }
-  return { source, resolve: (name) => { const a = dns(name); return a.kind === 'found' ? a.addresses : undefined } }
 }
 
 function probeResult(result: HttpResult, elapsedMs: number): HttpProbeResult {
