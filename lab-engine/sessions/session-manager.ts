@@ -106,14 +106,19 @@ export class LabSessionManager {
   /** The stored session, with deadlines applied (a session past them is ended first). */
   async get(id: string): Promise<StoredLabSession | null> {
     const stored = await this.deps.repo.get(id)
-    if (!stored || !isActive(stored)) return stored
-    const reason = this.expiredReason(stored)
-    return reason ? this.end(stored, 'expired', reason) : stored
+    return stored && this.withDeadlines(stored)
   }
 
   async list(userId: string): Promise<StoredLabSession[]> {
     const all = await this.deps.repo.listByUser(userId, { limit: 50 })
-    return Promise.all(all.map((s) => (isActive(s) ? this.get(s.id).then((x) => x!) : s)))
+    return Promise.all(all.map((s) => this.withDeadlines(s)))
+  }
+
+  /** The session as it stands now: an active one past a deadline is ended first. */
+  private async withDeadlines(stored: StoredLabSession): Promise<StoredLabSession> {
+    if (!isActive(stored)) return stored
+    const reason = this.expiredReason(stored)
+    return reason ? this.end(stored, 'expired', reason) : stored
   }
 
   view(s: StoredLabSession): SessionView {
@@ -301,8 +306,8 @@ export class LabSessionManager {
 
   private async activeSessions(userId: string): Promise<StoredLabSession[]> {
     const listed = await this.deps.repo.listByUser(userId, { active: true })
-    const fresh = await Promise.all(listed.map((s) => this.get(s.id)))
-    return fresh.filter((s): s is StoredLabSession => !!s && isActive(s))
+    const fresh = await Promise.all(listed.map((s) => this.withDeadlines(s)))
+    return fresh.filter(isActive)
   }
 
   /** Warns live sessions near a deadline and ends those past one. */
