@@ -11,6 +11,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/progress', label: 'Progress' },
   { href: '/instructor/cohorts', label: 'Cohorts', permission: 'cohorts:manage' },
+  { href: '/grader/learners', label: 'Learners', permission: 'cohorts:view' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
 ]
 

@@ -50,7 +50,21 @@ test('an instructor creates a cohort and a learner joins through its link', asyn
   await expect(lp).toHaveURL(/\/dashboard$/)
   await expect(lp.getByTestId('my-cohorts')).toContainText('Istio bootcamp')
 
+  // The learner answers a knowledge check; the cohort's instructor sees the answer on the learner's page.
+  await lp.goto('/modules/03-traffic-management')
+  const quiz = lp.locator('form.md-quiz-form').first()
+  const question = (await quiz.locator('legend').innerText()).replace(' (select all that apply)', '')
+  await quiz.locator('input').first().check()
+  await quiz.getByRole('button', { name: 'Check answer' }).click()
+  await expect(quiz.locator('.md-quiz-feedback p')).toBeVisible()
+
   await page.getByRole('link', { name: 'Istio bootcamp' }).first().click()
-  await expect(page.getByRole('cell', { name: 'Jo Joiner', exact: true })).toBeVisible()
+  await page.getByRole('link', { name: 'Jo Joiner', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Jo Joiner' })).toBeVisible()
+  const review = page.getByTestId('quiz-review-03-traffic-management')
+  await expect(review.locator('summary')).toContainText('1 of')
+  const answered = review.locator('li[data-quiz-id]').filter({ hasText: question }).first()
+  await expect(answered.getByText('picked')).toBeVisible()
+  await expect(answered.getByText(/^(Right|Wrong) · answered/)).toBeVisible()
   for (const ctx of [instructorCtx, adminCtx, learnerCtx]) await ctx.close()
 })

@@ -1,14 +1,15 @@
 // One cohort: its invitation link and members (its staff and admins only).
-import { forbidden, notFound } from 'next/navigation'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
 import { PageHeader } from '@/app/_components/page-header'
 import { CopyButton } from '@/app/_components/copy-button'
-import { ApiError } from '@/lib/api/api-error'
 import { isUuid } from '@/lib/api/ids'
 import { requireUser } from '@/lib/auth/page-session'
 import { ROLE_LABELS, rolesWith } from '@/lib/auth/roles'
 import { cohortForStaff, inviteUrl } from '@/lib/cohorts/cohorts'
 import { getPrisma } from '@/lib/db/global'
 import { currentOrigin } from '@/lib/http/current-origin'
+import { pageData } from '@/lib/http/page-api-errors'
 import { RemoveMemberButton } from './remove-member-button'
 
 export const metadata = { title: 'Cohort' }
@@ -17,11 +18,7 @@ export default async function CohortPage({ params }: { params: Promise<{ id: str
   const { id } = await params
   const user = await requireUser(rolesWith('cohorts:manage'), `/instructor/cohorts/${id}`)
   if (!isUuid(id)) notFound()
-  const cohort = await cohortForStaff(getPrisma(), user, id).catch((e: unknown) => {
-    if (e instanceof ApiError && e.code === 'not_found') notFound()
-    if (e instanceof ApiError && e.code === 'forbidden') forbidden()
-    throw e
-  })
+  const cohort = await pageData(cohortForStaff(getPrisma(), user, id))
   const link = inviteUrl(await currentOrigin(), cohort.inviteCode)
   return (
     <>
@@ -49,7 +46,9 @@ export default async function CohortPage({ params }: { params: Promise<{ id: str
             <tbody>
               {cohort.memberships.map((m) => (
                 <tr key={m.id} className="border-t border-slate-200 dark:border-slate-800">
-                  <td className="px-4 py-2">{m.user.name}</td>
+                  <td className="px-4 py-2">
+                    {m.role === 'learner' ? <Link className="underline" href={`/grader/learners/${m.userId}`}>{m.user.name}</Link> : m.user.name}
+                  </td>
                   <td className="px-4 py-2">{m.user.email}</td>
                   <td className="px-4 py-2">{ROLE_LABELS[m.role]}</td>
                   <td className="px-4 py-2 text-right">
