@@ -1,7 +1,7 @@
 // A learner opens module 3 from the dashboard, answers a knowledge check, reads the explanations, and finds the
 // answer still there after a reload.
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { signUpViaApi } from '../support/accounts'
 
 test('answer a module quiz and see it persist after reload', async ({ page, baseURL }) => {
@@ -32,11 +32,26 @@ test('answer a module quiz and see it persist after reload', async ({ page, base
   await expect(row).toContainText(/1 of \d+ answered/)
 })
 
-test('a module page has no serious accessibility violations', async ({ page, baseURL }) => {
-  await signUpViaApi(page.request, baseURL!, 'Ada Axe')
-  await page.goto('/modules/03-traffic-management')
-  await expect(page.locator('form.md-quiz-form').first()).toBeVisible()
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`module pages have no serious accessibility violations in ${colorScheme} mode`, async ({ page, baseURL }) => {
+    await page.emulateMedia({ colorScheme })
+    await signUpViaApi(page.request, baseURL!, `Ada Axe ${colorScheme}`)
+    await page.goto('/modules/03-traffic-management')
+    // An answered quiz too, so the feedback's colours are checked.
+    const quiz = page.locator('form.md-quiz-form').first()
+    await quiz.locator('input').first().check()
+    await quiz.getByRole('button', { name: 'Check answer' }).click()
+    await expect(quiz.locator('.md-quiz-feedback p')).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+    for (const path of ['/progress', '/course', '/labs/request-routing']) {
+      await page.goto(path)
+      expect(await seriousViolations(page), path).toEqual([])
+    }
+  })
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze()
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([])
-})
+  return serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(' ')})`)
+}

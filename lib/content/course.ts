@@ -91,15 +91,16 @@ export async function moduleProblems(slug: string): Promise<ContentProblem[]> {
   return fromFile('check', file, (text) => checkModule(text, path.relative(repoRoot, file), moduleContext(repoRoot, slug, findLabFiles(repoRoot))).problems)
 }
 
-/** The newest modification time under content/modules, for live reload while authoring. */
+/** The newest modification time of the module and lab files, for live reload while authoring. */
 export function contentVersion(): number {
   const root = path.join(contentRoot(), 'modules')
+  const files = [...MODULE_SLUGS.map((slug) => path.join(root, slug, 'module.md')), ...findLabFiles(path.dirname(contentRoot())).map((l) => l.file)]
   let newest = 0
-  for (const slug of MODULE_SLUGS) {
+  for (const file of files) {
     try {
-      newest = Math.max(newest, statSync(path.join(root, slug, 'module.md')).mtimeMs)
+      newest = Math.max(newest, statSync(file).mtimeMs)
     } catch {
-      // a module not written yet
+      // a module not written yet, or a lab removed since the listing
     }
   }
   return newest

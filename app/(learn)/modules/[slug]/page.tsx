@@ -7,7 +7,7 @@ import { can } from '@/lib/auth/roles'
 import { moduleProblems, renderModule } from '@/lib/content/course'
 import { answersFor, markStarted } from '@/lib/content/quiz-answers'
 import { getPrisma } from '@/lib/db/global'
-import { ContentPreview } from './content-preview'
+import { ContentPreview } from '@/app/_components/content-preview'
 import { ModuleArticle } from './module-client'
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {

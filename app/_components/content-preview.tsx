@@ -1,11 +1,11 @@
 'use client'
-// For instructors: the module's content-check problems in the page, and (in development) a reload when a module file changes.
+// For instructors: a module's or lab's content-check problems in the page, and (in development) a reload when a content file changes.
 import { useRouter } from 'next/navigation'
 import { useEffect } from 'react'
 
 const POLL_MS = 2_000
 
-export function ContentPreview({ problems, liveReload }: { problems: { line: number; message: string }[]; liveReload: boolean }) {
+export function ContentPreview({ problems, liveReload, file }: { problems: { line: number; message: string }[]; liveReload: boolean; file?: string }) {
   const router = useRouter()
   useEffect(() => {
     if (!liveReload) return
@@ -24,10 +24,10 @@ export function ContentPreview({ problems, liveReload }: { problems: { line: num
       <h2 id="content-check" className="font-semibold">Content check: {problems.length ? `${problems.length} problem${problems.length === 1 ? '' : 's'}` : 'no problems'}</h2>
       {problems.length > 0 && (
         <ul className="mt-2 space-y-1 font-mono text-xs">
-          {problems.map((p, i) => <li key={i}>line {p.line}: {p.message}</li>)}
+          {problems.map((p, i) => <li key={i}>{file ? `${file}:${p.line}` : `line ${p.line}`}: {p.message}</li>)}
         </ul>
       )}
-      {liveReload && <p className="mt-2 text-xs text-slate-500">Live reload is on: saving the module file refreshes this page.</p>}
+      {liveReload && <p className="mt-2 text-xs text-slate-500">Live reload is on: saving the file refreshes this page.</p>}
     </section>
   )
 }
