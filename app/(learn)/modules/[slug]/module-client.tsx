@@ -1,8 +1,9 @@
 'use client'
 // The module text's interactive parts: knowledge checks answered through the API (explanations shown after answering,
-// earlier answers restored), and copy buttons. Runnable blocks' "Run" and "Open in editor" buttons wait for the
-// terminal dock (the workbench), so they stay hidden here.
-import { useEffect, useRef } from 'react'
+// earlier answers restored), copy buttons, and runnable blocks' "Run in terminal", which types into the terminal dock.
+// "Open in editor" waits for the workbench's editor, so it stays hidden (globals.css, .md-dock-terminal).
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { TerminalDock, type TerminalDockHandle } from './terminal-dock'
 
 interface QuizResult {
   quizId: string
@@ -13,6 +14,10 @@ interface QuizResult {
 
 export function ModuleArticle({ slug, html, answers }: { slug: string; html: string; answers: QuizResult[] }) {
   const ref = useRef<HTMLElement>(null)
+  const dock = useRef<TerminalDockHandle>(null)
+  // Blocks marked kind-only (what the sim does not model) offer Run only once the session is known to be another driver.
+  const [runsKindOnly, setRunsKindOnly] = useState(false)
+  const onDriver = useCallback((driver: string) => setRunsKindOnly(driver !== 'sim'), [])
   useEffect(() => {
     const root = ref.current
     if (!root) return
@@ -24,10 +29,11 @@ export function ModuleArticle({ slug, html, answers }: { slug: string; html: str
       void submitQuiz(slug, form).then((r) => r && showResult(root, r))
     }
     const onClick = (ev: MouseEvent) => {
-      const button = (ev.target as HTMLElement).closest('button[data-action="copy"]')
+      const button = (ev.target as HTMLElement).closest('button[data-action="copy"], button[data-action="run"]') as HTMLButtonElement | null
       if (!button) return
       const code = button.closest('.md-run, .md-editor')?.querySelector('pre')?.textContent ?? ''
-      void navigator.clipboard?.writeText(code).then(() => flash(button as HTMLButtonElement, 'Copied'))
+      if (button.dataset.action === 'run') return dock.current?.run(code.replace(/\n+$/, ''))
+      void navigator.clipboard?.writeText(code).then(() => flash(button, 'Copied'))
     }
     root.addEventListener('submit', onSubmit)
     root.addEventListener('click', onClick)
@@ -38,7 +44,12 @@ export function ModuleArticle({ slug, html, answers }: { slug: string; html: str
       sections.disconnect()
     }
   }, [slug, answers])
-  return <article ref={ref} className="md-article md-no-dock mt-8" dangerouslySetInnerHTML={{ __html: html }} />
+  return (
+    <>
+      <article ref={ref} className={`md-article md-dock-terminal mt-8 ${runsKindOnly ? 'md-dock-kind' : ''}`} dangerouslySetInnerHTML={{ __html: html }} />
+      <TerminalDock ref={dock} onDriver={onDriver} />
+    </>
+  )
 }
 
 /** Reports each section (h2) once its heading has been on screen: what the progress page counts as read. */

@@ -1,0 +1,57 @@
+// The module reader's terminal dock: a learner runs module 3's runnable blocks into their playground terminal and reads
+// the output in xterm.js's rows; typing, Ctrl-C, minimise/close/reopen (the screen comes back by redraw) and the page padding.
+import { expect, test, type Page } from '@playwright/test'
+import { signUpViaApi } from '../support/accounts'
+
+/** The text of the terminal's visible rows (xterm.js's DOM renderer draws one div per row). */
+function terminalRows(page: Page) {
+  return page.locator('.lab-terminal-screen .xterm-rows')
+}
+
+test('a runnable block typed into the dock runs, and the terminal behaves like one', async ({ page, baseURL }) => {
+  test.setTimeout(120_000)
+  await signUpViaApi(page.request, baseURL!, 'Dora Dock')
+  await page.goto('/modules/03-traffic-management')
+  await expect(page.getByRole('region', { name: 'Terminal dock' })).toHaveCount(0)
+
+  // The first block sets up Istio and the samples; its last command waits for every pod.
+  const blocks = page.locator('.md-run')
+  await blocks.nth(0).getByRole('button', { name: 'Run in terminal' }).click()
+  const dock = page.getByRole('region', { name: 'Terminal dock' })
+  await expect(dock).toBeVisible()
+  const rows = terminalRows(page)
+  await expect(rows).toContainText('istioctl install', { timeout: 15_000 })
+  await expect(rows).toContainText(/pod\/sleep-\S+ condition met/, { timeout: 60_000 })
+
+  // The second block counts which reviews versions answer: its output is the proof the mesh ran.
+  await blocks.nth(1).getByRole('button', { name: 'Run in terminal' }).click()
+  await expect(rows).toContainText(/\d+ reviews-v1/, { timeout: 20_000 })
+
+  // Typing reaches the shell, and Ctrl-C interrupts the foreground command.
+  await page.locator('.lab-terminal-screen').click()
+  await page.keyboard.type('sleep 100')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Control+c')
+  await page.keyboard.type('echo after-interrupt')
+  await page.keyboard.press('Enter')
+  await expect(rows).toContainText(/\^C[\s\S]*after-interrupt/, { timeout: 5_000 })
+
+  // The page is padded by the dock's height, so the end of the text can scroll above it.
+  const dockHeight = await dock.evaluate((el) => el.getBoundingClientRect().height)
+  const padding = await page.evaluate(() => parseFloat(getComputedStyle(document.body).paddingBottom))
+  expect(Math.abs(padding - dockHeight)).toBeLessThan(2)
+
+  // Minimise keeps the session; close and reopen attaches again and the server redraws the same screen.
+  await dock.getByRole('button', { name: 'Minimise' }).click()
+  await expect(page.locator('.lab-terminal-screen')).toBeHidden()
+  await dock.getByRole('button', { name: 'Restore' }).click()
+  await expect(rows).toContainText('after-interrupt')
+  await dock.getByRole('button', { name: 'Close' }).click()
+  await expect(dock).toHaveCount(0)
+  // Closed, only the toggle button stays, and the padding shrinks to what it covers.
+  const toggle = page.getByRole('button', { name: 'Terminal', exact: true })
+  const toggleSpace = await toggle.evaluate((el) => window.innerHeight - el.getBoundingClientRect().top)
+  await expect.poll(() => page.evaluate(() => parseFloat(getComputedStyle(document.body).paddingBottom))).toBeCloseTo(toggleSpace, 0)
+  await toggle.click()
+  await expect(terminalRows(page)).toContainText('after-interrupt', { timeout: 15_000 })
+})
