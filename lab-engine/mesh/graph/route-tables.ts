@@ -51,7 +51,7 @@ function branchOf(cfg: ProxyConfig, r: Route, ctx: RouteContext): RouteBranch {
   const common = {
     ...(r.name ? { name: r.name } : {}), match: matchText(r.match),
     ...(faultText(r.fault) ? { fault: faultText(r.fault) } : {}),
-    ...(r.origin ? { virtualService: { kind: 'VirtualService', ...r.origin.virtualService } } : {}),
+    ...(r.origin ? { virtualService: { kind: r.origin.virtualService.kind, namespace: r.origin.virtualService.namespace, name: r.origin.virtualService.name } } : {}),
   }
   if (a.kind === 'redirect') return { ...common, action: 'redirect', destinations: [], status: a.redirect.responseCode }
   if (a.kind === 'directResponse') return { ...common, action: 'directResponse', destinations: [], status: a.status }

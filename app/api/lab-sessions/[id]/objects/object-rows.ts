@@ -60,7 +60,7 @@ export function objectTable(info: KindInfo, apiVersion: string, objects: readonl
   const rows = objects.slice(0, limit).map((o): ObjectRow => ({
     name: o.metadata.name,
     ...(info.namespaced && o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
-    cells: columns.map((c) => c.cell(o as StoredObject, now, false).split('\n')[0]!),
+    cells: columns.map((c) => c.cell(o as unknown as StoredObject, now, false).split('\n')[0]!),
     ...(info.kind === 'Pod' ? { containers: containersOf(o) } : {}),
   }))
   return { kind: info.kind, apiVersion, namespaced: info.namespaced, columns: columns.map((c) => c.header), rows, truncated: Math.max(0, objects.length - limit) }

@@ -1,0 +1,2 @@
+// The workbench's mesh graph tab.
+export { MeshGraph } from './mesh-graph'
