@@ -1,0 +1,2 @@
+// The workbench's cluster explorer tab.
+export { ClusterExplorer } from './cluster-explorer'
