@@ -7,7 +7,7 @@ const ALIASES: Record<string, string> = { console: 'sh', yml: 'yaml', promql: 't
 
 let highlighter: Promise<Highlighter> | undefined
 function shiki(): Promise<Highlighter> {
-  highlighter ??= createHighlighter({ themes: ['github-light', 'github-dark'], langs: LANGS.filter((l) => l !== 'promql' && l !== 'text') })
+  highlighter ??= createHighlighter({ themes: ['github-light', 'github-dark-default'], langs: LANGS.filter((l) => l !== 'promql' && l !== 'text') })
   return highlighter
 }
 
@@ -16,7 +16,7 @@ export async function highlightCode(code: string, lang: string | undefined): Pro
   const name = ALIASES[lang ?? ''] ?? lang ?? 'text'
   const hl = await shiki()
   if (!hl.getLoadedLanguages().includes(name)) return null
-  const root = hl.codeToHast(code.replace(/\n$/, ''), { lang: name, themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: 'light' })
+  const root = hl.codeToHast(code.replace(/\n$/, ''), { lang: name, themes: { light: 'github-light', dark: 'github-dark-default' }, defaultColor: 'light' })
   const pre = root.children.find((c): c is Element => c.type === 'element' && c.tagName === 'pre')
   return pre ?? null
 }
