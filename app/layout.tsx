@@ -22,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <header className="border-b border-slate-200 dark:border-slate-800">
-          <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+          <nav aria-label="Main" className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4">
             <Link href="/" className="flex items-center gap-2 font-semibold">
               <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-brand-600" />
               Mesh Dojo

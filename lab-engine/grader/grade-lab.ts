@@ -60,7 +60,7 @@ export function checkContext(driver: ClusterDriver): CheckContext {
 }
 
 /** istio-ingressgateway's LoadBalancer address and its HTTP/HTTPS ports, as INGRESS_HOST/INGRESS_PORT/SECURE_INGRESS_PORT in Istio's docs. */
-async function ingressAddress(driver: ClusterDriver): Promise<IngressAddress> {
+export async function ingressAddress(driver: ClusterDriver): Promise<IngressAddress> {
   const svc = await driver.get({ kind: 'Service', namespace: 'istio-system', name: 'istio-ingressgateway' })
   if (!svc) throw new Error('there is no istio-ingressgateway Service in istio-system: is Istio installed with an ingress gateway?')
   const status = svc.status as { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } } | undefined

@@ -1,0 +1,104 @@
+// The workbench's browser preview on a running server with real PostgreSQL: a grant for the ingress address, Bookinfo's
+// product page served under /preview/<token>/ in a sandbox, and what callers without a grant or a live session get.
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import * as previewApi from '@/app/api/lab-sessions/[id]/preview/route'
+import * as sessionsRoute from '@/app/api/lab-sessions/route'
+import * as oneRoute from '@/app/api/lab-sessions/[id]/route'
+import * as signUp from '@/app/api/auth/sign-up/route'
+import * as previewPage from '@/app/preview/[token]/[[...path]]/route'
+import { getLabSessions } from '@/lib/lab-sessions/engine'
+import { PREVIEW_CSP } from '@/lib/lab-sessions/preview-response'
+import { startServer, type RunningServer } from '@/lib/server/start-server'
+import { call, sessionFrom } from './api-client'
+import { dbBackends, describeBackends, TEST_DATABASE_URL } from './db-backends'
+
+const backends = (await dbBackends()).filter((b) => b.name === 'postgres')
+const PASSWORD = 'a long enough password'
+
+async function fetchPreview(src: string, init?: RequestInit): Promise<Response> {
+  const url = new URL(src, 'http://127.0.0.1')
+  const [, , token, ...path] = url.pathname.split('/')
+  const req = new Request(url, init)
+  return previewPage.GET(req, { params: Promise.resolve({ token: token!, path: path.filter(Boolean).map(decodeURIComponent) }) })
+}
+
+describeBackends('lab session browser preview', backends, () => {
+  const schema = `preview_${randomBytes(5).toString('hex')}`
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL })
+  let server: RunningServer
+  const tokens: Record<string, string> = {}
+  let id = ''
+
+  beforeAll(async () => {
+    await admin.connect()
+    await admin.query(`CREATE SCHEMA "${schema}"`)
+    server = await startServer({ config: { port: 0, host: '127.0.0.1', dev: false, trustProxy: false, shutdownTimeoutMs: 10_000 }, database: { url: TEST_DATABASE_URL, schema }, loadNext: null })
+    for (const name of ['lena', 'omar']) {
+      const res = await call(signUp.POST, { body: { email: `${name}@example.test`, name, password: PASSWORD }, ip: `198.51.100.${name.length}` })
+      tokens[name] = sessionFrom(res.headers)
+    }
+    const started = await call(sessionsRoute.POST, { session: tokens.lena, body: { lab: 'request-routing' } })
+    expect(started.status).toBe(201)
+    id = started.json.session.id
+    // Bookinfo runs in that lab's setup; expose productpage through the ingress gateway.
+    const driver = await getLabSessions().driverFor(id)
+    await driver.apply(await driver.readFile('samples/bookinfo/networking/bookinfo-gateway.yaml'))
+  }, 60_000)
+
+  afterAll(async () => {
+    await server?.shutdown('test done')
+    await admin.query(`DROP SCHEMA "${schema}" CASCADE`)
+    await admin.end()
+  })
+
+  it('suggests the ingress address and serves the product page through a grant, sandboxed', async () => {
+    const suggested = await call(previewApi.GET, { session: tokens.lena, params: { id } })
+    expect(suggested.json.ingress).toMatch(/^http:\/\/\d+\.\d+\.\d+\.\d+(:\d+)?$/)
+    const granted = await call(previewApi.POST, { session: tokens.lena, params: { id }, body: { address: `${suggested.json.ingress}/productpage?u=normal` } })
+    expect(granted.status).toBe(201)
+    expect(granted.json.src).toMatch(/^\/preview\/[A-Za-z0-9_-]{32}\/productpage\?u=normal$/)
+    // The gateway's routes reach the ingress proxy a moment after the apply, as istiod pushes them.
+    await expect.poll(async () => (await fetchPreview(granted.json.src)).status, { timeout: 10_000 }).toBe(200)
+    const page = await fetchPreview(granted.json.src)
+    expect(page.headers.get('content-security-policy')).toBe(PREVIEW_CSP)
+    expect(page.headers.get('set-cookie')).toBeNull()
+    const html = await page.text()
+    expect(html).toContain('The Comedy of Errors')
+    const prefix = granted.json.src.split('/').slice(0, 3).join('/')
+    expect(html).not.toMatch(/\b(href|src|action)="\/(?!preview\/)/)
+    // The sign-in form posts to a relative `login`; its redirect back to the page it came from (its Referer) stays inside the preview.
+    const login = await fetchPreview(`${prefix}/login`, { method: 'POST', body: 'username=jason&passwd=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    expect(login.status).toBe(302)
+    expect(login.headers.get("location")).toBe(`${prefix}/productpage?u=normal`)
+  })
+
+  it('shows a failed request as an error page, not an empty frame', async () => {
+    const granted = await call(previewApi.POST, { session: tokens.lena, params: { id }, body: { address: 'http://10.255.255.1:81/' } })
+    const page = await fetchPreview(granted.json.src)
+    expect(page.status).toBe(502)
+    expect(await page.text()).toMatch(/curl exit \d+/)
+  })
+
+  it.each([
+    ['another learner', 'omar', { address: 'http://localhost:8080/' }, 403],
+    ['no session', null, { address: 'http://localhost:8080/' }, 401],
+    ['a non-web address', 'lena', { address: 'file:///etc/passwd' }, 400],
+    ['an address with credentials', 'lena', { address: 'http://a:b@localhost/' }, 400],
+    ['an oversized address', 'lena', { address: `http://x/${'a'.repeat(3000)}` }, 400],
+    ['no address', 'lena', {}, 400],
+  ])('refuses %s with a JSON error', async (_name, who, body, status) => {
+    const res = await call(previewApi.POST, { session: who ? tokens[who]! : null, params: { id }, body })
+    expect(res.status).toBe(status)
+    expect(res.json.error.message).toEqual(expect.any(String))
+  })
+
+  it('answers an unknown token with 404 and a grant of an ended session with 410', async () => {
+    expect((await fetchPreview(`/preview/${'x'.repeat(32)}/`)).status).toBe(404)
+    expect((await fetchPreview('/preview/short/')).status).toBe(404)
+    const granted = await call(previewApi.POST, { session: tokens.lena, params: { id }, body: { address: 'http://localhost:9080/' } })
+    expect((await call(oneRoute.DELETE, { session: tokens.lena, params: { id } })).status).toBe(200)
+    expect((await fetchPreview(granted.json.src)).status).toBe(410)
+  })
+})
