@@ -157,6 +157,12 @@ export interface ClusterDriver extends Disposable {
   queryMetric(promql: string): Promise<MetricResult>
   readFile(path: string): Promise<string>
   writeFile(path: string, text: string): Promise<void>
+  /**
+   * The workbench editor closed `path` without saving: a `kubectl edit`
+   * waiting on it ends as if the editor quit unsaved. Optional: drivers whose
+   * editor is a real one in the terminal have nothing to cancel.
+   */
+  discardEdit?(path: string): Promise<void>
   openTerminal(size: TerminalSize): TerminalStream
   /**
    * Lets `ms` of cluster time pass (pods start, timers fire): virtual time

@@ -25,12 +25,13 @@ export async function readBodyText(req: Request, limit = MAX_JSON_BODY_BYTES): P
   return Buffer.concat(chunks).toString('utf8')
 }
 
-export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+/** `limit` is for routes that carry a file (the editor's save and apply take up to a 1 MiB file, JSON-escaped). */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S, limit = MAX_JSON_BODY_BYTES): Promise<z.infer<S>> {
   const type = req.headers.get('content-type') ?? ''
   if (!/^application\/json\b/i.test(type)) {
     throw new ApiError('unsupported_media_type', 'Send the request body as application/json.')
   }
-  const text = await readBodyText(req)
+  const text = await readBodyText(req, limit)
   let value: unknown
   try {
     value = JSON.parse(text)

@@ -183,6 +183,11 @@ class KindDriver implements ClusterDriver {
     return writeToolboxFile(this.deps.runner, this.toolboxOf(this.mustRun()), path, text, this.t.commandMs)
   }
 
+  /** Nothing to cancel: `kubectl edit` in the toolbox runs the real terminal editor, never the workbench's. */
+  async discardEdit(_path: string): Promise<void> {
+    this.mustRun()
+  }
+
   openTerminal(size: TerminalSize): TerminalStream {
     const tb = this.toolboxOf(this.mustRun())
     const argv = ['docker', 'exec', '-it', '-e', 'TERM=xterm-256color', tb.name, 'bash', '-l']

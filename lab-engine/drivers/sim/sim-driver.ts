@@ -143,6 +143,11 @@ export class SimDriver implements ClusterDriver {
     this.ui.saved(full)
   }
 
+  async discardEdit(path: string): Promise<void> {
+    this.mustRun()
+    this.ui.discardEdit(resolvePath(HOME_DIR, path))
+  }
+
   openTerminal(size: TerminalSize): TerminalStream {
     const terminal = openSimTerminal(this.mustRun().session.shell, size)
     this.terminals.add(terminal)
