@@ -36,6 +36,9 @@ export default async function LabPage({ params }: { params: Promise<{ slug: stri
         About {lab.estimatedMinutes} minutes · {lab.difficulty} · {lab.tasks.length} tasks, {points} points · runs on {lab.drivers.join(' and ')} ·{' '}
         <Link className="underline" href={`/modules/${lab.module}`}>back to the module</Link>
       </p>
+      {can(user.role, 'labs:use') && (
+        <p><Link className="btn-primary" href={`/labs/${slug}/workbench`} data-testid="open-workbench">Open the lab workbench</Link></p>
+      )}
       {staff && <ContentPreview problems={preview.problems} liveReload={liveReload} file={preview.file} />}
       <ol className="space-y-3">
         {lab.tasks.map((t, i) => (

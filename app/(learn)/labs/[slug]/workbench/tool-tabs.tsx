@@ -15,6 +15,8 @@ export type ToolRequest =
 const loading = (what: string) => function Loading() {
   return <p className="p-4 text-sm text-slate-500">Loading the {what}…</p>
 }
+const MeshGraph = dynamic(() => import('@/app/_components/mesh-graph').then((m) => m.MeshGraph), { ssr: false, loading: loading('mesh graph') })
+const ClusterExplorer = dynamic(() => import('@/app/_components/cluster-explorer').then((m) => m.ClusterExplorer), { ssr: false, loading: loading('cluster explorer') })
 const BrowserPreview = dynamic(() => import('@/app/_components/browser-preview').then((m) => m.BrowserPreview), { ssr: false, loading: loading('preview') })
 
 interface TabDef {
@@ -26,6 +28,8 @@ interface TabDef {
 }
 
 const TABS: TabDef[] = [
+  { id: 'graph', label: 'Mesh graph', available: () => true, render: (s) => <MeshGraph sessionId={s.id} /> },
+  { id: 'cluster', label: 'Cluster', available: () => true, render: (s) => <ClusterExplorer sessionId={s.id} /> },
   {
     id: 'preview',
     label: 'Preview',
