@@ -1,0 +1,80 @@
+// The lab workbench in Chromium: a learner solves the mTLS lab by typing in the terminal and watches each task tick,
+// submits and sees the score; the browser preview shows Bookinfo through the ingress; axe finds no serious violations.
+import { readFileSync } from 'node:fs'
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { parse } from 'yaml'
+import { signUpViaApi } from '../support/accounts'
+
+interface LabFile { tasks: { id: string; solution: string }[] }
+
+function lab(path: string): LabFile {
+  return parse(readFileSync(`content/modules/${path}/lab.yaml`, 'utf8')) as LabFile
+}
+
+async function startWorkbench(page: Page, slug: string): Promise<void> {
+  await page.goto(`/labs/${slug}`)
+  await page.getByTestId('open-workbench').click()
+  await page.getByRole('button', { name: 'Start lab' }).click()
+  await expect(page.getByTestId('workbench')).toBeVisible({ timeout: 30_000 })
+  await expect(page.locator('.lab-terminal-screen .xterm-rows')).toContainText('$ ', { timeout: 30_000 })
+}
+
+/** Types a script into the terminal line by line, as a learner pasting it would. */
+async function typeInTerminal(page: Page, script: string): Promise<void> {
+  await page.locator('.lab-terminal-screen').click()
+  for (const line of script.trimEnd().split('\n')) {
+    await page.keyboard.type(line)
+    await page.keyboard.press('Enter')
+  }
+}
+
+test('a learner solves the mTLS lab in the terminal, sees each task tick, and submits for a score', async ({ page, baseURL }) => {
+  test.setTimeout(180_000)
+  await signUpViaApi(page.request, baseURL!, 'Mia Mtls')
+  await startWorkbench(page, 'mutual-tls')
+  const tasks = page.getByTestId('lab-tasks')
+  const { tasks: specs } = lab('04-security/labs/mutual-tls')
+  for (const t of specs) await expect(tasks.locator(`li[data-task-id="${t.id}"]`)).toHaveAttribute('data-status', 'pending')
+
+  for (const [i, t] of specs.entries()) {
+    await typeInTerminal(page, t.solution)
+    await expect(tasks.locator(`li[data-task-id="${t.id}"]`)).toHaveAttribute('data-status', 'passed', { timeout: 30_000 })
+    for (const later of specs.slice(i + 1)) await expect(tasks.locator(`li[data-task-id="${later.id}"]`)).toHaveAttribute('data-status', 'pending')
+  }
+  await page.getByRole('button', { name: 'Submit for grading' }).click()
+  await expect(page.getByTestId('lab-score')).toHaveText(/Score: (\d+) of \1 points\./, { timeout: 30_000 })
+  await expect(page.getByRole('button', { name: 'Submit for grading' })).toBeDisabled()
+})
+
+test('the browser preview shows Bookinfo through the ingress gateway, in a sandboxed frame', async ({ page, baseURL }) => {
+  test.setTimeout(120_000)
+  await signUpViaApi(page.request, baseURL!, 'Pia Preview')
+  await startWorkbench(page, 'request-routing')
+  await typeInTerminal(page, 'kubectl apply -f samples/bookinfo/networking/bookinfo-gateway.yaml')
+  await expect(page.locator('.lab-terminal-screen .xterm-rows')).toContainText('virtualservice.networking.istio.io/bookinfo created')
+  await page.getByRole('tab', { name: 'Preview' }).click()
+  const address = page.getByLabel('Address')
+  await expect(address).toHaveValue(/^http:\/\/[\d.]+(:\d+)?\/productpage$/)
+  const frame = page.frameLocator('iframe[title="Browser preview"]')
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Go' }).click()
+    await expect(frame.getByRole('heading', { name: 'The Comedy of Errors' })).toBeVisible({ timeout: 2_000 })
+  }).toPass({ timeout: 20_000 })
+  await expect(page.locator('iframe[title="Browser preview"]')).toHaveAttribute('sandbox', 'allow-forms')
+})
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the workbench has no serious accessibility violations in ${colorScheme} mode`, async ({ page, baseURL }) => {
+    test.setTimeout(90_000)
+    await page.emulateMedia({ colorScheme })
+    await signUpViaApi(page.request, baseURL!, `Axel Bench ${colorScheme}`)
+    await startWorkbench(page, 'request-routing')
+    for (const tab of ['Mesh graph', 'Cluster', 'Preview']) {
+      await page.getByRole('tab', { name: tab }).click()
+      const results = await new AxeBuilder({ page }).analyze()
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      expect(serious.map((v) => `${tab}: ${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([])
+    }
+  })
+}
