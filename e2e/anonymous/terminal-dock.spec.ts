@@ -1,7 +1,24 @@
 // The module reader's terminal dock: a learner runs module 3's runnable blocks into their playground terminal and reads
 // the output in xterm.js's rows; typing, Ctrl-C, minimise/close/reopen (the screen comes back by redraw) and the page padding.
-import { expect, test, type Page } from '@playwright/test'
+import { gzipSync } from 'node:zlib'
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page, type Response } from '@playwright/test'
 import { signUpViaApi } from '../support/accounts'
+
+/** A string only xterm.js's code contains. */
+const XTERM_MARK = 'xterm-helper-textarea'
+
+/** Every script the page loads from now on, with its body (to find xterm.js and to weigh what loaded). */
+function recordScripts(page: Page): { url: string; body: string }[] {
+  const scripts: { url: string; body: string }[] = []
+  page.on('response', (res: Response) => {
+    if (res.request().resourceType() !== 'script') return
+    void res.text().then((body) => scripts.push({ url: res.url(), body }), () => {})
+  })
+  return scripts
+}
+
+const gzipKb = (scripts: { body: string }[]) => Math.round(scripts.reduce((n, s) => n + gzipSync(s.body).length, 0) / 1024)
 
 /** The text of the terminal's visible rows (xterm.js's DOM renderer draws one div per row). */
 function terminalRows(page: Page) {
@@ -11,8 +28,13 @@ function terminalRows(page: Page) {
 test('a runnable block typed into the dock runs, and the terminal behaves like one', async ({ page, baseURL }) => {
   test.setTimeout(120_000)
   await signUpViaApi(page.request, baseURL!, 'Dora Dock')
+  const scripts = recordScripts(page)
   await page.goto('/modules/03-traffic-management')
   await expect(page.getByRole('region', { name: 'Terminal dock' })).toHaveCount(0)
+  await page.waitForLoadState('networkidle')
+  // The module page ships no xterm.js until the dock opens.
+  const initial = scripts.splice(0)
+  expect(initial.filter((s) => s.body.includes(XTERM_MARK)).map((s) => s.url)).toEqual([])
 
   // The first block sets up Istio and the samples; its last command waits for every pod.
   const blocks = page.locator('.md-run')
@@ -20,8 +42,9 @@ test('a runnable block typed into the dock runs, and the terminal behaves like o
   const dock = page.getByRole('region', { name: 'Terminal dock' })
   await expect(dock).toBeVisible()
   const rows = terminalRows(page)
-  await expect(rows).toContainText('istioctl install', { timeout: 15_000 })
   await expect(rows).toContainText(/pod\/sleep-\S+ condition met/, { timeout: 60_000 })
+  expect(scripts.some((s) => s.body.includes(XTERM_MARK))).toBe(true)
+  console.log(`module page JS: ${gzipKb(initial)} KB gzip before the dock opens, ${gzipKb(scripts)} KB gzip more when it opens`)
 
   // The second block counts which reviews versions answer: its output is the proof the mesh ran.
   await blocks.nth(1).getByRole('button', { name: 'Run in terminal' }).click()
@@ -35,6 +58,11 @@ test('a runnable block typed into the dock runs, and the terminal behaves like o
   await page.keyboard.type('echo after-interrupt')
   await page.keyboard.press('Enter')
   await expect(rows).toContainText(/\^C[\s\S]*after-interrupt/, { timeout: 5_000 })
+
+  // With the dock open the page still has no serious accessibility violations.
+  const axe = await new AxeBuilder({ page }).analyze()
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([])
 
   // The page is padded by the dock's height, so the end of the text can scroll above it.
   const dockHeight = await dock.evaluate((el) => el.getBoundingClientRect().height)
