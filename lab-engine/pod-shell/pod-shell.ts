@@ -18,6 +18,7 @@ import { httpTransportFor } from './network'
 import { containerEnv, type ContainerSpec } from './pod-env'
 import { containerVfs, hostsTable, podHostname, podIp } from './pod-files'
 import { createFortioCommand, python, createHostname } from './tools/apps'
+import { recordLoadTest } from './tools/fortio/load-result'
 import { createPilotAgent, envoyAdminFor } from './tools/envoy-admin'
 import { createNslookup } from './tools/nslookup'
 
@@ -141,7 +142,7 @@ function containerRegistry(t: ContainerTarget, profile: ImageProfile, depth: num
   const tools: CommandSpec[] = [
     ...COREUTILS.filter((c) => has(c.name)),
     createHostname(podHostname(t.pod), podIp(t.pod)),
-    createNslookup(resolve, profile.shell === 'busybox' ? 'busybox' : 'bind'), createCurlCommand(net), createWgetCommand(net), createFortioCommand(net), python, { ...python, name: 'python3' },
+    createNslookup(resolve, profile.shell === 'busybox' ? 'busybox' : 'bind'), createCurlCommand(net), createWgetCommand(net), createFortioCommand({ ...net, onResult: (r) => recordLoadTest(t.store, r) }), python, { ...python, name: 'python3' },
     createPilotAgent(() => ({ pod: t.pod, admin: envoyAdminFor(t.store) })),
     ...['sh', 'bash'].map((name) => nestedShell(t, profile, depth, name)),
   ]

@@ -9,6 +9,7 @@ import { Scheduler } from '../../../mesh/data/scheduler'
 import { CommandRegistry, createShell, manualClock, type Shell } from '../../../shell'
 import type { HttpRequest, HttpResult, HttpTransport, LoadSender } from '../../curl/transport'
 import { createFortioCommand } from './fortio'
+import type { LoadTestResult } from './load-result'
 
 export type FakeReply =
   | { status: number; delayMs: number; body?: string; headers?: [string, string][]; connectMs?: number }
@@ -65,8 +66,9 @@ export function fakeMesh(clock: Clock, rule: (n: number, req: HttpRequest) => Fa
   return { transport, seen }
 }
 
-/** A shell whose registry holds fortio over the fake mesh; `httpbin` resolves to SERVICE_IP. */
-export function fortioShell(rule: (n: number, req: HttpRequest) => FakeReply, onSend?: (n: number) => void): { shell: Shell; seen: Seen[]; clock: Clock } {
+/** A shell whose registry holds fortio over the fake mesh; `httpbin` resolves to SERVICE_IP; `results` gathers finished runs. */
+export function fortioShell(rule: (n: number, req: HttpRequest) => FakeReply, onSend?: (n: number) => void): { shell: Shell; seen: Seen[]; clock: Clock; results: LoadTestResult[] } {
+  const results: LoadTestResult[] = []
   const shellClock = manualClock(START_MS)
   const { transport, seen } = fakeMesh(shellClock.clock, rule, onSend)
   const registry = new CommandRegistry()
@@ -75,8 +77,9 @@ export function fortioShell(rule: (n: number, req: HttpRequest) => FakeReply, on
     source: { kind: 'pod', namespace: 'default', podName: 'fortio-deploy-1', podIp: '10.244.0.9', container: 'fortio' },
     resolve: (name) => (name === 'httpbin' ? [SERVICE_IP] : undefined),
     procs: 2,
+    onResult: (r) => results.push(r),
   }))
-  return { shell: createShell({ clock: shellClock, registry }), seen, clock: shellClock.clock }
+  return { shell: createShell({ clock: shellClock, registry }), seen, clock: shellClock.clock, results }
 }
 
 export async function run(shell: Shell, src: string, signal?: AbortSignal): Promise<{ stdout: string; stderr: string; code: number }> {

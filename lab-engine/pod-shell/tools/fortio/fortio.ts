@@ -17,6 +17,7 @@ import { LOG_LEVELS, parseFlags, type LogLevel, type ParsedFlags } from './flags
 import { goDuration } from './go-format'
 import { FortioLog, LEVEL, SITES } from './log'
 import { runLoad } from './load'
+import type { LoadTestResult } from './load-result'
 import { MAX_CALLS } from './runner'
 import { buildTarget } from './target'
 import { usage } from './usage'
@@ -35,6 +36,8 @@ export interface FortioEnv {
   procs?: number
   /** Draws for -jitter; a fixed seed when the session does not pass its Rng. */
   rng?: Rng
+  /** Hears each finished `fortio load` as data (the pod shell keeps the session's last one for the workbench). */
+  onResult?(result: LoadTestResult): void
 }
 
 const SERVER_COMMANDS = new Set(['server', 'report', 'redirect', 'tcp-echo', 'udp-echo', 'proxies', 'grpcping', 'nc'])
@@ -136,7 +139,7 @@ async function fortioLoad(env: FortioEnv, ctx: CommandContext, flags: ParsedFlag
       noCatchUp: flags.get('nocatchup') === true, abortOn: num(flags, 'abort-on', 0), offset: num(flags, 'offset', 0) / 1000,
       resolution: num(flags, 'r', 0.001) > 0 ? num(flags, 'r', 0.001) : 0.001, procs: lc.runProcs, random: () => rng.next(),
     },
-  }, { transport, ctx: tctx, err: ctx.stderr, log })
+  }, { transport, ctx: tctx, err: ctx.stderr, log, onResult: env.onResult })
 }
 
 /** The simulator's caps, in fortio's voice where fortio has one. */

@@ -14,6 +14,7 @@ import { sequentialLoad } from '../../curl/transport'
 import { codeIsOK, FortioClient } from './client'
 import { goDuration, goG } from './go-format'
 import { LEVEL, MAX_LOG_LINES, SITES, type FortioLog } from './log'
+import { loadResult, type LoadTestResult } from './load-result'
 import { report } from './report'
 import { MAX_CALLS, plan, runThread, type RunControl, type RunSettings, type ThreadStats } from './runner'
 import type { HttpRequest } from '../../curl/transport'
@@ -41,6 +42,8 @@ export interface LoadIO {
   ctx: TransportContext
   err: { write(s: string): void }
   log: FortioLog
+  /** Hears the finished run as data (the workbench's histogram); not called when warmup aborts. */
+  onResult?(result: LoadTestResult): void
 }
 
 export async function runLoad(run: LoadRun, io: LoadIO): Promise<number> {
@@ -70,6 +73,7 @@ export async function runLoad(run: LoadRun, io: LoadIO): Promise<number> {
     const stats: ThreadStats[] = await sender.all(clients.slice(0, p.threads).map((c, i) => () => runThread(i, c, sender, s, p, start, ctl, log)))
     const elapsedMs = sender.now() - start
     report({ stats, clients, elapsedMs, plan: p, settings: s, percentiles: run.percentiles, threadsFlag: run.threadsFlag }, log, (text) => err.write(text))
+    io.onResult?.(loadResult({ url: run.url, startMs: start, elapsedMs, qps: s.qps, stats, clients, threads: p.threads, percentiles: run.percentiles, offset: s.offset, resolution: s.resolution }))
     // Our bound on output, said once at the end (real fortio would have printed every line).
     if (ctl.capped) err.write(`[simulator] the run stopped at the simulator's limit of ${MAX_CALLS} calls\n`)
     if (log.dropped > 0) err.write(`[simulator] ${log.dropped} more log lines were not printed (limit ${MAX_LOG_LINES})\n`)
