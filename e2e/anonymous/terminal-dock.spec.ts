@@ -83,3 +83,30 @@ test('a runnable block typed into the dock runs, and the terminal behaves like o
   await toggle.click()
   await expect(terminalRows(page)).toContainText('after-interrupt', { timeout: 15_000 })
 })
+
+test('right-click pastes a multi-line text (both lines run) and copies a selection', async ({ page, baseURL, context }) => {
+  test.setTimeout(60_000)
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL! })
+  await signUpViaApi(page.request, baseURL!, 'Cora Clip')
+  await page.goto('/modules/03-traffic-management')
+  await page.getByRole('button', { name: 'Terminal', exact: true }).click()
+  const screen = page.locator('.lab-terminal-screen')
+  const rows = terminalRows(page)
+  await expect(rows).toContainText('$', { timeout: 15_000 })
+
+  // Two lines pasted at once (xterm.js brackets them: the sim's line editor turned mode 2004 on); both run.
+  await page.evaluate(() => navigator.clipboard.writeText('echo first-$HOME\necho second-line\n'))
+  await screen.click({ button: 'right' })
+  await expect(rows).toContainText(/first-\/home\/\S+[\s\S]*second-line/, { timeout: 5_000 })
+
+  // Select the start of the first row with the mouse, then right-click: the selection goes to the clipboard.
+  const box = (await page.locator('.lab-terminal-screen .xterm-screen').boundingBox())!
+  await page.mouse.move(box.x + 4, box.y + 6)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width / 2, box.y + 6, { steps: 5 })
+  await page.mouse.up()
+  await screen.click({ button: 'right' })
+  const copied = await page.evaluate(() => navigator.clipboard.readText())
+  expect(copied.trim().length).toBeGreaterThan(3)
+  expect(await rows.textContent()).toContain(copied.trim())
+})
