@@ -26,7 +26,7 @@ function Containers({ row }: { row: ObjectRow }) {
 function YamlView({ state, selection, onClose }: { state: YamlState; selection: Selection; onClose(): void }) {
   const title = `${selection.kind} ${selection.namespace ? `${selection.namespace}/` : ''}${selection.name}`
   return (
-    <section aria-label={`YAML of ${title}`} className="flex min-h-0 flex-col border-t border-slate-200 lg:w-1/2 lg:border-t-0 lg:border-l dark:border-slate-800">
+    <section aria-label={`YAML of ${title}`} className="flex min-h-0 min-w-0 flex-col border-t border-slate-200 lg:w-1/2 lg:border-t-0 lg:border-l dark:border-slate-800">
       <div className="flex items-center justify-between px-3 py-2 text-sm">
         <h3 className="font-semibold">{title}</h3>
         <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={onClose}>Close</button>
@@ -51,7 +51,7 @@ export function ClusterExplorer({ sessionId }: { sessionId: string }) {
   const yaml = useObjectYaml(sessionId, kind, selection)
 
   return (
-    <section aria-label="Cluster explorer" className="flex h-full min-h-[420px] flex-col text-sm">
+    <section aria-label="Cluster explorer" className="flex h-full min-h-[420px] min-w-0 flex-col text-sm">
       <div className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-3 py-2 dark:border-slate-800">
         <label className="flex flex-col gap-1 text-xs font-medium">
           Kind
@@ -74,8 +74,8 @@ export function ClusterExplorer({ sessionId }: { sessionId: string }) {
           {error ? <span className="text-red-700 dark:text-red-400">{error}</span> : table ? `${table.rows.length} ${kind.label.toLowerCase()}${table.truncated ? ` (and ${table.truncated} more)` : ''}` : 'Loading…'}
         </span>
       </div>
-      <div className="flex min-h-0 flex-1 flex-col lg:flex-row">
-        <div className="min-h-0 flex-1 overflow-auto">
+      <div className="flex min-h-0 min-w-0 flex-1 flex-col lg:flex-row">
+        <div className="min-h-0 min-w-0 flex-1 overflow-auto">
           <ObjectRows table={table} namespaced={kind.namespaced && namespace === ''} selection={selection} onOpen={(row) => setSelection({ kind: kind.kind, name: row.name, ...(row.namespace ? { namespace: row.namespace } : {}) })} />
         </div>
         {selection && <YamlView state={yaml} selection={selection} onClose={() => setSelection(null)} />}

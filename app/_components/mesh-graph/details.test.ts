@@ -14,7 +14,7 @@ describe('detailsFor', () => {
     const d = detailsFor(svcNode(REVIEWS), g, t)!
     expect(d.heading).toBe('Service reviews (default)')
     expect(d.sections[0]!.rows).toContainEqual(['VirtualService', 'reviews.default'])
-    expect(d.sections[1]).toEqual({ title: `Routes for ${REVIEWS}:9080 (productpage-v1)`, rows: [['all requests', 'reviews (v1) 90%, reviews (v3) 10% · from reviews.default']] })
+    expect(d.sections[1]).toEqual({ title: 'Routes for reviews.default:9080 (productpage-v1)', rows: [['all requests', 'reviews (v1) 90%, reviews (v3) 10% · from reviews.default']] })
   })
 
   it("tells a workload's mTLS mode and where it came from", () => {

@@ -29,7 +29,8 @@ function branchRow(b: RouteBranch): readonly [string, string] {
 
 function tableSection(t: RouteTable): DetailSection {
   const from = t.sources.length > 3 ? `${t.sources.slice(0, 3).map(short).join(', ')} and ${t.sources.length - 3} more` : t.sources.map(short).join(', ')
-  return { title: `${t.via === 'gateway' ? 'Gateway routes' : 'Routes'} for ${t.host} (${from})`, rows: t.branches.map(branchRow) }
+  const host = t.host.replace('.svc.cluster.local:', ':')
+  return { title: `${t.via === 'gateway' ? 'Gateway routes' : 'Routes'} for ${host} (${from})`, rows: t.branches.map(branchRow) }
 }
 
 function serviceDetails(s: TopologyService, topology: MeshTopology): Details {

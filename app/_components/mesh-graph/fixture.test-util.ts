@@ -39,6 +39,7 @@ export function topology(routes: RouteTable[] = [reviewsTable(['default/productp
     services: [
       { id: PRODUCTPAGE, namespace: 'default', name: 'productpage', ports: [{ port: 9080, name: 'http', protocol: 'HTTP' }], external: false, workloads: ['default/productpage-v1'], subsets: [] },
       { id: REVIEWS, namespace: 'default', name: 'reviews', ports: [{ port: 9080, name: 'http', protocol: 'HTTP' }], external: false, workloads: ['default/reviews-v1', 'default/reviews-v2', 'default/reviews-v3'], virtualService: VS, subsets: [] },
+      { id: 'kubernetes.default.svc.cluster.local', namespace: 'default', name: 'kubernetes', ports: [{ port: 443, name: 'https', protocol: 'HTTPS' }], external: false, workloads: [], subsets: [] },
       { id: 'istiod.istio-system.svc.cluster.local', namespace: 'istio-system', name: 'istiod', ports: [], external: false, workloads: ['istio-system/istiod'], subsets: [] },
     ],
     routes: [

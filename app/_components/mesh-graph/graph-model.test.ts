@@ -41,6 +41,7 @@ describe('buildGraph', () => {
     expect(edge(g, wlNode('istio-system/istio-ingressgateway'), svcNode('productpage.default.svc.cluster.local'))).toMatchObject({ split: 'uri /productpage', classes: ['gateway-route', 'split'] })
     expect(g.nodes.map((n) => n.id)).toContain('ns:istio-system')
     expect(g.nodes.map((n) => n.id)).not.toContain(wlNode('istio-system/istiod'))
+    expect(g.nodes.map((n) => n.id)).not.toContain(svcNode('kubernetes.default.svc.cluster.local'))
     expect(g.nodes.find((n) => n.id === wlNode('default/reviews-v3'))).toMatchObject({ label: 'reviews v3', parent: 'ns:default', classes: ['workload', 'strict'] })
   })
 

@@ -126,10 +126,16 @@ function addRoutes(d: Draft, t: Indexed, topology: MeshTopology): void {
   }
 }
 
-/** Nodes that stay visible: outside system namespaces, gateways with routes, and anything with traffic. */
+/**
+ * Nodes that stay visible: outside system namespaces, gateways with routes, and anything
+ * with traffic. A service with no workloads and no edges (the API server's `kubernetes`)
+ * is hidden like Kiali hides it; ServiceEntry hosts stay.
+ */
 function visibleIds(d: Draft, opts: GraphOptions): Set<string> {
+  const linked = new Set([...d.edges.values()].flatMap((e) => [e.source, e.target]))
+  const idle = (n: GraphNode) => n.kind === 'service' && !n.classes.includes('external') && !linked.has(n.id)
   const keep = new Set<string>()
-  for (const n of d.nodes.values()) if (opts.showSystem || !n.parent || !SYSTEM_NAMESPACES.has(n.parent.slice(3))) keep.add(n.id)
+  for (const n of d.nodes.values()) if ((opts.showSystem || !n.parent || !SYSTEM_NAMESPACES.has(n.parent.slice(3))) && !idle(n)) keep.add(n.id)
   for (const e of d.edges.values()) {
     if (e.traffic || (e.gateway && keep.has(e.target))) [e.source, e.target].forEach((id) => keep.add(id))
   }

@@ -48,7 +48,7 @@ export function MeshGraph({ sessionId }: { sessionId: string }) {
   const details = selected && model && topology ? detailsFor(selected, model, topology) : undefined
 
   return (
-    <section aria-label="Mesh graph" className="flex h-full min-h-[420px] flex-col">
+    <section aria-label="Mesh graph" className="flex h-full min-h-[420px] min-w-0 flex-col">
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-3 py-2 text-sm dark:border-slate-800">
         <label className="flex items-center gap-1">
           <input type="checkbox" checked={showSystem} onChange={(e) => setShowSystem(e.target.checked)} />

@@ -13,7 +13,7 @@ export function SidePanel({ details, onClose }: { details: Details; onClose(): v
       </div>
       {details.sections.map((s, i) => (
         <section key={`${s.title}-${i}`} className="mb-4">
-          <h4 className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">{s.title}</h4>
+          <h4 className="mb-1 text-xs font-semibold tracking-wide break-all text-slate-500 uppercase dark:text-slate-400">{s.title}</h4>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
             {s.rows.map(([label, value], j) => (
               <div key={j} className="contents">

@@ -7,6 +7,17 @@ import { apiVersionOf } from '@/lab-engine/cluster/kinds'
 import { kindOf, listObjectsQuery, MAX_OBJECT_ROWS, queryOf } from './object-query'
 import { objectTable } from './object-rows'
 
+/**
+ * The instant ages count from: the server's clock, or the newest creation time when the
+ * cluster's clock runs ahead (the sim's setup runs on virtual time, so right after a
+ * start its clock leads the wall clock until real time catches up). kubectl would print
+ * <invalid> for an object from the future.
+ */
+function ageBase(objects: readonly { metadata: { creationTimestamp?: unknown } }[]): number {
+  const newest = Math.max(0, ...objects.map((o) => Date.parse(String(o.metadata.creationTimestamp ?? '')) || 0))
+  return Math.max(Date.now(), newest)
+}
+
 export const GET = withRole<{ id: string }>(
   async (req, { params, user }) => {
     const query = listObjectsQuery.parse(queryOf(req))
@@ -17,7 +28,7 @@ export const GET = withRole<{ id: string }>(
     const listed = driver.list({ kind: info.kind, ...(namespace ? { namespace } : {}) })
     // An Istio kind before Istio's CRDs are installed: an empty list, so the explorer just shows no rows.
     const objects = await (info.istio ? listed.catch(() => []) : listed)
-    return Response.json(objectTable(info, apiVersionOf(info), objects, Date.now(), MAX_OBJECT_ROWS))
+    return Response.json(objectTable(info, apiVersionOf(info), objects, ageBase(objects), MAX_OBJECT_ROWS))
   },
   { roles: ROLES },
 )
