@@ -5,6 +5,9 @@
 // driver's name.
 import type { Disposable } from '../core/disposable'
 import type { EngineEvent } from './engine-event'
+import type { LoadTestResult } from '../pod-shell/tools/fortio/load-result'
+
+export type { LoadTestBucket, LoadTestResult } from '../pod-shell/tools/fortio/load-result'
 
 export type DriverName = 'sim' | 'kind'
 
@@ -118,6 +121,49 @@ export interface MetricResult {
   readonly result: unknown
 }
 
+/** A range query's window and resolution, on the driver's clock (epoch ms), as /api/v1/query_range takes them. */
+export interface MetricRange {
+  readonly startMs: number
+  readonly endMs: number
+  readonly stepMs: number
+}
+
+export interface TraceQuery {
+  readonly limit: number
+  /** Only traces with a span of this service (`reviews.default`) or calling this host (`reviews.default.svc.cluster.local`). */
+  readonly service?: string
+}
+
+/** One span of a trace, placed relative to the trace's start (a waterfall row). */
+export interface TraceSpanView {
+  readonly spanId: string
+  /** Absent on the root, and when the parent was not kept. */
+  readonly parentSpanId?: string
+  readonly service: string
+  readonly operation: string
+  readonly kind: 'client' | 'server'
+  readonly startOffsetMs: number
+  readonly durationMs: number
+  /** The proxy's span tags (http.status_code, response_flags, upstream_cluster, error, ...). */
+  readonly tags: Readonly<Record<string, string>>
+}
+
+/** A trace as a tracing UI lists it: its root, timing, status and its spans (a tree through parentSpanId). */
+export interface TraceView {
+  readonly traceId: string
+  readonly rootService: string
+  readonly rootOperation: string
+  readonly startMs: number
+  readonly durationMs: number
+  /** error when any span carries error=true (5xx or no response). */
+  readonly status: 'ok' | 'error'
+  /** The root span's HTTP status (0: no response). */
+  readonly statusCode: number
+  /** All spans of the trace; `spans` may hold fewer. */
+  readonly spanCount: number
+  readonly spans: readonly TraceSpanView[]
+}
+
 export interface TerminalSize {
   readonly cols: number
   readonly rows: number
@@ -155,6 +201,22 @@ export interface ClusterDriver extends Disposable {
   exec(pod: PodRef, argv: readonly string[], opts?: ExecOptions): Promise<ExecResult>
   probeHttp(from: ProbeSource, req: HttpProbe): Promise<HttpProbeResult>
   queryMetric(promql: string): Promise<MetricResult>
+  /**
+   * PromQL at every step of a range (a matrix), for the telemetry tab's charts.
+   * Optional so the kind driver can follow later (the Prometheus addon's
+   * /api/v1/query_range); the sim answers from its own metrics.
+   */
+  queryMetricRange?(promql: string, range: MetricRange): Promise<MetricResult>
+  /**
+   * The most recent traces, newest first, as span trees (what Jaeger lists).
+   * Optional: the sim keeps spans itself; kind would read the tracing addon.
+   */
+  traces?(q: TraceQuery): Promise<TraceView[]>
+  /**
+   * The session's last finished `fortio load` run, or null before one.
+   * Optional: the sim's pod shell records it; kind's fortio runs in a real pod.
+   */
+  lastLoadTest?(): Promise<LoadTestResult | null>
   readFile(path: string): Promise<string>
   writeFile(path: string, text: string): Promise<void>
   /**

@@ -13,6 +13,9 @@ import { execInContainer } from '../../pod-shell/pod-shell'
 import { createSimSession, shellClockFor, type SimSession, type SimSessionOptions, type SimSnapshot } from '../../sim/session'
 import { checkSnapshot } from '../../sim/snapshot'
 import { HOME_DIR, resolvePath, Shell, ShellState } from '../../shell'
+import { lastLoadTest } from '../../pod-shell/tools/fortio/load-result'
+import type { LoadTestResult, MetricRange, TraceQuery, TraceView } from '../cluster-driver'
+import { recentTraces, simQueryRange } from './sim-telemetry'
 import { DEFAULT_EXEC_TIMEOUT_MS, DriverError, type ApplyResult, type ClusterDriver, type DriverCapabilities, type EnvSpec, type ExecOptions, type ExecResult, type HttpProbe, type HttpProbeResult, type KubeObject, type ListQuery, type MetricResult, type ObjRef, type PodRef, type ProbeSource, type Snapshot, type TerminalSize, type TerminalStream } from '../cluster-driver'
 import type { EngineEvent } from '../engine-event'
 import { EventStream } from '../event-stream'
@@ -122,6 +125,18 @@ export class SimDriver implements ClusterDriver {
       if (err instanceof PromQLError) throw new DriverError('invalid', err.message)
       throw err
     }
+  }
+
+  async queryMetricRange(promql: string, range: MetricRange): Promise<MetricResult> {
+    return simQueryRange(this.mustRun().session.telemetry, promql, range)
+  }
+
+  async traces(q: TraceQuery): Promise<TraceView[]> {
+    return recentTraces(this.mustRun().session.telemetry.spans.all(), q)
+  }
+
+  async lastLoadTest(): Promise<LoadTestResult | null> {
+    return lastLoadTest(this.mustRun().session.store)
   }
 
   async readFile(path: string): Promise<string> {
