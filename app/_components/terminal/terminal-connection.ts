@@ -170,7 +170,7 @@ export class TerminalConnection {
 
   private nextDelay(): number {
     const delay = this.retryMs
-    this.retryMs = Math.min(this.opts.retryMaxMs, this.retryMs * 2)
+    this.retryMs = doubledUpTo(this.retryMs, this.opts.retryMaxMs)
     return delay
   }
 
@@ -196,6 +196,11 @@ export class TerminalConnection {
   private emit<K extends keyof ConnectionEvents>(event: K, ...args: Parameters<ConnectionEvents[K]>): void {
     for (const fn of this.listeners[event]) (fn as (...a: Parameters<ConnectionEvents[K]>) => void)(...args)
   }
+}
+
+/** The next wait between attempts: twice the last, never past the cap. */
+export function doubledUpTo(ms: number, capMs: number): number {
+  return Math.min(capMs, ms * 2)
 }
 
 function detach(ws: WebSocket): void {
