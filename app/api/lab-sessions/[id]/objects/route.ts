@@ -4,6 +4,7 @@ import { ROLES } from '@/lib/auth/roles'
 import { asApiErrors, sessionForCaller } from '@/lib/lab-sessions/api'
 import { getLabSessions } from '@/lib/lab-sessions/engine'
 import { apiVersionOf } from '@/lab-engine/cluster/kinds'
+import type { KubeObject } from '@/lab-engine/drivers/cluster-driver'
 import { kindOf, listObjectsQuery, MAX_OBJECT_ROWS, queryOf } from './object-query'
 import { objectTable } from './object-rows'
 
@@ -13,7 +14,7 @@ import { objectTable } from './object-rows'
  * start its clock leads the wall clock until real time catches up). kubectl would print
  * <invalid> for an object from the future.
  */
-function ageBase(objects: readonly { metadata: { creationTimestamp?: unknown } }[]): number {
+function ageBase(objects: readonly KubeObject[]): number {
   const newest = Math.max(0, ...objects.map((o) => Date.parse(String(o.metadata.creationTimestamp ?? '')) || 0))
   return Math.max(Date.now(), newest)
 }
