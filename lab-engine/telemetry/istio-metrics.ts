@@ -135,9 +135,7 @@ export function recordTcpConnection(registry: MetricRegistry, r: RequestRecord &
 function seriesFor(r: RequestRecord, reporter: 'source' | 'destination'): { labels: Labels; key: string } {
   const target = reporter === 'source' ? r.sourceTarget : r.destinationTarget
   const memo = seriesMemo(r, target)
-  // Everything else istioLabels() reads is a number, a flag or a short string: one small key per series.
-  const flags = r.responseFlags && r.responseFlags.length ? r.responseFlags.join(',') : '-'
-  const small = `${reporter}|${r.mtls ? 1 : 0}|${r.protocol}|${r.responseCode}|${flags}|${r.grpcStatus ?? ''}`
+  const small = smallKeyOf(r, reporter)
   let series = memo.get(small)
   if (!series) {
     const labels = istioLabels(r, reporter)
@@ -147,6 +145,31 @@ function seriesFor(r: RequestRecord, reporter: 'source' | 'destination'): { labe
   }
   return series
 }
+
+/** Everything else istioLabels() reads is a number, a flag or a short string: one small key per series. */
+function smallKey(r: RequestRecord, reporter: 'source' | 'destination'): string {
+  const flags = r.responseFlags && r.responseFlags.length ? r.responseFlags.join(',') : '-'
+  return `${reporter}|${r.mtls ? 1 : 0}|${r.protocol}|${r.responseCode}|${flags}|${r.grpcStatus ?? ''}`
+}
+
+/**
+ * The small key of a record without flags or gRPC status (nearly every request), one string
+ * object per (code, reporter, mTLS, protocol): a key built afresh is hashed afresh by every lookup.
+ */
+function smallKeyOf(r: RequestRecord, reporter: 'source' | 'destination'): string {
+  if ((r.responseFlags && r.responseFlags.length) || r.grpcStatus !== undefined || !Number.isSafeInteger(r.responseCode)) return smallKey(r, reporter)
+  const n = r.responseCode * 16 + (reporter === 'source' ? 8 : 0) + (r.mtls ? 4 : 0) + PROTOCOL_BITS[r.protocol]
+  let k = smallKeys.get(n)
+  if (k === undefined) {
+    k = smallKey(r, reporter)
+    if (smallKeys.size >= MAX_SERIES_MEMO) smallKeys.clear()
+    smallKeys.set(n, k)
+  }
+  return k
+}
+
+const PROTOCOL_BITS: Record<RequestRecord['protocol'], number> = { http: 0, grpc: 1, tcp: 2 }
+const smallKeys = new Map<number, string>()
 
 /**
  * Label sets and keys remembered per (source, destination, service, scrape target) object. The

@@ -37,6 +37,8 @@ export class ClusterState {
   private readonly pending: Waiter<void>[] = []
   private readonly hosts = new Map<string, HostState>()
   private rr = 0
+  /** The latest ejectedUntil of any host: before it nothing is ejected. */
+  private ejectedUntilMax = 0
   readonly counters: PoolCounters = { pendingOverflow: 0, cxTotal: 0, rqTotal: 0, rqPendingTotal: 0, ejectionsTotal: 0 }
 
   constructor(private readonly scheduler: Scheduler, private readonly rng: Rng) {}
@@ -87,13 +89,16 @@ export class ClusterState {
   }
 
   /** Endpoints the load balancer may use now: healthy and not ejected (all of them if every one is out). */
-  candidates(endpoints: readonly LbEndpoint[], now: number): LbEndpoint[] {
-    const healthy = endpoints.filter((e) => e.health === 'HEALTHY')
+  /** Read-only: while no host is ejected, the same array for the same endpoints. */
+  candidates(endpoints: readonly LbEndpoint[], now: number): readonly LbEndpoint[] {
+    const healthy = healthyOf(endpoints)
+    // Nothing ejected now (the usual case): the healthy list as it is.
+    if (this.ejectedUntilMax <= now) return healthy
     return healthy.filter((e) => (this.hosts.get(key(e))?.ejectedUntil ?? 0) <= now)
   }
 
   pick(lb: LoadBalancer, endpoints: readonly LbEndpoint[], avoid: ReadonlySet<string>, hashKey?: string): LbEndpoint | undefined {
-    const fresh = endpoints.filter((e) => !avoid.has(key(e)))
+    const fresh = avoid.size === 0 ? endpoints : endpoints.filter((e) => !avoid.has(key(e)))
     const list = fresh.length ? fresh : endpoints
     if (list.length === 0) return undefined
     if (lb.kind === 'consistentHash') return list[hashOf(hashKey ?? '') % list.length]
@@ -114,6 +119,7 @@ export class ClusterState {
     if (all.length > 0 && (ejected * 100) / all.length >= od.maxEjectionPercent && ejected > 0) return false
     state.ejections++
     state.ejectedUntil = now + od.baseEjectionTimeMs * state.ejections
+    this.ejectedUntilMax = Math.max(this.ejectedUntilMax, state.ejectedUntil)
     state.consecutive5xx = 0
     this.counters.ejectionsTotal++
     return true
@@ -133,6 +139,15 @@ export function key(e: LbEndpoint): string {
   if (k === undefined) endpointKeys.set(e, (k = `${e.address}:${e.port}`))
   return k
 }
+
+/** The HEALTHY endpoints of a compiled endpoint list (lists live as long as their config and never change). */
+function healthyOf(endpoints: readonly LbEndpoint[]): readonly LbEndpoint[] {
+  let healthy = healthyLists.get(endpoints)
+  if (!healthy) healthyLists.set(endpoints, (healthy = endpoints.filter((e) => e.health === 'HEALTHY')))
+  return healthy
+}
+
+const healthyLists = new WeakMap<readonly LbEndpoint[], readonly LbEndpoint[]>()
 
 /** "address:port" per endpoint object (compiled endpoints live as long as their config). */
 const endpointKeys = new WeakMap<LbEndpoint, string>()

@@ -15,7 +15,8 @@ export type Destination =
 export interface ServicePortSpec { name?: string; port: number; targetPort?: number | string; nodePort?: number; protocol?: string }
 
 interface Index {
-  key: string
+  rv: string
+  size: number
   pods: Map<string, KubeObject>
   /** "ip:port" of ClusterIPs and LoadBalancer ingress IPs, and "node:<nodePort>". */
   services: Map<string, { service: KubeObject; port: ServicePortSpec }>
@@ -24,9 +25,10 @@ interface Index {
 const indexes = new WeakMap<ObjectStore, Index>()
 
 function indexOf(store: ObjectStore): Index {
-  const key = `${store.resourceVersion()}/${store.size()}`
+  const rv = store.resourceVersion()
+  const size = store.size()
   const hit = indexes.get(store)
-  if (hit?.key === key) return hit
+  if (hit && hit.rv === rv && hit.size === size) return hit
   const pods = new Map<string, KubeObject>()
   for (const pod of store.list({ kind: 'Pod' })) {
     const st = pod.status as { podIP?: string; phase?: string } | undefined
@@ -43,7 +45,7 @@ function indexOf(store: ObjectStore): Index {
       if (port.nodePort) services.set(`node:${port.nodePort}`, { service: svc, port })
     }
   }
-  const built = { key, pods, services }
+  const built = { rv, size, pods, services }
   indexes.set(store, built)
   return built
 }

@@ -26,6 +26,26 @@ const MAX_REGEX_CHARS = 1024
 const regexCache = new Map<string, RegExp | null>()
 
 export function listenerFor(cfg: ProxyConfig, ip: string, port: number, inbound = false): Listener | undefined {
+  // A compiled config never changes (a new config is a new object): one answer per (direction, address, port).
+  let byIp = listenerMemo.get(cfg.listeners)
+  if (!byIp) listenerMemo.set(cfg.listeners, (byIp = new Map()))
+  const ipKey = inbound ? `in ${ip}` : ip
+  let byPort = byIp.get(ipKey)
+  if (!byPort) {
+    if (byIp.size >= MAX_LISTENER_ADDRESSES) byIp.clear()
+    byIp.set(ipKey, (byPort = new Map()))
+  }
+  if (byPort.has(port)) return byPort.get(port)
+  const found = findListener(cfg, ip, port, inbound)
+  if (byPort.size < MAX_LISTENER_ADDRESSES) byPort.set(port, found)
+  return found
+}
+
+const listenerMemo = new WeakMap<readonly Listener[], Map<string, Map<number, Listener | undefined>>>()
+/** Addresses (and ports per address) remembered per compiled config before starting over. */
+const MAX_LISTENER_ADDRESSES = 1024
+
+function findListener(cfg: ProxyConfig, ip: string, port: number, inbound: boolean): Listener | undefined {
   const direction = inbound ? 'inbound' : 'outbound'
   const own = cfg.listeners.filter((l) => l.trafficDirection === direction && !l.useOriginalDst)
   return own.find((l) => l.address === ip && l.port === port) ?? own.find((l) => l.address === '0.0.0.0' && l.port === port)
@@ -106,7 +126,9 @@ export function routeMatches(m: RouteMatch, req: MeshRequest): boolean {
   if (m.method && !stringMatches(m.method, req.method)) return false
   if (m.authority && !stringMatches(m.authority, req.authority)) return false
   if (m.scheme && !stringMatches(m.scheme, req.scheme)) return false
-  if (!m.headers.every((h) => headerMatches(h, req))) return false
+  for (let i = 0; i < m.headers.length; i++) if (!headerMatches(m.headers[i]!, req)) return false
+  // Most routes match no query parameter: the query is parsed only for those that do.
+  if (m.queryParams.length === 0) return true
   const query = new URLSearchParams(q < 0 ? '' : req.path.slice(q + 1))
   return m.queryParams.every((p) => {
     const v = query.get(p.name)

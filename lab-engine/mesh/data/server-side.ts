@@ -69,7 +69,8 @@ async function toPod(net: MeshNetwork, client: ClientSide, req: MeshRequest, pod
   // kubectl port-forward connects inside the pod (localhost): the sidecar's inbound capture is not involved.
   if (!hasSidecar(pod) || client.ip === '127.0.0.1') return { server: pod, result: await plainApp(net, client, req, pod) }
   const started = net.clock.now()
-  const delivered = { server: pod, ...(await sidecarInbound(net, client, req, pod)) }
+  const inbound = await sidecarInbound(net, client, req, pod)
+  const delivered = { server: pod, transport: inbound.transport, result: inbound.result }
   // A client with its own sidecar reports the hop itself (router.ts); a plain client is seen by the server's sidecar only.
   if (!client.sidecar) reportInbound(net, client, req, delivered, started)
   return delivered
@@ -121,11 +122,15 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
     return { transport, result: tlsTarget ? await tlsPassthroughToApp(net, pod, tlsTarget, req) : { kind: 'failure', curlExitCode: 35, message: 'Recv failure: Connection reset by peer', remoteIp: req.dstIp } }
   }
   const started = net.clock.now()
+  const requestAuthentications = policies.requestAuthn(id)
+  const authorizationPolicies = policies.authz(id)
   const inbound = await checkInbound({
-    requestAuthentications: policies.requestAuthn(id), authorizationPolicies: policies.authz(id), nowMs: net.clock.now(), resolver: net.jwks,
+    requestAuthentications, authorizationPolicies, nowMs: net.clock.now(), resolver: net.jwks,
     extensionProviders: policies.mesh.extensionProviders,
     request: {
-      protocol: 'http', method: req.method, path: req.path, host: req.authority, headers: Object.fromEntries(req.headers),
+      // With no policy for the workload neither jwt_authn nor RBAC reads a header: no header map then.
+      protocol: 'http', method: req.method, path: req.path, host: req.authority,
+      headers: requestAuthentications.length || authorizationPolicies.length ? Object.fromEntries(req.headers) : NO_HEADERS,
       sourceIp: client.ip, destinationIp: req.dstIp, destinationPort: req.dstPort,
       ...(transport.sourcePrincipal ? { sourcePrincipal: transport.sourcePrincipal } : {}),
     },
@@ -161,6 +166,9 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
   out.push(['server', 'istio-envoy'], ['x-envoy-upstream-service-time', String(upstreamMs)])
   return { transport, result: { kind: 'response', status: res.status, headers: out, body: res.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort } }
 }
+
+/** The header map of a request no policy reads (frozen: shared by every such request). */
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({})
 
 type Policies = ReturnType<MeshNetwork['policies']>
 interface TransportChoice { mode: ReturnType<Policies['peerMode']>; transport: TransportDecision }

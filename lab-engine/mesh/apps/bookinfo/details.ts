@@ -35,6 +35,14 @@ export function bookDetails(id: number): Record<string, string | number> {
   }
 }
 
+/** bookDetails(id) as JSON; the last id's text is remembered (Bookinfo asks for product 0 on every page). */
+function bookDetailsJson(id: number): string {
+  if (!lastDetails || !Object.is(id, lastDetails.id)) lastDetails = { id, text: JSON.stringify(bookDetails(id)) }
+  return lastDetails.text
+}
+
+let lastDetails: { id: number; text: string } | undefined
+
 /** WEBrick keeps the app's Content-Type first, then adds Server, Date, Content-Length and Connection. */
 function webrick(ctx: AppContext, status: number, body: string, type: string): AppResponse {
   return respond(ctx, {
@@ -61,7 +69,7 @@ async function handle(req: AppRequest, ctx: AppContext): Promise<AppResponse> {
   if (mounted(path, '/health')) res = json(ctx, 200, { status: 'Details is healthy' })
   else if (mounted(path, '/details')) {
     const id = rubyInteger(path.split('/').filter(Boolean).pop() ?? '')
-    res = id === undefined ? json(ctx, 400, { error: 'please provide numeric product id' }) : json(ctx, 200, bookDetails(id))
+    res = id === undefined ? json(ctx, 400, { error: 'please provide numeric product id' }) : webrick(ctx, 200, bookDetailsJson(id), 'application/json')
   } else res = notFound(ctx, req, path)
   const size = res.headers.find(([k]) => k === 'Content-Length')?.[1] ?? '-'
   // WEBrick's access log (Common Log Format) goes to stderr, which kubectl logs shows.
