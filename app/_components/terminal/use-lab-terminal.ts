@@ -48,25 +48,14 @@ export function useLabTerminal(container: RefObject<HTMLDivElement | null>, sess
     const update = (patch: Partial<BannerState> | ((b: BannerState) => Partial<BannerState>)) =>
       setBanners((b) => ({ ...b, ...(typeof patch === 'function' ? patch(b) : patch) }))
     setBanners({ ...INITIAL, readOnly })
-    void createXterm(el, { dark: pageIsDark(), readOnly }).then((x) => {
-      if (disposed) return x.term.dispose()
-      const conn = new TerminalConnection({ url: TerminalConnection.urlFor(sessionId, location) })
-      const shell: ShellState = { exited: false }
-      cleanups.push(() => conn.dispose(), () => x.term.dispose())
-      cleanups.push(wireConnection(conn, x, shell, update))
-      if (!readOnly) cleanups.push(wireInput(conn, x, shell, update))
-      cleanups.push(fitToContainer(el, x, conn))
-      cleanups.push(watchPageTheme((dark) => void (x.term.options.theme = themeFor(dark))))
-      cleanups.push(attachShortcuts(x.term, el, { onSearch: () => setSearchOpen(true), onHint: (hint) => update({ hint }) }))
-      setXterm(x)
-      cleanups.push(conn.on('status', (status, reason) => status === 'ended' && latest.current.onEnded?.(reason ?? '')))
-      latest.current.onReady?.({
-        type: (text) => {
-          if (!readOnly && conn.status !== 'ended') typeInto(conn, text, shell, update)
-        },
-        focus: () => x.term.focus(),
-      })
-    })
+    void createXterm(el, { dark: pageIsDark(), readOnly }).then(
+      (x) => {
+        if (disposed) return x.term.dispose()
+        cleanups.push(connectView(el, x, { sessionId, readOnly, update, latest, openSearch: () => setSearchOpen(true) }))
+        setXterm(x)
+      },
+      () => update({ ended: 'The terminal could not be loaded. Reload the page to try again.' }),
+    )
     return () => {
       disposed = true
       for (const fn of cleanups.reverse()) fn()
@@ -85,6 +74,37 @@ export function useLabTerminal(container: RefObject<HTMLDivElement | null>, sess
       if (!open) xterm?.term.focus()
     },
   }
+}
+
+interface ViewOptions {
+  sessionId: string
+  readOnly: boolean
+  update: Update
+  latest: RefObject<LabTerminalCallbacks>
+  openSearch: () => void
+}
+
+/** Connects a loaded xterm to the session's socket and the page (size, theme, shortcuts); returns the teardown. */
+function connectView(el: HTMLElement, x: Xterm, { sessionId, readOnly, update, latest, openSearch }: ViewOptions): () => void {
+  const conn = new TerminalConnection({ url: TerminalConnection.urlFor(sessionId, location) })
+  const shell: ShellState = { exited: false }
+  const cleanups = [
+    () => conn.dispose(),
+    () => x.term.dispose(),
+    wireConnection(conn, x, shell, update),
+    readOnly ? () => {} : wireInput(conn, x, shell, update),
+    fitToContainer(el, x, conn),
+    watchPageTheme((dark) => void (x.term.options.theme = themeFor(dark))),
+    attachShortcuts(x.term, el, { onSearch: openSearch, onHint: (hint) => update({ hint }) }),
+    conn.on('status', (status, reason) => status === 'ended' && latest.current.onEnded?.(reason ?? '')),
+  ]
+  latest.current.onReady?.({
+    type: (text) => {
+      if (!readOnly && conn.status !== 'ended') typeInto(conn, text, shell, update)
+    },
+    focus: () => x.term.focus(),
+  })
+  return () => cleanups.reverse().forEach((fn) => fn())
 }
 
 type Update = (patch: Partial<BannerState> | ((b: BannerState) => Partial<BannerState>)) => void
