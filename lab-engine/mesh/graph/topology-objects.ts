@@ -2,13 +2,15 @@
 //
 // These are the kinds istiod watches to compile proxy config (Services, Endpoints,
 // Pods, Nodes, Namespaces, the networking and security CRDs, the `istio` mesh
-// ConfigMap) plus the workload controllers the graph names.
+// ConfigMap) plus Deployments, so a workload scaled to zero still shows. Pods name
+// their workload themselves (owner references), so ReplicaSets are not read. On kind
+// each kind is one kubectl call: keep the list short.
 
 import type { ClusterDriver } from '../../drivers/cluster-driver'
 import type { ListedObject } from './object-store-of'
 
 /** Core kinds: always served. */
-export const TOPOLOGY_CORE_KINDS: readonly string[] = ['Namespace', 'Node', 'Pod', 'Service', 'Endpoints', 'Deployment', 'ReplicaSet']
+export const TOPOLOGY_CORE_KINDS: readonly string[] = ['Namespace', 'Node', 'Pod', 'Service', 'Endpoints', 'Deployment']
 
 /** Istio kinds: served only once Istio's CRDs are installed, so a failing list counts as empty. */
 export const TOPOLOGY_ISTIO_KINDS: readonly string[] = [
