@@ -33,6 +33,15 @@ export interface EnvSpec {
   readonly files?: Readonly<Record<string, string>>
   /** `interactive` sessions run in real time; `grading` (and the CLI) on virtual time where the driver can. */
   readonly mode?: 'interactive' | 'grading'
+  /** Called as start() moves through its stages, for the learner's progress bar (kind takes minutes; sim is instant). */
+  readonly onStage?: (stage: StartStage) => void
+}
+
+/** One stage of a driver's start, e.g. `{ step: 2, steps: 4, label: 'Starting the toolbox container' }`. */
+export interface StartStage {
+  readonly step: number
+  readonly steps: number
+  readonly label: string
 }
 
 export interface ObjRef {

@@ -8,7 +8,7 @@
 // manager trusts the userId it is given.
 import type { WebSocket } from 'ws'
 import type { HostTimers } from '../core/clock'
-import type { ClusterDriver, DriverName, Snapshot } from '../drivers/cluster-driver'
+import type { ClusterDriver, DriverName, Snapshot, StartStage } from '../drivers/cluster-driver'
 import { attachEventsSocket } from '../server/events-socket'
 import type { HeldMessages } from '../server/held-messages'
 import type { LabCatalog, LabDefinition } from './lab-catalog'
@@ -49,12 +49,16 @@ export interface SessionView {
   /** Extends left before the maximum duration. */
   canExtend: boolean
   notice: string | null
+  /** While the session is starting: the driver's current stage, for the progress bar. */
+  startStage: StartStage | null
 }
 
 export type StartOutcome =
   | { kind: 'started' | 'existing'; session: SessionView }
   | { kind: 'queued'; position: number; message: string }
 
+/** How long POST /api/lab-sessions waits for a start before answering `starting` (the sim is always quicker). */
+const START_REPLY_WAIT_MS = 3_000
 /** How often deadlines are checked. */
 const SWEEP_MS = 15_000
 /** Tasks are re-checked this long after the last change. */
@@ -65,6 +69,7 @@ const ACTIVITY_WRITE_MS = 60_000
 export class LabSessionManager {
   private readonly live = new Map<string, LiveSession>()
   private readonly reviving = new Map<string, Promise<LiveSession>>()
+  private readonly startStages = new Map<string, StartStage>()
   private readonly lastActive = new Map<string, { atMs: number; writtenMs: number }>()
   private readonly queue: SeatQueue
   private sweepHandle: unknown
@@ -131,6 +136,7 @@ export class LabSessionManager {
       createdAt: iso(s.createdAt), expiresAt: s.expiresAt === null ? null : iso(s.expiresAt), idleExpiresAt: iso(idleAt),
       canExtend: isActive(s) && (s.expiresAt ?? 0) < s.createdAt + this.deps.config.maxDurationMs,
       notice: s.notice,
+      startStage: s.state === 'starting' ? this.startStages.get(s.id) ?? null : null,
     }
   }
 
@@ -196,8 +202,17 @@ export class LabSessionManager {
   private async create(userId: string, lab: LabDefinition): Promise<StoredLabSession> {
     const now = this.deps.host.now()
     const stored = await this.deps.repo.create({ userId, labSlug: lab.slug, driver: this.deps.driverName, atMs: now, expiresAt: now + this.deps.config.durationMs })
+    const started = this.finishStart(stored, lab)
+    const done = await this.within(started, START_REPLY_WAIT_MS)
+    if (done) return done
+    // A slow driver (kind) goes on starting; the learner watches its stages through GET /api/lab-sessions/:id.
+    started.catch(() => undefined)
+    return { ...stored, state: 'starting' }
+  }
+
+  private async finishStart(stored: StoredLabSession, lab: LabDefinition): Promise<StoredLabSession> {
     try {
-      if (lab.grading && this.deps.attempts) await this.deps.attempts.createAttempt({ userId, labSlug: lab.slug, labSessionId: stored.id, labVersion: lab.grading.contentHash, atMs: now })
+      if (lab.grading && this.deps.attempts) await this.deps.attempts.createAttempt({ userId: stored.userId, labSlug: lab.slug, labSessionId: stored.id, labVersion: lab.grading.contentHash, atMs: stored.createdAt })
       await this.revive(stored)
       await this.deps.repo.update(stored.id, { state: 'running' })
       return { ...stored, state: 'running' }
@@ -205,7 +220,16 @@ export class LabSessionManager {
       this.deps.log.error({ err, session: stored.id }, 'lab session failed to start')
       await this.deps.repo.update(stored.id, { state: 'failed', endedAt: this.deps.host.now(), notice: `The lab could not start: ${(err as Error).message}` })
       throw new SessionError('failed', `The lab could not start: ${(err as Error).message}`)
+    } finally {
+      this.startStages.delete(stored.id)
     }
+  }
+
+  /** `p`'s value if it settles within `ms` (its error too), else null. */
+  private within<T>(p: Promise<T>, ms: number): Promise<T | null> {
+    let handle: unknown
+    const timeout = new Promise<null>((resolve) => (handle = this.deps.host.setTimeout(() => resolve(null), ms)))
+    return Promise.race([p, timeout]).finally(() => this.deps.host.clearTimeout(handle))
   }
 
   private async mustActive(id: string): Promise<StoredLabSession> {
@@ -268,7 +292,7 @@ export class LabSessionManager {
         await this.deps.repo.update(stored.id, { notice })
       }
     }
-    await driver.start({ ...lab.spec, seed: seedOf(stored.id), mode: 'interactive' })
+    await driver.start({ ...lab.spec, seed: seedOf(stored.id), mode: 'interactive', onStage: (stage) => this.startStages.set(stored.id, stage) })
   }
 
   private touch(id: string): void {

@@ -83,4 +83,38 @@ describe('LabSessionManager', () => {
     expect(await fresh.get({ kind: 'Namespace', name: 'second' })).not.toBeNull()
     expect((await third.get(id))?.notice).toBe('Your saved lab state could not be read, so the lab was reset to its starting point.')
   })
+
+  it('answers "starting" with the driver\'s stage when a start is slow (a fake slow driver standing in for kind), then runs', async () => {
+    const { LabSessionManager } = await import('@/lab-engine/sessions/session-manager')
+    const { SimDriver } = await import('@/lab-engine/drivers/sim')
+    const { prismaSessionRepository } = await import('./prisma-session-repository')
+    const { labSessionConfigFromEnv } = await import('@/lab-engine/sessions/session-config')
+    // Host timers that fire when the test says so: the reply wait elapses on demand.
+    const timers: (() => void)[] = []
+    const slowHost: HostTimers = { now: () => now, setTimeout: (fn) => timers.push(fn), clearTimeout: () => {} }
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const createDriver = () => {
+      const sim = new SimDriver({ host: { now: () => now, setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) } })
+      const start = sim.start.bind(sim)
+      sim.start = async (spec) => {
+        spec.onStage?.({ step: 1, steps: 4, label: 'Leasing a kind cluster with Istio' })
+        await gate
+        return start(spec)
+      }
+      return sim
+    }
+    const log = { error: () => {}, info: () => {} }
+    manager = new LabSessionManager({ repo: prismaSessionRepository(db.prisma), catalog, config: labSessionConfigFromEnv({}), host: slowHost, driverName: 'sim', createDriver, log })
+    let settled = false
+    const pending = manager.start(users.ana!, 'second').finally(() => (settled = true))
+    // Fire due timers (the deadline sweep, the reply wait) until start() answers.
+    await expect.poll(() => (timers.splice(0).forEach((fn) => fn()), settled)).toBe(true)
+    const started = await pending
+    expect(started).toMatchObject({ kind: 'started', session: { state: 'starting', startStage: { step: 1, steps: 4, label: 'Leasing a kind cluster with Istio' } } })
+    const id = (started as { session: { id: string } }).session.id
+    release()
+    await expect.poll(async () => (await manager!.get(id))?.state).toBe('running')
+    expect(manager.view((await manager.get(id))!).startStage).toBeNull()
+  })
 })

@@ -43,6 +43,8 @@ export const KIND_CAPABILITIES: DriverCapabilities = { decisionTrace: false, vir
 
 /** How many characters of a failed setup's output the error quotes. */
 const SETUP_OUTPUT_TAIL = 2_000
+/** Stages a kind start reports: lease, toolbox, files, setup. */
+const KIND_START_STEPS = 4
 
 export interface KindDriverDeps {
   readonly runner: CommandRunner
@@ -95,6 +97,7 @@ class KindDriver implements ClusterDriver {
     this.starting = true
     try {
       await this.deps.ready?.()
+      spec.onStage?.({ step: 1, steps: KIND_START_STEPS, label: 'Leasing a kind cluster with Istio (creating one if none is warm)' })
       const lease = await this.deps.pool.lease(this.deps.sessionId)
       const kube = new KubeClient(this.deps.runner, lease.cluster, this.t, () => this.deps.host.now())
       this.running = { spec, lease, kube, graders: new GraderPods(kube, this.deps.config.graderImage) }
@@ -211,8 +214,12 @@ class KindDriver implements ClusterDriver {
 
   private async prepare(run: Running): Promise<void> {
     const cfg = this.deps.config
+    const stage = (step: number, label: string) => run.spec.onStage?.({ step, steps: KIND_START_STEPS, label })
+    stage(2, 'Starting the toolbox container')
     run.toolbox = await createToolbox(this.deps.runner, { prefix: cfg.clusterPrefix, sessionId: this.deps.sessionId, cluster: run.lease.cluster, image: cfg.toolboxImage, samplesDir: cfg.samplesDir }, this.t.commandMs)
+    stage(3, 'Copying the lab files')
     for (const [path, text] of Object.entries(run.spec.files ?? {})) await writeToolboxFile(this.deps.runner, run.toolbox, path, text, this.t.commandMs)
+    stage(4, 'Running the lab setup')
     if (run.spec.setup?.trim()) await this.runSetup(run.toolbox, run.spec.setup)
   }
 

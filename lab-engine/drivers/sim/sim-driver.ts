@@ -59,7 +59,10 @@ export class SimDriver implements ClusterDriver {
   async start(spec: EnvSpec): Promise<void> {
     if (this.running) throw new DriverError('invalid', 'the driver is already started; stop or reset it')
     if (spec.mode === 'interactive' && !this.opts.host) throw new DriverError('invalid', 'interactive sim sessions need host timers')
-    this.enter(spec, await this.runSetup(spec))
+    spec.onStage?.({ step: 1, steps: 2, label: 'Running the lab setup' })
+    const afterSetup = await this.runSetup(spec)
+    spec.onStage?.({ step: 2, steps: 2, label: 'Opening the terminal' })
+    this.enter(spec, afterSetup)
   }
 
   async reset(): Promise<void> {

@@ -6,20 +6,23 @@ import { sendJson } from '@/lib/client/post-json'
 
 export type LabSessionState =
   | { phase: 'idle' }
-  | { phase: 'starting' }
+  /** `session` once the server has one: a slow driver (kind) reports its stages there. */
+  | { phase: 'starting'; session?: SessionView }
   | { phase: 'queued'; position: number; message: string }
   | { phase: 'running'; session: SessionView }
   | { phase: 'ended'; session: SessionView }
   | { phase: 'error'; message: string }
 
-/** How often a queued learner asks again for a seat, and a running session's view is refreshed. */
+/** How often a queued learner asks again for a seat, a starting session is looked at, and a running session's view is refreshed. */
 const QUEUE_POLL_MS = 5_000
+const STARTING_POLL_MS = 1_000
 const VIEW_POLL_MS = 30_000
 
 type StartReply = { session: SessionView } | { queued: true; position: number; message: string }
 
 function stateOf(session: SessionView): LabSessionState {
-  return session.state === 'running' || session.state === 'starting' ? { phase: 'running', session } : { phase: 'ended', session }
+  if (session.state === 'starting') return { phase: 'starting', session }
+  return session.state === 'running' ? { phase: 'running', session } : { phase: 'ended', session }
 }
 
 export function useLabSession(lab: string, initial: SessionView | null) {
@@ -42,6 +45,17 @@ export function useLabSession(lab: string, initial: SessionView | null) {
     const timer = setTimeout(() => void start(), QUEUE_POLL_MS)
     return () => clearTimeout(timer)
   }, [state, start])
+
+  // Starting on a slow driver: follow its stages until it runs (or fails).
+  const startingId = state.phase === 'starting' ? state.session?.id : undefined
+  useEffect(() => {
+    if (!startingId) return
+    const timer = setTimeout(async () => {
+      const res = await sendJson<{ session: SessionView }>('GET', `/api/lab-sessions/${startingId}`)
+      setState(res.ok ? stateOf(res.data.session) : { phase: 'error', message: res.message })
+    }, STARTING_POLL_MS)
+    return () => clearTimeout(timer)
+  }, [state, startingId])
 
   const sessionId = state.phase === 'running' ? state.session.id : null
   const refresh = useCallback(async () => {

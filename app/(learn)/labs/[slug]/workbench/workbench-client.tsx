@@ -56,12 +56,7 @@ function StartScreen({ lab, state, onStart }: { lab: WorkbenchLab; state: Exclud
 function StartStatus({ state }: { state: Exclude<LabSessionState, { phase: 'running' }> }) {
   switch (state.phase) {
     case 'starting':
-      return (
-        <div role="status" className="space-y-2">
-          <p>Starting your lab environment…</p>
-          <div className="h-2 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-800"><div className="h-full w-1/3 animate-pulse rounded bg-brand-500" /></div>
-        </div>
-      )
+      return <StartProgress stage={state.session?.startStage ?? null} />
     case 'queued':
       return <p role="status" className="text-amber-800 dark:text-amber-300">{state.message} This page takes your seat as soon as one frees up.</p>
     case 'ended':
@@ -71,4 +66,17 @@ function StartStatus({ state }: { state: Exclude<LabSessionState, { phase: 'runn
     default:
       return null
   }
+}
+
+/** The driver's start stages as a progress bar (kind: lease a cluster, toolbox, files, setup; the sim is done at once). */
+function StartProgress({ stage }: { stage: SessionView['startStage'] }) {
+  const share = stage ? (stage.step - 0.5) / stage.steps : 0.1
+  return (
+    <div role="status" className="space-y-2" data-testid="start-progress">
+      <p>{stage ? `Step ${stage.step} of ${stage.steps}: ${stage.label}…` : 'Starting your lab environment…'}</p>
+      <div role="progressbar" aria-label="Lab start" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)} className="h-2 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-800">
+        <div className="h-full rounded bg-brand-500 transition-[width]" style={{ width: `${share * 100}%` }} />
+      </div>
+    </div>
+  )
 }
