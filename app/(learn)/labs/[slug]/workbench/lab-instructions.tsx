@@ -4,7 +4,7 @@ import type { TaskView } from '@/lab-engine/sessions/lab-attempts'
 import { useLabProgress } from './use-lab-progress'
 
 const STATUS: Record<TaskView['status'], { label: string; mark: string; tone: string }> = {
-  pending: { label: 'Not done yet', mark: '○', tone: 'text-slate-500' },
+  pending: { label: 'Not done yet', mark: '○', tone: 'text-slate-600 dark:text-slate-400' },
   passed: { label: 'Done', mark: '✓', tone: 'text-emerald-700 dark:text-emerald-400' },
   regressed: { label: 'Was done, now failing', mark: '!', tone: 'text-amber-700 dark:text-amber-400' },
 }

@@ -13,7 +13,7 @@ export type ToolRequest =
   | { tab: Exclude<ToolTab, 'editor' | 'preview'>; at: number }
 
 const loading = (what: string) => function Loading() {
-  return <p className="p-4 text-sm text-slate-500">Loading the {what}…</p>
+  return <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Loading the {what}…</p>
 }
 const MeshGraph = dynamic(() => import('@/app/_components/mesh-graph').then((m) => m.MeshGraph), { ssr: false, loading: loading('mesh graph') })
 const ClusterExplorer = dynamic(() => import('@/app/_components/cluster-explorer').then((m) => m.ClusterExplorer), { ssr: false, loading: loading('cluster explorer') })

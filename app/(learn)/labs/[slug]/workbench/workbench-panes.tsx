@@ -10,7 +10,7 @@ import { ToolTabs, type ToolRequest } from './tool-tabs'
 
 const LabTerminal = dynamic(() => import('@/app/_components/terminal').then((m) => m.LabTerminal), {
   ssr: false,
-  loading: () => <p className="p-4 text-sm text-slate-500">Loading the terminal…</p>,
+  loading: () => <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Loading the terminal…</p>,
 })
 
 const DASHBOARD_TAB = { kiali: 'graph', grafana: 'telemetry', jaeger: 'telemetry', prometheus: 'telemetry' } as const
