@@ -33,7 +33,7 @@ function YamlView({ state, selection, onClose }: { state: YamlState; selection: 
       </div>
       {state.status === 'deleted' && <p role="status" className="px-3 text-sm text-amber-700 dark:text-amber-400">This object was deleted.</p>}
       {state.status === 'error' && <p role="alert" className="px-3 text-sm text-red-700 dark:text-red-400">{state.message}</p>}
-      {state.status === 'loading' && <p className="px-3 text-sm text-slate-500">Loading…</p>}
+      {state.status === 'loading' && <p className="px-3 text-sm text-slate-600 dark:text-slate-400">Loading…</p>}
       {(state.status === 'ready' || state.status === 'deleted') && (
         <pre tabIndex={0} className="min-h-0 flex-1 overflow-auto bg-slate-50 p-3 font-mono text-xs leading-5 dark:bg-slate-900">{state.yaml}</pre>
       )}
@@ -70,7 +70,7 @@ export function ClusterExplorer({ sessionId }: { sessionId: string }) {
             {(namespaces?.rows ?? []).map((r) => <option key={r.name} value={r.name}>{r.name}</option>)}
           </select>
         </label>
-        <span role="status" className="text-xs text-slate-500">
+        <span role="status" className="text-xs text-slate-600 dark:text-slate-400">
           {error ? <span className="text-red-700 dark:text-red-400">{error}</span> : table ? `${table.rows.length} ${kind.label.toLowerCase()}${table.truncated ? ` (and ${table.truncated} more)` : ''}` : 'Loading…'}
         </span>
       </div>
@@ -94,7 +94,7 @@ interface RowsProps {
 
 function ObjectRows({ table, namespaced, selection, onOpen }: RowsProps) {
   if (!table) return null
-  if (table.rows.length === 0) return <p className="p-3 text-slate-500">No resources found.</p>
+  if (table.rows.length === 0) return <p className="p-3 text-slate-600 dark:text-slate-400">No resources found.</p>
   return (
     <table className="w-full text-left font-mono text-xs">
       <thead className="sticky top-0 bg-slate-50 dark:bg-slate-900">

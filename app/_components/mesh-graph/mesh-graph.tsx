@@ -59,7 +59,7 @@ export function MeshGraph({ sessionId }: { sessionId: string }) {
         </button>
         <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={() => setTidy((n) => n + 1)} disabled={!model}>Tidy layout</button>
         <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={reload}>Refresh</button>
-        <span role="status" className="text-xs text-slate-500">
+        <span role="status" className="text-xs text-slate-600 dark:text-slate-400">
           {loading ? 'Loading the mesh…' : error ? <span className="text-red-700 dark:text-red-400">{error}</span> : topology?.truncated ? 'Large cluster: some objects are left out.' : ''}
         </span>
         <div className="ml-auto"><Legend /></div>
