@@ -1,6 +1,6 @@
 // `npm run bench`: prints figures; never part of pass/fail.
 //   npm run bench                        every benchmark
-//   npm run bench -- NAME [ARG]          one of them (cold-start, sim-session, mesh-compile, mesh-data, lab-sessions, terminal, grader);
+//   npm run bench -- NAME [ARG]          one of them (cold-start, bundle, sim-session, mesh-compile, mesh-data, lab-sessions, terminal, grader);
 //                                        ARG goes to a bundled bench (e.g. mesh-data 3hop-profile)
 import { execFileSync } from 'node:child_process'
 import { build } from 'esbuild'
@@ -24,12 +24,18 @@ function fmt(ms: number): string {
 
 async function main() {
   const [only, arg] = process.argv.slice(2)
-  if (only && only !== 'cold-start' && !(BUNDLED as readonly string[]).includes(only)) {
-    throw new Error(`unknown benchmark ${only}; one of cold-start, ${BUNDLED.join(', ')}`)
+  if (only && only !== 'cold-start' && only !== 'bundle' && !(BUNDLED as readonly string[]).includes(only)) {
+    throw new Error(`unknown benchmark ${only}; one of cold-start, bundle, ${BUNDLED.join(', ')}`)
   }
   console.log('\nbenchmark                                   median     runs')
   if (!only || only === 'cold-start') await coldStart()
   for (const name of BUNDLED) if (!only || only === name) await bundled(name, arg)
+  if (!only || only === 'bundle') browserBundle()
+}
+
+/** Page weights in real Chromium (bench/bundle.ts), run by tsx in its own process. */
+function browserBundle() {
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/bundle.ts')], { stdio: 'inherit', cwd: ROOT })
 }
 
 async function coldStart() {
