@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium } from '@playwright/test'
+import { chromium, type Browser, type Page } from '@playwright/test'
 import { startServer, stopServer } from '../e2e/support/server-process'
 import chromiumFinder from './find-chromium.cjs'
 
@@ -27,14 +27,48 @@ async function main() {
     const page = await ctx.newPage()
     for (const [url, file] of [['/', 'home.png'], ['/dashboard', 'dashboard.png'], ['/admin/users', 'admin-users.png'], ['/instructor/cohorts', 'cohorts.png']]) {
       await page.goto(url)
-      await page.screenshot({ path: path.join(OUT, file) })
-      console.log(`saved docs/screenshots/${file}`)
+      await save(page, file)
     }
+    await learnerScreens(browser, server.baseURL)
   } finally {
     await browser.close()
     await stopServer(server)
     rmSync(dataDir, { recursive: true, force: true })
   }
+}
+
+async function save(page: Page, file: string): Promise<void> {
+  await page.screenshot({ path: path.join(OUT, file) })
+  console.log(`saved docs/screenshots/${file}`)
+}
+
+/** A learner's module page, and the workbench with a 90/10 canary split and live traffic on the mesh graph. */
+async function learnerScreens(browser: Browser, baseURL: string): Promise<void> {
+  const ctx = await browser.newContext({ baseURL, viewport: { width: 1920, height: 1080 } })
+  await ctx.request.post('/api/auth/sign-up', { data: { name: 'Lee Learner', email: 'lee@example.test', password: 'screenshot password' }, headers: { origin: baseURL } })
+  const page = await ctx.newPage()
+  await page.goto('/modules/03-traffic-management')
+  await save(page, 'module.png')
+  await page.goto('/labs/canary-release/workbench')
+  await page.getByRole('button', { name: 'Start lab' }).click()
+  const rows = page.locator('.lab-terminal-screen .xterm-rows')
+  await rows.waitFor({ timeout: 30_000 })
+  await page.locator('.lab-terminal-screen').click()
+  for (const line of [
+    'kubectl apply -f samples/bookinfo/networking/destination-rule-all.yaml',
+    'kubectl apply -f samples/bookinfo/networking/virtual-service-reviews-90-10.yaml',
+    'for i in $(seq 1 40); do kubectl exec deploy/sleep -- curl -s productpage:9080/productpage > /dev/null; done; echo traffic-done',
+  ]) {
+    await page.keyboard.type(line)
+    await page.keyboard.press('Enter')
+  }
+  await rows.getByText('traffic-done').waitFor({ timeout: 60_000 })
+  await page.getByRole('tab', { name: 'Mesh graph' }).click()
+  await page.waitForTimeout(2_500)
+  await save(page, 'workbench.png')
+  await page.getByRole('region', { name: 'Tools' }).screenshot({ path: path.join(OUT, 'mesh-graph.png') })
+  console.log('saved docs/screenshots/mesh-graph.png')
+  await ctx.close()
 }
 
 main().catch((err) => {
