@@ -48,7 +48,7 @@ test('a runnable block typed into the dock runs, and the terminal behaves like o
 
   // The second block counts which reviews versions answer: its output is the proof the mesh ran.
   await blocks.nth(1).getByRole('button', { name: 'Run in terminal' }).click()
-  await expect(rows).toContainText(/\d+ reviews-v1/, { timeout: 20_000 })
+  await expect(rows).toContainText(/\d+ reviews-v[123]/, { timeout: 20_000 }) // uniq -c: which versions answered varies
 
   // Typing reaches the shell, and Ctrl-C interrupts the foreground command.
   await page.locator('.lab-terminal-screen').click()

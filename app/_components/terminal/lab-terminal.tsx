@@ -34,7 +34,7 @@ export function LabTerminal({ sessionId, readOnly = false, onReady, onEnded, cla
   return (
     <div className={`lab-terminal ${className ?? ''}`} data-testid="lab-terminal">
       <div className="lab-terminal-toolbar">
-        <span className="lab-terminal-title">{readOnly ? 'Terminal (watching, read-only)' : 'Terminal'}</span>
+        <span className="lab-terminal-title">{readOnly ? 'Watching (read-only)' : ''}</span>
         <button type="button" className="terminal-tool" onClick={() => view.setSearchOpen(true)} disabled={!view.xterm} aria-keyshortcuts="Control+F Meta+F">
           Find
         </button>

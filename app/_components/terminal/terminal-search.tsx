@@ -2,10 +2,12 @@
 // The terminal's search box (Ctrl/Cmd-F): find next/previous in the scrollback; Esc closes it and returns to the shell.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { SearchAddon } from '@xterm/addon-search'
+import { pageIsDark } from './terminal-theme'
 
+/** Match highlights that keep the theme's text readable (amber, light or dark). */
 const DECORATIONS = {
-  matchBackground: '#fde68a', matchOverviewRuler: '#f59e0b',
-  activeMatchBackground: '#f59e0b', activeMatchColorOverviewRuler: '#d97706',
+  light: { matchBackground: '#fde68a', matchOverviewRuler: '#f59e0b', activeMatchBackground: '#fbbf24', activeMatchColorOverviewRuler: '#d97706' },
+  dark: { matchBackground: '#713f12', matchOverviewRuler: '#f59e0b', activeMatchBackground: '#b45309', activeMatchColorOverviewRuler: '#fbbf24' },
 }
 
 export function TerminalSearch({ search, onClose }: { search: SearchAddon; onClose: () => void }) {
@@ -20,7 +22,7 @@ export function TerminalSearch({ search, onClose }: { search: SearchAddon; onClo
 
   const find = (backwards: boolean, text = query) => {
     if (!text) return setMissing(false)
-    const opts = { decorations: DECORATIONS, incremental: !backwards && text !== query }
+    const opts = { decorations: DECORATIONS[pageIsDark() ? 'dark' : 'light'], incremental: !backwards && text !== query }
     setMissing(!(backwards ? search.findPrevious(text, opts) : search.findNext(text, opts)))
   }
   const onKeyDown = (ev: KeyboardEvent<HTMLInputElement>) => {
