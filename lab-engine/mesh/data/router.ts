@@ -148,9 +148,10 @@ async function attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string
   const state = net.clusterState(proxy, clusterName)
   const policy = cluster.trafficPolicy
   const pool = policy.connectionPool
-  const before = state.inFlight
+  // The pool's state before admission, for the decision trace only.
+  const before = req.trace ? state.inFlight : undefined
   const admission = await state.admit(pool)
-  req.trace?.add(poolStep(clusterName, pool, before, admission.ok ? (before.pending > 0 || (pool.maxConnections !== undefined && before.connections >= pool.maxConnections) ? 'queued' : 'admitted') : 'rejected', admission.ok ? undefined : admission.reason))
+  if (before) req.trace?.add(poolStep(clusterName, pool, before, admission.ok ? (before.pending > 0 || (pool.maxConnections !== undefined && before.connections >= pool.maxConnections) ? 'queued' : 'admitted') : 'rejected', admission.ok ? undefined : admission.reason))
   if (!admission.ok) {
     net.stats(proxy, clusterName).pendingOverflow++
     const reply = localReply(net, req, 503, upstreamResetBody('overflow'), ['UO'])

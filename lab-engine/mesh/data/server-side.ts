@@ -14,7 +14,7 @@ import { destinationAt, hasSidecar, isGatewayPod } from './directory'
 import { CONNECT_MS, INTERNET_RTT_MS, INTERNET_TLS_MS, jittered, NETWORK_ONE_WAY_MS, SIDECAR_HOP_MS } from './latency'
 import type { MeshNetwork } from './network'
 import { gatewayHandle } from './outbound'
-import { headerValue, withHeader, type MeshRequest, type MeshResult } from './types'
+import { headerValue, withHeader, type Header, type MeshRequest, type MeshResult } from './types'
 
 /** Who is connecting, as the server sees it. */
 export interface ClientSide {
@@ -143,7 +143,7 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
   let headers = inbound.headersToRemove.length ? req.headers.filter(([n]) => !inbound.headersToRemove.includes(n)) : req.headers
   for (const [n, v] of Object.entries(inbound.headersToSet)) headers = withHeader(headers, n, v)
   if (transport.outcome === 'mtls' && transport.xfcc) headers = withHeader(headers, 'x-forwarded-client-cert', transport.xfcc)
-  headers = withHeader(headers, 'x-forwarded-proto', headerValue(headers, 'x-forwarded-proto') ?? req.scheme)
+  headers = forwardedProtoLast(headers, req.scheme)
   if (!headerValue(headers, 'x-request-id')) headers = withHeader(headers, 'x-request-id', net.rng.uuid())
   const target = appListeningOn(pod, req.dstPort, net.store)
   if (!target) {
@@ -165,6 +165,22 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
   }
   out.push(['server', 'istio-envoy'], ['x-envoy-upstream-service-time', String(upstreamMs)])
   return { transport, result: { kind: 'response', status: res.status, headers: out, body: res.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort } }
+}
+
+/**
+ * x-forwarded-proto moved to the end with its first value (the request's scheme when it has
+ * none): withHeader(headers, name, headerValue(headers, name) ?? scheme) in one pass.
+ */
+function forwardedProtoLast(headers: readonly Header[], scheme: string): Header[] {
+  const out: Header[] = []
+  let value: string | undefined
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i]!
+    if (h[0] === 'x-forwarded-proto' || (h[0].length === 17 && h[0].toLowerCase() === 'x-forwarded-proto')) value ??= h[1]
+    else out.push(h)
+  }
+  out.push(['x-forwarded-proto', value ?? scheme])
+  return out
 }
 
 /** The header map of a request no policy reads (frozen: shared by every such request). */

@@ -60,6 +60,14 @@ function notFound(ctx: AppContext, req: AppRequest, path: string): AppResponse {
   return webrick(ctx, 404, body, 'text/html; charset=ISO-8859-1')
 }
 
+/** Integer() of the path's last segment; the last path's answer is remembered (every page asks for /details/0). */
+function productIdOf(path: string): number | undefined {
+  if (path !== lastPath.path) lastPath = { path, id: rubyInteger(path.split('/').filter(Boolean).pop() ?? '') }
+  return lastPath.id
+}
+
+let lastPath: { path: string; id: number | undefined } = { path: '', id: rubyInteger('') }
+
 /** WEBrick mounts match the mount path itself or anything below it. */
 const mounted = (path: string, mount: string) => path === mount || path.startsWith(mount + '/')
 
@@ -68,7 +76,7 @@ async function handle(req: AppRequest, ctx: AppContext): Promise<AppResponse> {
   let res: AppResponse
   if (mounted(path, '/health')) res = json(ctx, 200, { status: 'Details is healthy' })
   else if (mounted(path, '/details')) {
-    const id = rubyInteger(path.split('/').filter(Boolean).pop() ?? '')
+    const id = productIdOf(path)
     res = id === undefined ? json(ctx, 400, { error: 'please provide numeric product id' }) : webrick(ctx, 200, bookDetailsJson(id), 'application/json')
   } else res = notFound(ctx, req, path)
   const size = res.headers.find(([k]) => k === 'Content-Length')?.[1] ?? '-'

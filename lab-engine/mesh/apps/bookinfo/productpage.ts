@@ -109,10 +109,18 @@ async function dispatch(c: Call): Promise<AppResponse> {
 
 /** Werkzeug's request log line, through Python logging's default format. */
 function accessLog(req: AppRequest, ctx: AppContext, status: number): string {
-  const when = clfDate(ctx.now()).replace(/:(\d\d:\d\d:\d\d) \+0000$/, ' $1')
+  const when = pythonLogDate(clfDate(ctx.now()))
   const peer = req.sourceIp.includes(':') ? req.sourceIp : `::ffff:${req.sourceIp}`
   return `INFO:werkzeug:${peer} - - [${when}] "${req.method} ${req.path} HTTP/1.1" ${status} -`
 }
+
+/** Werkzeug's date from the Common Log Format one; clfDate changes once a second, so the last answer is remembered. */
+function pythonLogDate(clf: string): string {
+  if (clf !== lastClf.clf) lastClf = { clf, text: clf.replace(/:(\d\d:\d\d:\d\d) \+0000$/, ' $1') }
+  return lastClf.text
+}
+
+let lastClf = { clf: '', text: '' }
 
 export const productpageApp: AppModel = {
   name: 'productpage',
