@@ -1,6 +1,6 @@
 // The series' pure steps: step-aligned ranges, Istio-dashboard PromQL, matrix parsing and the joined points.
 import { describe, expect, it } from 'vitest'
-import { byService, joinSeries, MAX_POINTS, MIN_STEP_MS, rangeFor, rankServices, seriesPromQL } from './series-queries'
+import { byService, joinSeries, MAX_POINTS, MIN_STEP_MS, quantilePromQL, quantilesByService, rangeFor, rankServices, seriesPromQL } from './series-queries'
 import { windowSpan } from './telemetry-input'
 
 const matrix = (series: Record<string, [number, string][]>) => ({
@@ -33,7 +33,8 @@ describe('seriesPromQL', () => {
     const q = seriesPromQL('reviews.default.svc.cluster.local')
     expect(q.rps).toBe('sum(rate(istio_requests_total{reporter="destination",destination_service="reviews.default.svc.cluster.local"}[1m])) by (destination_service)')
     expect(q.errors).toContain('response_code=~"5.."')
-    expect(q.quantiles[2]).toBe('histogram_quantile(0.99, sum(rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_service="reviews.default.svc.cluster.local"}[1m])) by (le, destination_service))')
+    expect(q.buckets).toBe('sum(rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_service="reviews.default.svc.cluster.local"}[1m])) by (le, destination_service)')
+    expect(quantilePromQL(0.99)).toBe('histogram_quantile(0.99, sum(rate(istio_request_duration_milliseconds_bucket{reporter="destination"}[1m])) by (le, destination_service))')
     expect(seriesPromQL().rps).toBe('sum(rate(istio_requests_total{reporter="destination"}[1m])) by (destination_service)')
   })
 })
@@ -52,6 +53,19 @@ describe('joinSeries', () => {
       { t: 15_000, rps: 4, errorRate: 0.25, p50: null, p90: null, p99: null },
       { t: 30_000, rps: null, errorRate: null, p50: null, p90: null, p99: null },
     ])
+  })
+
+  it('takes each quantile from the bucket series per service and step', () => {
+    const buckets = {
+      resultType: 'matrix' as const,
+      result: [
+        { metric: { destination_service: 'a', le: '10' }, values: [[0, '5'], [15, '0']] as [number, string][] },
+        { metric: { destination_service: 'a', le: '+Inf' }, values: [[0, '10'], [15, '0']] as [number, string][] },
+      ],
+    }
+    const [p50, p90] = quantilesByService(buckets, [0.5, 0.9])
+    expect(p50!.get('a')).toEqual(new Map([[0, 10]]))
+    expect(p90!.get('a')!.get(0)).toBe(10)
   })
 
   it('reads nothing from a non-matrix answer', () => {

@@ -4,9 +4,12 @@
 // (reporter="destination") `sum(rate(istio_requests_total[1m])) by (destination_service)`,
 // the same with response_code=~"5.." for errors, and
 // `histogram_quantile(q, sum(rate(istio_request_duration_milliseconds_bucket[1m])) by (le, destination_service))`
-// for P50/P90/P99. The error share is computed here (errors / requests) so an idle
-// step is a gap rather than NaN.
+// for P50/P90/P99. The bucket aggregation is asked once and the three quantiles
+// are taken from it (bucket-quantile.ts, Prometheus's algorithm), since it is
+// the costly part; the error share is computed here (errors / requests) so an
+// idle step is a gap rather than NaN.
 import type { ClusterDriver, MetricRange, MetricResult } from '@/lab-engine/drivers/cluster-driver'
+import { bucketQuantile, type Bucket } from './bucket-quantile'
 
 /** Points per chart at most: the step grows with the window. */
 export const MAX_POINTS = 120
@@ -42,13 +45,18 @@ export function rangeFor(nowMs: number, spanMs: number): MetricRange {
 const selector = (service: string | undefined, extra = '') =>
   `{reporter="destination"${extra}${service ? `,destination_service="${service}"` : ''}}`
 
-/** The five range queries of one refresh (service names are validated host names, so no quoting is needed). */
-export function seriesPromQL(service?: string): { rps: string; errors: string; quantiles: string[] } {
+/** The three range queries of one refresh (service names are validated host names, so no quoting is needed). */
+export function seriesPromQL(service?: string): { rps: string; errors: string; buckets: string } {
   return {
     rps: `sum(rate(istio_requests_total${selector(service)}[1m])) by (destination_service)`,
     errors: `sum(rate(istio_requests_total${selector(service, ',response_code=~"5.."')}[1m])) by (destination_service)`,
-    quantiles: QUANTILES.map((q) => `histogram_quantile(${q}, sum(rate(istio_request_duration_milliseconds_bucket${selector(service)}[1m])) by (le, destination_service))`),
+    buckets: `sum(rate(istio_request_duration_milliseconds_bucket${selector(service)}[1m])) by (le, destination_service)`,
   }
+}
+
+/** What Istio's dashboards ask for each quantile: histogram_quantile(q, <buckets>). */
+export function quantilePromQL(q: number, service?: string): string {
+  return `histogram_quantile(${q}, ${seriesPromQL(service).buckets})`
 }
 
 type Matrix = { metric: Record<string, string>; values: [number, string][] }[]
@@ -70,6 +78,37 @@ export function byService(result: MetricResult): Map<string, Map<number, number>
 }
 
 type ByService = Map<string, Map<number, number>>
+
+/** The bucket series (one per le) -> for each quantile, destination_service -> (ms -> latency). */
+export function quantilesByService(result: MetricResult, quantiles: readonly number[] = QUANTILES): ByService[] {
+  const buckets = new Map<string, Map<number, Bucket[]>>()
+  if (result.resultType === 'matrix') {
+    for (const s of result.result as Matrix) {
+      const le = s.metric.le === '+Inf' ? Infinity : Number(s.metric.le)
+      if (Number.isNaN(le)) continue
+      const perTime = buckets.get(s.metric.destination_service ?? 'unknown') ?? new Map<number, Bucket[]>()
+      for (const [t, v] of s.values) {
+        const at = Math.round(t * 1000)
+        const list = perTime.get(at) ?? []
+        list.push({ le, count: Number(v) })
+        perTime.set(at, list)
+      }
+      buckets.set(s.metric.destination_service ?? 'unknown', perTime)
+    }
+  }
+  return quantiles.map((q) => {
+    const out: ByService = new Map()
+    for (const [service, perTime] of buckets) {
+      const points = new Map<number, number>()
+      for (const [t, list] of perTime) {
+        const v = bucketQuantile(q, list)
+        if (Number.isFinite(v)) points.set(t, v)
+      }
+      out.set(service, points)
+    }
+    return out
+  })
+}
 
 /** Services by requests over the range, busiest first (then by name), at most MAX_SERVICES. */
 export function rankServices(rps: ByService): string[] {
@@ -103,8 +142,8 @@ export async function driverNow(driver: ClusterDriver): Promise<number> {
 export async function loadSeries(driver: Required<Pick<ClusterDriver, 'queryMetricRange'>>, range: MetricRange, service?: string): Promise<{ services: string[]; series: ServiceSeries[] }> {
   const all = seriesPromQL()
   const q = seriesPromQL(service)
-  const ask = (promql: string) => driver.queryMetricRange(promql, range).then(byService)
-  const [rpsAll, errors, ...quantiles] = await Promise.all([ask(all.rps), ask(q.errors), ...q.quantiles.map(ask)])
+  const ask = (promql: string) => driver.queryMetricRange(promql, range)
+  const [rpsAll, errors, buckets] = await Promise.all([ask(all.rps).then(byService), ask(q.errors).then(byService), ask(q.buckets)])
   const services = rankServices(rpsAll)
-  return { services, series: joinSeries(range, service ? [service] : services, rpsAll, errors!, quantiles) }
+  return { services, series: joinSeries(range, service ? [service] : services, rpsAll, errors, quantilesByService(buckets)) }
 }
