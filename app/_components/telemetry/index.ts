@@ -1,0 +1,2 @@
+// The workbench's telemetry tab.
+export { TelemetryPanel } from './telemetry-panel'
