@@ -66,7 +66,7 @@ export function LineChart(p: Props) {
           <path key={l.name} d={linePath(p.times.map((t, i) => ({ x: x(t), y: l.values[i] === null || l.values[i] === undefined ? null : y(l.values[i]!) })))}
             fill="none" strokeWidth={1.75} strokeLinejoin="round" strokeLinecap="round" className={l.stroke} />
         ))}
-        {all.length === 0 && <text x={W / 2} y={H / 2} textAnchor="middle" className="fill-slate-500 text-[11px]">No requests in this window</text>}
+        {all.length === 0 && <text x={W / 2} y={H / 2} textAnchor="middle" className="fill-slate-600 text-[11px] dark:fill-slate-400">No requests in this window</text>}
       </svg>
       {p.showTable && <DataTable {...p} />}
     </figure>

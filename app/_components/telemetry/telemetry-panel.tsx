@@ -61,7 +61,7 @@ export function TelemetryPanel({ sessionId }: { sessionId: string }) {
         <button type="button" className="btn-secondary px-2 py-1 text-xs" aria-pressed={tables} onClick={() => setTables((v) => !v)}>
           {tables ? 'Hide data tables' : 'Show data as tables'}
         </button>
-        <span role="status" className="ml-auto text-xs text-slate-500">
+        <span role="status" className="ml-auto text-xs text-slate-600 dark:text-slate-400">
           {series.error ? <span className="text-red-700 dark:text-red-400">{series.error}</span> : series.loading ? 'Loading telemetry…' : `Refreshes every ${POLL_MS / 1000} s`}
         </span>
       </div>

@@ -20,7 +20,7 @@ export function TraceWaterfall({ trace }: { trace: TraceView }) {
       </header>
       <div className="grid grid-cols-[minmax(10rem,40%)_1fr] items-center" aria-hidden>
         <span />
-        <div className="relative h-4 text-[10px] text-slate-500">
+        <div className="relative h-4 text-[10px] text-slate-600 dark:text-slate-400">
           {quarter.map((q) => (
             <span key={q} className="absolute whitespace-nowrap" style={{ left: `${q * 100}%`, transform: q === 1 ? 'translateX(-100%)' : q > 0 ? 'translateX(-50%)' : undefined }}>{formatMs(trace.durationMs * q)}</span>
           ))}
@@ -38,7 +38,7 @@ export function TraceWaterfall({ trace }: { trace: TraceView }) {
               >
                 <span className="truncate" style={{ paddingLeft: `${r.depth * 0.75}rem` }}>
                   <span className={r.error ? 'font-semibold text-red-700 dark:text-red-400' : 'font-medium'}>{r.span.service}</span>
-                  <span className="text-slate-500"> {r.span.kind} {r.statusCode} · {formatMs(r.span.durationMs)}</span>
+                  <span className="text-slate-600 dark:text-slate-400"> {r.span.kind} {r.statusCode} · {formatMs(r.span.durationMs)}</span>
                   <span className="sr-only">, starts at {formatMs(r.span.startOffsetMs)}{r.error ? ', failed' : ''}</span>
                 </span>
                 <span className="relative block h-3">
