@@ -17,6 +17,7 @@ const loading = (what: string) => function Loading() {
 }
 const MeshGraph = dynamic(() => import('@/app/_components/mesh-graph').then((m) => m.MeshGraph), { ssr: false, loading: loading('mesh graph') })
 const ClusterExplorer = dynamic(() => import('@/app/_components/cluster-explorer').then((m) => m.ClusterExplorer), { ssr: false, loading: loading('cluster explorer') })
+const TelemetryPanel = dynamic(() => import('@/app/_components/telemetry').then((m) => m.TelemetryPanel), { ssr: false, loading: loading('telemetry') })
 const BrowserPreview = dynamic(() => import('@/app/_components/browser-preview').then((m) => m.BrowserPreview), { ssr: false, loading: loading('preview') })
 
 interface TabDef {
@@ -30,6 +31,7 @@ interface TabDef {
 const TABS: TabDef[] = [
   { id: 'graph', label: 'Mesh graph', available: () => true, render: (s) => <MeshGraph sessionId={s.id} /> },
   { id: 'cluster', label: 'Cluster', available: () => true, render: (s) => <ClusterExplorer sessionId={s.id} /> },
+  { id: 'telemetry', label: 'Telemetry', available: (c) => c?.telemetry === true, render: (s) => <TelemetryPanel sessionId={s.id} /> },
   {
     id: 'preview',
     label: 'Preview',
