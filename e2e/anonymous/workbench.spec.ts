@@ -70,7 +70,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme })
     await signUpViaApi(page.request, baseURL!, `Axel Bench ${colorScheme}`)
     await startWorkbench(page, 'request-routing')
-    for (const tab of ['Mesh graph', 'Cluster', 'Preview']) {
+    for (const tab of ['Mesh graph', 'Cluster', 'Telemetry', 'Preview']) {
       await page.getByRole('tab', { name: tab }).click()
       const results = await new AxeBuilder({ page }).analyze()
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')

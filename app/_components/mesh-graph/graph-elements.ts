@@ -7,7 +7,8 @@ import { trafficLabel } from './edge-window'
 import type { GraphEdge, GraphModel, GraphNode } from './graph-model'
 import type { Positions } from './layout'
 
-export const LOCK = '🔒'
+/** Marks mutual-TLS edges; text, not an emoji, so it shows without an emoji font. */
+export const LOCK = 'mTLS ·'
 
 export function edgeLabel(e: GraphEdge): string {
   const traffic = e.traffic ? `${e.traffic.mtlsRatio >= 0.5 ? `${LOCK} ` : ''}${trafficLabel(e.traffic)}` : ''

@@ -58,7 +58,7 @@ describe('buildGraph', () => {
     expect(call.traffic).toMatchObject({ requests: 10, errors: 1, errorPercent: 10, p99Ms: 40, rps: 10 })
     expect(call.classes).toEqual(['route', 'traffic', 'failing', 'mtls'])
     const v1 = edge(g, svcNode(REVIEWS), wlNode('default/reviews-v1'))!
-    expect(edgeLabel(v1)).toBe('90%\n🔒 9 rps · 0% · p99 12ms')
+    expect(edgeLabel(v1)).toBe('90%\nmTLS · 9 rps · 0% · p99 12ms')
     expect(edge(g, svcNode(REVIEWS), wlNode('default/reviews-v3'))!.classes).toContain('failing')
   })
 

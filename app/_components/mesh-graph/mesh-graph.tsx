@@ -29,7 +29,7 @@ function useTheme(): Theme {
 function Legend() {
   return (
     <p className="text-xs text-slate-600 dark:text-slate-400">
-      ▲ service · ● workload · ◆ gateway · dashed: configured route · green: traffic · <span className="text-red-700 dark:text-red-400">red: errors</span> · 🔒 mTLS · double border: STRICT
+      ▲ service · ● workload · ◆ gateway · dashed: configured route · green: traffic · <span className="text-red-700 dark:text-red-400">red: errors</span> · “mTLS” on an edge: mutual TLS · double border: STRICT
     </p>
   )
 }
