@@ -50,6 +50,8 @@ export function TerminalDock({ ref, onDriver }: { ref?: Ref<TerminalDockHandle>;
     api.current = null
     pending.current = []
     setState('closed')
+    // Reopening asks the API again: the session may have expired meanwhile (its socket would only be refused).
+    if (session.phase === 'ready') restart()
   }
   const newSession = () => {
     setEnded(false)
