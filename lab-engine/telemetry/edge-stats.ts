@@ -73,9 +73,7 @@ export class EdgeAggregator {
     if (!r.reporters.source && !r.reporters.destination) return
     const start = Math.floor(r.endMs / this.windowMs) * this.windowMs
     const edges = this.window(start)
-    const from = r.source ? `${r.source.namespace}/${r.source.workload}` : 'unknown'
-    const to = r.destination ? `${r.destination.namespace}/${r.destination.workload}` : (r.destinationService?.host ?? 'unknown')
-    const key = `${from}\u0000${to}`
+    const { from, to, key } = edgeNames(r)
     let acc = edges.get(key)
     if (!acc) {
       if (edges.size >= MAX_EDGES_PER_WINDOW) return void this.dropped++
@@ -135,3 +133,27 @@ export function percentile(sorted: readonly number[], q: number): number {
   const rank = Math.max(1, Math.ceil(q * sorted.length))
   return sorted[Math.min(sorted.length, rank) - 1]!
 }
+
+interface EdgeNames { from: string; to: string; key: string }
+
+/**
+ * An edge's names, once per (source, destination) pair of objects: the bridge hands out one
+ * workload and service object per pod and service, so under load every request of an edge
+ * reuses one key string (hashed once) instead of building three.
+ */
+function edgeNames(r: RequestRecord): EdgeNames {
+  const src: object = r.source ?? NO_PEER
+  const dst: object = r.destination ?? r.destinationService ?? NO_PEER
+  let byDst = edgeNameMemo.get(src)
+  if (!byDst) edgeNameMemo.set(src, (byDst = new WeakMap()))
+  let names = byDst.get(dst)
+  if (!names) {
+    const from = r.source ? `${r.source.namespace}/${r.source.workload}` : 'unknown'
+    const to = r.destination ? `${r.destination.namespace}/${r.destination.workload}` : (r.destinationService?.host ?? 'unknown')
+    byDst.set(dst, (names = { from, to, key: `${from}\u0000${to}` }))
+  }
+  return names
+}
+
+const NO_PEER = {}
+const edgeNameMemo = new WeakMap<object, WeakMap<object, EdgeNames>>()

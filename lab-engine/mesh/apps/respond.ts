@@ -37,11 +37,16 @@ export function respond(ctx: Pick<AppContext, 'now' | 'rng'>, spec: ResponseSpec
   if (spec.dateBeforeLength && !spec.dateFirst) headers.push(date)
   // A chunked body carries no Content-Length (RFC 9112 section 6.2).
   const trailing = spec.trailing ?? []
-  if (![...given, ...trailing].some(([k]) => /^(content-length|transfer-encoding)$/i.test(k))) headers.push(['Content-Length', String(byteLength(body))])
+  if (!given.some(framing) && !trailing.some(framing)) headers.push(['Content-Length', String(byteLength(body))])
   if (!spec.dateFirst && !spec.dateBeforeLength) headers.push(date)
   headers.push(...trailing)
   const safe = headers.every(isSafeHeader) ? headers : headers.flatMap(safeHeader)
   return { status: spec.status, headers: safe, body, serviceTimeMs: drawServiceTime(spec.profile, ctx.rng) + (spec.extraMs ?? 0) }
+}
+
+/** A header that frames the body itself (Content-Length or Transfer-Encoding, any case). */
+function framing([k]: Header): boolean {
+  return k.length >= 14 && /^(content-length|transfer-encoding)$/i.test(k)
 }
 
 /** RFC 9110 token characters: what a header name may hold. */

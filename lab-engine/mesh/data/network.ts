@@ -145,7 +145,14 @@ export class MeshNetwork {
   }
 
   proxyConfig(pod: KubeObject): ProxyConfig | undefined {
-    return compileMesh(this.store).forPod(pod.metadata.namespace ?? 'default', pod.metadata.name)
+    // Once per (compiled mesh, pod object): a send asks for every hop, and forPod builds a key string.
+    const mesh = compileMesh(this.store)
+    let byPod = proxyConfigs.get(mesh)
+    if (!byPod) proxyConfigs.set(mesh, (byPod = new WeakMap()))
+    if (byPod.has(pod)) return byPod.get(pod)
+    const cfg = mesh.forPod(pod.metadata.namespace ?? 'default', pod.metadata.name)
+    byPod.set(pod, cfg)
+    return cfg
   }
 
   /** The client end of a connection a sidecar (or gateway) opens to a cluster. */
@@ -297,6 +304,8 @@ export class MeshNetwork {
     return res.body
   }
 }
+
+const proxyConfigs = new WeakMap<object, WeakMap<KubeObject, ProxyConfig | undefined>>()
 
 const clientSides = new WeakMap<KubeObject, WeakMap<ProxyConfig, Map<string, ClientSide>>>()
 

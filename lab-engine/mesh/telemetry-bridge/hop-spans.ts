@@ -145,7 +145,8 @@ class HopSpan implements Span {
   readonly startMs: number
   readonly durationMs: number
   declare readonly tags: Readonly<Record<string, string>>
-  #hop: HopRecord
+  /** What the tags are built from, not the hop itself: a kept span would keep the hop's request alive. */
+  #source: TagSource
   #facts: PodFacts
   #tags: Readonly<Record<string, string>> | undefined
 
@@ -158,7 +159,7 @@ class HopSpan implements Span {
     this.kind = kind
     this.startMs = hop.startMs
     this.durationMs = Math.max(0, hop.endMs - hop.startMs)
-    this.#hop = hop
+    this.#source = tagSourceOf(hop)
     this.#facts = facts
     Object.defineProperty(this, 'tags', HopSpan.#TAGS)
   }
@@ -166,7 +167,7 @@ class HopSpan implements Span {
   static readonly #TAGS: PropertyDescriptor = {
     enumerable: true,
     get(this: HopSpan) {
-      return (this.#tags ??= tagsOf(this.#hop, this.#facts, this.kind))
+      return (this.#tags ??= tagsOf(this.#source, this.#facts, this.kind))
     },
   }
 }
@@ -221,18 +222,47 @@ function podFactsOf(pod: KubeObject): PodFacts {
   return facts
 }
 
+/** The facts of a hop a span's tags need (strings and numbers the hop already holds). */
+interface TagSource {
+  readonly requestId: string | undefined
+  readonly userAgent: string | undefined
+  readonly scheme: string
+  readonly authority: string
+  readonly path: string
+  readonly method: string
+  readonly requestBytes: number
+  readonly responseBytes: number
+  readonly status: number
+  readonly flags: readonly string[]
+  readonly upstreamHost: string | undefined
+  readonly dstIp: string
+  readonly dstPort: number
+  readonly sourceIp: string | undefined
+  readonly cluster: string | undefined
+}
+
+function tagSourceOf(hop: HopRecord): TagSource {
+  const r = hop.request
+  return {
+    requestId: headerValue(r.headers, 'x-request-id'), userAgent: headerValue(r.headers, 'user-agent'),
+    scheme: r.scheme, authority: r.authority, path: r.path, method: r.method,
+    requestBytes: hop.requestBytes, responseBytes: hop.responseBytes, status: hop.status, flags: hop.flags,
+    upstreamHost: hop.upstreamHost, dstIp: r.dstIp, dstPort: r.dstPort, sourceIp: podIpOf(hop.source), cluster: hop.cluster,
+  }
+}
+
 /** The tags of one proxy's span of a hop. */
-function tagsOf(hop: HopRecord, facts: PodFacts, kind: 'client' | 'server'): Record<string, string> {
+function tagsOf(t: TagSource, facts: PodFacts, kind: 'client' | 'server'): Record<string, string> {
   const w = facts.info
-  const peer = kind === 'client' ? hop.upstreamHost ?? `${hop.request.dstIp}:${hop.request.dstPort}` : `${podIpOf(hop.source) ?? '127.0.0.6'}:0`
+  const peer = kind === 'client' ? t.upstreamHost ?? `${t.dstIp}:${t.dstPort}` : `${t.sourceIp ?? '127.0.0.6'}:0`
   return proxySpanTags({
     nodeId: facts.nodeId,
-    requestId: headerValue(hop.request.headers, 'x-request-id') ?? '-',
-    url: `${hop.request.scheme}://${hop.request.authority}${hop.request.path}`,
-    method: hop.request.method, protocol: 'HTTP/1.1',
-    userAgent: headerValue(hop.request.headers, 'user-agent'),
-    requestSize: hop.requestBytes, responseSize: hop.responseBytes, statusCode: hop.status, responseFlags: hop.flags,
-    peerAddress: peer, upstreamCluster: kind === 'client' ? hop.cluster : `inbound|${hop.request.dstPort}||`,
+    requestId: t.requestId ?? '-',
+    url: `${t.scheme}://${t.authority}${t.path}`,
+    method: t.method, protocol: 'HTTP/1.1',
+    userAgent: t.userAgent,
+    requestSize: t.requestBytes, responseSize: t.responseBytes, statusCode: t.status, responseFlags: t.flags,
+    peerAddress: peer, upstreamCluster: kind === 'client' ? t.cluster : `inbound|${t.dstPort}||`,
     canonicalService: w.canonicalService ?? w.app ?? w.workload, canonicalRevision: w.canonicalRevision ?? w.version ?? 'latest', namespace: w.namespace,
   })
 }

@@ -1,19 +1,16 @@
-// RecentMap: a bounded map that forgets the entry set longest ago, in O(1) per call.
+// RecentMap: a bounded map that forgets the entry set longest ago, in amortised O(1) per call.
 //
 // Why not a plain Map with delete-then-set and `keys().next()` for the oldest: V8's ordered
-// hash table leaves a hole for every deleted entry until it rehashes, and the iterator walks
-// over the holes from the front. Evicting the oldest entry on every call then costs time in
-// the number of holes: under load (a Bookinfo page per few microseconds) that walk was the
-// tracing bridge's biggest cost. Here the order lives in a queue of (key, stamp) pairs: an
-// entry is evicted only if its stamp is still the key's latest, stale pairs are skipped.
-
-interface Slot<V> { value: V; stamp: number }
+// hash table leaves a hole for every deleted entry until it rehashes, and a new iterator
+// walks over the holes from the front. Evicting the oldest entry on every call then costs
+// time in the number of holes: under load (a Bookinfo page every few microseconds) that walk
+// was the tracing bridge's biggest cost. Here one iterator lives as long as the map: every
+// entry before its position has been evicted or set again (which moves it to the end), so
+// its next key is always the oldest live one, and each hole is walked over once.
 
 export class RecentMap<V> {
-  private readonly map = new Map<string, Slot<V>>()
-  private queue: { key: string; stamp: number }[] = []
-  private head = 0
-  private stamp = 0
+  private readonly map = new Map<string, V>()
+  private oldest: Iterator<string> = this.map.keys()
 
   constructor(readonly capacity: number) {}
 
@@ -22,22 +19,14 @@ export class RecentMap<V> {
   }
 
   get(key: string): V | undefined {
-    return this.map.get(key)?.value
+    return this.map.get(key)
   }
 
   /** Sets the value and makes the key the most recently set; past capacity the least recently set key goes. */
   set(key: string, value: V): void {
-    const stamp = ++this.stamp
-    const slot = this.map.get(key)
-    if (slot) {
-      slot.value = value
-      slot.stamp = stamp
-    } else {
-      this.map.set(key, { value, stamp })
-    }
-    this.queue.push({ key, stamp })
+    this.map.delete(key)
+    this.map.set(key, value)
     if (this.map.size > this.capacity) this.evictOldest()
-    this.compact()
   }
 
   delete(key: string): void {
@@ -45,20 +34,12 @@ export class RecentMap<V> {
   }
 
   private evictOldest(): void {
-    for (;;) {
-      const oldest = this.queue[this.head++]!
-      if (this.map.get(oldest.key)?.stamp === oldest.stamp) {
-        this.map.delete(oldest.key)
-        return
-      }
+    let next = this.oldest.next()
+    // A finished iterator stays finished: start a new one (not reached while the map is over capacity).
+    if (next.done) {
+      this.oldest = this.map.keys()
+      next = this.oldest.next()
     }
-  }
-
-  /** Drops the queue's consumed front and stale pairs once they outnumber the live ones (amortised O(1)). */
-  private compact(): void {
-    const pending = this.queue.length - this.head
-    if (pending <= 2 * this.map.size + 64 && this.head <= pending) return
-    this.queue = this.queue.slice(this.head).filter((q) => this.map.get(q.key)?.stamp === q.stamp)
-    this.head = 0
+    if (!next.done) this.map.delete(next.value)
   }
 }
