@@ -52,6 +52,7 @@ test('an instructor creates a cohort and a learner joins through its link', asyn
 
   // The learner answers a knowledge check; the cohort's instructor sees the answer on the learner's page.
   await lp.goto('/modules/03-traffic-management')
+  await lp.locator('article[data-interactive]').waitFor()
   const quiz = lp.locator('form.md-quiz-form').first()
   const question = (await quiz.locator('legend').innerText()).replace(' (select all that apply)', '')
   await quiz.locator('input').first().check()

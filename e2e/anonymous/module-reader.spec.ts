@@ -13,6 +13,7 @@ test('answer a module quiz and see it persist after reload', async ({ page, base
   await expect(page.getByRole('navigation', { name: 'On this page' })).toBeVisible()
   await expect(page.locator('.md-diagram svg').first()).toBeVisible()
 
+  await page.locator('article[data-interactive]').waitFor()
   const quiz = page.locator('form.md-quiz-form').first()
   await quiz.locator('input').first().check()
   await quiz.getByRole('button', { name: 'Check answer' }).click()
@@ -38,6 +39,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await signUpViaApi(page.request, baseURL!, `Ada Axe ${colorScheme}`)
     await page.goto('/modules/03-traffic-management')
     // An answered quiz too, so the feedback's colours are checked.
+    await page.locator('article[data-interactive]').waitFor()
     const quiz = page.locator('form.md-quiz-form').first()
     await quiz.locator('input').first().check()
     await quiz.getByRole('button', { name: 'Check answer' }).click()

@@ -38,6 +38,8 @@ export function ModuleArticle({ slug, html, answers }: { slug: string; html: str
     root.addEventListener('submit', onSubmit)
     root.addEventListener('click', onClick)
     const sections = watchSections(root, slug)
+    // Until now a quiz's submit would reload the page natively; tests and tools wait for this mark.
+    root.dataset.interactive = 'true'
     return () => {
       root.removeEventListener('submit', onSubmit)
       root.removeEventListener('click', onClick)
