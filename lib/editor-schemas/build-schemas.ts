@@ -70,7 +70,7 @@ function rootSchema(found: KindVersion[], dispatch: JsonSchema[], definitions: R
   const apiVersions = [...new Set(found.map((k) => k.apiVersion))].sort()
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    title: 'Kubernetes and Istio objects served by the lab cluster',
+    // No title: the editor's hover would print it above every field's description.
     type: 'object',
     properties: { apiVersion: { ...TYPE_META.apiVersion, enum: apiVersions }, kind: { ...TYPE_META.kind, enum: [...kinds, 'List'] } },
     required: ['apiVersion', 'kind'],

@@ -9,6 +9,7 @@
 // features and the YAML grammar only, not editor.main (every language, ~4x the size).
 import 'monaco-editor/esm/vs/editor/editor.all.js'
 import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js'
+import { createWebWorker as createLabelledWorker } from 'monaco-editor/esm/vs/common/workers.js'
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js'
 import { configureMonacoYaml, type JSONSchema } from 'monaco-yaml'
 import { isManifestPath } from './manifest-path'
@@ -40,7 +41,7 @@ async function setUp(): Promise<Monaco> {
     },
   }
   const { default: schema } = await import('@/lib/editor-schemas/kube-schemas.json')
-  configureMonacoYaml(monaco, {
+  configureMonacoYaml(monacoForYaml(), {
     enableSchemaRequest: false,
     hover: true,
     completion: true,
@@ -49,6 +50,17 @@ async function setUp(): Promise<Monaco> {
     schemas: [{ uri: SCHEMA_URI, fileMatch: ['**/*.yaml', '**/*.yml', '**/*.json'], schema: schema as unknown as JSONSchema }],
   })
   return monaco
+}
+
+/**
+ * Monaco as monaco-yaml expects it. Monaco 0.55's editor.createWebWorker takes
+ * a ready `worker`, while monaco-yaml (through monaco-worker-manager 2) still
+ * passes `{ moduleId, label, createData }`: without this the YAML worker never
+ * starts and validation silently falls back to a main-thread worker that has
+ * no YAML service. Monaco's own language packages use the same labelled helper.
+ */
+function monacoForYaml(): Monaco {
+  return { ...monaco, editor: { ...monaco.editor, createWebWorker: createLabelledWorker } } as Monaco
 }
 
 let models = 0
