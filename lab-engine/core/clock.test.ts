@@ -145,3 +145,25 @@ describe('rfc3339', () => {
     expect(rfc3339(Date.UTC(2026, 0, 1, 12, 30, 5, 999))).toBe('2026-01-01T12:30:05Z')
   })
 })
+
+describe('Clock.elapse (a timer set and fired at once, for a caller nothing else can observe)', () => {
+  it('moves time and uses a sequence number exactly as setTimer + advanceTo would', () => {
+    const a = Clock.virtual({ startMs: 0 })
+    const b = Clock.virtual({ startMs: 0 })
+    a.setTimer(2.5, () => undefined)
+    a.advanceTo(a.nextDeadline()!)
+    expect(b.elapse(2.5)).toBe(true)
+    expect(b.snapshot()).toEqual(a.snapshot())
+  })
+
+  it('refuses (and changes nothing) when a pending timer is due by the deadline, or in real time', () => {
+    const c = Clock.virtual({ startMs: 0 })
+    c.setTimer(5, () => undefined)
+    expect(c.elapse(5)).toBe(false)
+    expect(c.snapshot()).toMatchObject({ now: 0, seq: 1 })
+    expect(c.elapse(4.9)).toBe(true)
+    expect(c.now()).toBe(4.9)
+    const host: HostTimers = { now: () => 0, setTimeout: () => 1, clearTimeout: () => undefined }
+    expect(Clock.realtime(host).elapse(1)).toBe(false)
+  })
+})

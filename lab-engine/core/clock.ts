@@ -161,6 +161,22 @@ export class Clock {
     return fired
   }
 
+  /**
+   * Virtual mode: what setTimer(ms) followed by that timer firing does to the clock (a
+   * sequence number used, time moved to the deadline), without the timer. For a caller that
+   * knows nothing else can run before the deadline. Changes nothing and returns false when a
+   * pending timer is due by then (it fires first) or the clock follows real time.
+   */
+  elapse(ms: number): boolean {
+    if (this.mode !== 'virtual') return false
+    const at = this.current + (Number.isFinite(ms) && ms > 0 ? ms : 0)
+    const first = this.queue.peek()
+    if (first !== undefined && first.at <= at) return false
+    this.seq++
+    this.current = at
+    return true
+  }
+
   /** Virtual mode: advanceTo(now + ms). */
   advanceBy(ms: number): number {
     return this.advanceTo(this.current + Math.max(0, ms))

@@ -132,7 +132,8 @@ export interface Fingerprint {
   requests: string[]
 }
 
-export async function dataPlaneFingerprint(seed: number): Promise<Fingerprint> {
+/** The fingerprint of one run, and how many of its sleeps the scheduler took at once. */
+export async function dataPlaneFingerprint(seed: number): Promise<{ fingerprint: Fingerprint; sleepsTakenAtOnce: number }> {
   const s = createSimSession({ seed, files: FILES })
   const failed = (await s.run(SETUP)).find((r) => r.exitCode !== 0)
   if (failed) throw new Error(`setup failed: ${failed.command}\n${failed.stderr}`)
@@ -140,7 +141,8 @@ export async function dataPlaneFingerprint(seed: number): Promise<Fingerprint> {
   for (const r of await s.run(SCRIPT)) hash.update(`${r.command}\n${r.exitCode}\n${r.stdout}\n${r.stderr}\n`)
   const q = s.telemetry.query('sum by (reporter, source_workload, destination_workload, response_code) (istio_requests_total)', s.clock.now()) as { result?: { metric: Record<string, string>; value: [number, string] }[] }
   const requests = (q.result ?? []).map((r) => `${r.metric.reporter} ${r.metric.source_workload} -> ${r.metric.destination_workload} ${r.metric.response_code}: ${r.value[1]}`).sort()
-  const fp = { outputs: hash.digest('hex'), rng: s.rng.snapshot(), clockMs: s.clock.now(), requests }
+  const fingerprint = { outputs: hash.digest('hex'), rng: s.rng.snapshot(), clockMs: s.clock.now(), requests }
+  const sleepsTakenAtOnce = s.network.scheduler.sleepsTakenAtOnce
   s.dispose()
-  return fp
+  return { fingerprint, sleepsTakenAtOnce }
 }

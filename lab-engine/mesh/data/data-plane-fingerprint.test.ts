@@ -1,9 +1,11 @@
 // The data plane's results for a mix of configurations, pinned to what it did before its hot
 // path was tuned for speed (recorded at af919df with dataPlaneFingerprint): same outputs, same
-// Rng state and simulated clock afterwards, same Istio request counters. A change in any of
-// them means a tuning changed behaviour (or behaviour was changed on purpose: record again).
-import { describe, expect, it } from 'vitest'
+// Rng state and simulated clock afterwards, same Istio request counters -- with the scheduler's
+// fast path (sleep-at-once.ts) and without it. A change in any of them means a tuning changed
+// behaviour (or behaviour was changed on purpose: record again).
+import { afterEach, describe, expect, it } from 'vitest'
 import { dataPlaneFingerprint, type Fingerprint } from './data-plane-fingerprint.test-util'
+import { Scheduler } from './scheduler'
 
 const RECORDED: Record<number, Fingerprint> = {
   1: {
@@ -69,8 +71,22 @@ const RECORDED: Record<number, Fingerprint> = {
   },
 }
 
+afterEach(() => {
+  Scheduler.sleepAtOnce = true
+})
+
 describe('data plane fingerprint (outputs, Rng draws, clock, counters)', () => {
-  it.each([1, 2])('seed %i: the mix of configurations gives the recorded results', async (seed) => {
-    expect(await dataPlaneFingerprint(seed)).toEqual(RECORDED[seed])
+  it.each([1, 2])('seed %i: the mix of configurations gives the recorded results, with sleeps taken at once', async (seed) => {
+    const { fingerprint, sleepsTakenAtOnce } = await dataPlaneFingerprint(seed)
+    expect(fingerprint).toEqual(RECORDED[seed])
+    // The fast path really ran (lone curls and Bookinfo pages), next to the waits that cannot take it.
+    expect(sleepsTakenAtOnce).toBeGreaterThan(100)
+  }, 60_000)
+
+  it.each([1, 2])('seed %i: and the same with every sleep through the run loop (the fast path off)', async (seed) => {
+    Scheduler.sleepAtOnce = false
+    const { fingerprint, sleepsTakenAtOnce } = await dataPlaneFingerprint(seed)
+    expect(sleepsTakenAtOnce).toBe(0)
+    expect(fingerprint).toEqual(RECORDED[seed])
   }, 60_000)
 })

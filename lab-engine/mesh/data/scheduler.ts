@@ -7,6 +7,7 @@
 // their delays say, deterministically. In real time the Clock's host timers fire
 // the same sleeps and run() just awaits.
 import type { Clock } from '../../core/clock'
+import { SleepAtOnce } from './sleep-at-once'
 
 /** Timer firings one run() may drive before giving up (a request loop that never ends). */
 export const MAX_EVENTS_PER_RUN = 5_000_000
@@ -26,13 +27,24 @@ export interface Waiter<T> {
 
 
 export class Scheduler {
+  /** Sleeps no other thread could observe are taken at once (sleep-at-once.ts); off only to compare both paths in tests. */
+  static sleepAtOnce = true
+
   private active = 0
   private quiet: (() => void) | null = null
+  private readonly atOnce: SleepAtOnce
 
-  constructor(readonly clock: Clock) {}
+  constructor(readonly clock: Clock) {
+    this.atOnce = new SleepAtOnce(clock, MAX_EVENTS_PER_RUN)
+  }
 
   now(): number {
     return this.clock.now()
+  }
+
+  /** How many sleeps took the fast path (sleep-at-once.ts). */
+  get sleepsTakenAtOnce(): number {
+    return this.atOnce.taken
   }
 
   /**
@@ -79,6 +91,7 @@ export class Scheduler {
   /** Lets ms of simulated time pass for the calling thread. */
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     if (!(ms > 0)) return Promise.resolve()
+    if (!signal && Scheduler.sleepAtOnce && this.atOnce.tryElapse(this.active, ms)) return Promise.resolve()
     if (!signal) {
       // The common case (every hop's latency): one timer, no abort wiring.
       return new Promise<void>((resolve) => {
@@ -130,6 +143,7 @@ export class Scheduler {
    */
   async run<T>(fn: () => Promise<T>): Promise<T> {
     if (this.clock.mode === 'realtime') return this.spawn(fn)
+    this.atOnce.reset()
     let settled = false
     const result = this.spawn(fn, () => { settled = true })
     result.catch(() => undefined)
