@@ -31,18 +31,31 @@ export const DETAILS_PROPAGATED = [
 ]
 
 function pick(incoming: readonly Header[], names: readonly string[]): Header[] {
-  // The first value of each incoming name, lower-cased once (not once per name looked for).
-  const first = new Map<string, string>()
+  // The first value of each wanted name, found in one pass (names lower-case; incoming ones lower-cased when they are not).
+  const wanted = positionsOf(names)
+  let found: (string | undefined)[] | undefined
   for (const [k, v] of incoming) {
-    const lower = k.toLowerCase()
-    if (!first.has(lower)) first.set(lower, v)
+    const i = wanted.get(k) ?? wanted.get(k.toLowerCase())
+    if (i === undefined) continue
+    found ??= new Array<string | undefined>(names.length)
+    if (found[i] === undefined) found[i] = v
   }
   const out: Header[] = []
-  for (const name of names) {
-    const value = first.get(name)
-    if (value !== undefined) out.push([name, value])
-  }
+  if (found) for (let i = 0; i < names.length; i++) if (found[i] !== undefined) out.push([names[i]!, found[i]!])
   return out
+}
+
+/** Each list's names by position, worked out once per list. */
+const positions = new WeakMap<readonly string[], Map<string, number>>()
+
+function positionsOf(names: readonly string[]): Map<string, number> {
+  let m = positions.get(names)
+  if (!m) {
+    m = new Map()
+    for (let i = names.length - 1; i >= 0; i--) m.set(names[i]!, i)
+    positions.set(names, m)
+  }
+  return m
 }
 
 /** productpage's outgoing headers: b3 context, end-user from the session, then its propagation list. */
