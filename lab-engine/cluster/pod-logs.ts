@@ -48,7 +48,7 @@ export class PodLogs {
 
   private buffer(podUid: string, container: string): Buffer {
     this.dropDeletedPods()
-    const key = `${podUid}/${container}`
+    const key = bufferKey(podUid, container)
     let buffer = this.buffers.get(key)
     if (!buffer) {
       const seed = this.seedFor(podUid, container)
@@ -86,6 +86,21 @@ export class PodLogs {
     for (const key of this.buffers.keys()) if (!live.has(key.slice(0, key.indexOf('/')))) this.buffers.delete(key)
   }
 }
+
+/** "<pod uid>/<container>", one string per pair: a key built per line is hashed per line (apps and proxies log every request). */
+function bufferKey(podUid: string, container: string): string {
+  let byContainer = bufferKeys.get(podUid)
+  if (!byContainer) {
+    if (bufferKeys.size >= MAX_BUFFER_KEYS) bufferKeys.clear()
+    bufferKeys.set(podUid, (byContainer = new Map()))
+  }
+  let key = byContainer.get(container)
+  if (key === undefined) byContainer.set(container, (key = `${podUid}/${container}`))
+  return key
+}
+
+const bufferKeys = new Map<string, Map<string, string>>()
+const MAX_BUFFER_KEYS = 4096
 
 interface ContainerStatus { name: string; state?: { running?: { startedAt?: string }; terminated?: { startedAt?: string } } }
 

@@ -31,6 +31,16 @@ export function backendHosts(env: Readonly<Record<string, string>>): Backends {
 
 /** requests' default headers with the forwarded ones merged over them (names compared case-insensitively). */
 function requestHeaders(forward: readonly Header[]): Header[] {
+  // A page's calls share one forwarded list: merged once per list (the result is only read).
+  if (forward === lastMerge.forward) return lastMerge.headers
+  const headers = mergeDefaults(forward)
+  lastMerge = { forward, headers }
+  return headers
+}
+
+let lastMerge: { forward: readonly Header[] | undefined; headers: Header[] } = { forward: undefined, headers: [] }
+
+function mergeDefaults(forward: readonly Header[]): Header[] {
   const defaults: Header[] = [['user-agent', REQUESTS_UA], ['accept-encoding', 'gzip, deflate'], ['accept', '*/*'], ['connection', 'keep-alive']]
   const merged = defaults.filter(([k]) => !forward.some(([f]) => f.toLowerCase() === k))
   return [...merged, ...forward]
