@@ -15,6 +15,7 @@ export type ToolRequest =
 const loading = (what: string) => function Loading() {
   return <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Loading the {what}…</p>
 }
+const ManifestEditor = dynamic(() => import('@/app/_components/editor').then((m) => m.ManifestEditor), { ssr: false, loading: loading('editor') })
 const MeshGraph = dynamic(() => import('@/app/_components/mesh-graph').then((m) => m.MeshGraph), { ssr: false, loading: loading('mesh graph') })
 const ClusterExplorer = dynamic(() => import('@/app/_components/cluster-explorer').then((m) => m.ClusterExplorer), { ssr: false, loading: loading('cluster explorer') })
 const TelemetryPanel = dynamic(() => import('@/app/_components/telemetry').then((m) => m.TelemetryPanel), { ssr: false, loading: loading('telemetry') })
@@ -29,6 +30,12 @@ interface TabDef {
 }
 
 const TABS: TabDef[] = [
+  {
+    id: 'editor',
+    label: 'Editor',
+    available: () => true,
+    render: (s, r) => <ManifestEditor sessionId={s.id} file={r?.tab === 'editor' ? { ...r.file, openedAt: r.at } : undefined} />,
+  },
   { id: 'graph', label: 'Mesh graph', available: () => true, render: (s) => <MeshGraph sessionId={s.id} /> },
   { id: 'cluster', label: 'Cluster', available: () => true, render: (s) => <ClusterExplorer sessionId={s.id} /> },
   { id: 'telemetry', label: 'Telemetry', available: (c) => c?.telemetry === true, render: (s) => <TelemetryPanel sessionId={s.id} /> },
@@ -51,10 +58,13 @@ export function ToolTabs({ session, request }: { session: SessionView; request: 
     setOpened((o) => (o.has(id) ? o : new Set(o).add(id)))
     if (focus) buttons.current.get(id)?.focus()
   }
+  // Each tab keeps the last request made of it, so a later request for another tab does not reset it.
+  const [lastRequest, setLastRequest] = useState<Partial<Record<ToolTab, ToolRequest>>>({})
   useEffect(() => {
-    if (request && tabs.some((t) => t.id === request.tab)) select(request.tab)
-    // a new request (its `at`) switches the tab
-  }, [request?.at])
+    if (!request || !tabs.some((t) => t.id === request.tab)) return
+    setLastRequest((r) => ({ ...r, [request.tab]: request }))
+    select(request.tab)
+  }, [request?.at]) // a new request (its `at`) switches the tab
 
   const onKey = (e: KeyboardEvent, i: number) => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0
@@ -85,7 +95,7 @@ export function ToolTabs({ session, request }: { session: SessionView; request: 
       </div>
       {tabs.map((t) => (
         <div key={t.id} role="tabpanel" id={`tool-panel-${t.id}`} aria-labelledby={`tool-tab-${t.id}`} hidden={active !== t.id} className="min-h-0 flex-1">
-          {opened.has(t.id) && t.render(session, request)}
+          {opened.has(t.id) && t.render(session, lastRequest[t.id] ?? null)}
         </div>
       ))}
     </div>
