@@ -47,6 +47,49 @@ test('a learner solves the mTLS lab in the terminal, sees each task tick, and su
   await expect(page.getByRole('button', { name: 'Submit for grading' })).toBeDisabled()
 })
 
+const CANARY_90_10 = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: reviews
+spec:
+  hosts:
+  - reviews
+  http:
+  - route:
+    - destination:
+        host: reviews
+        subset: v1
+      weight: 90
+    - destination:
+        host: reviews
+        subset: v3
+      weight: 10
+`
+
+test('a learner writes the canary VirtualService in the editor, applies it, sees the 90/10 split on the graph and the task tick, and submits', async ({ page, baseURL }) => {
+  test.setTimeout(180_000)
+  await signUpViaApi(page.request, baseURL!, 'Cass Canary')
+  await startWorkbench(page, 'canary-release')
+  await page.getByRole('tab', { name: 'Editor' }).click()
+  const editor = page.locator('.monaco-editor').first()
+  await expect(editor).toBeVisible({ timeout: 30_000 })
+  await editor.click()
+  await page.keyboard.press('ControlOrMeta+a')
+  await page.keyboard.insertText(CANARY_90_10)
+  await page.getByRole('toolbar', { name: 'Editor' }).getByRole('button', { name: 'Apply' }).click()
+  await expect(page.getByText('virtualservice.networking.istio.io/reviews configured')).toBeVisible({ timeout: 15_000 })
+
+  await expect(page.getByTestId('lab-tasks').locator('li[data-task-id="canary-10"]')).toHaveAttribute('data-status', 'passed', { timeout: 30_000 })
+  await page.getByRole('tab', { name: 'Mesh graph' }).click()
+  await page.getByRole('button', { name: 'Show as table' }).click()
+  const rows = page.locator('#tool-panel-graph table tbody tr')
+  await expect(rows.filter({ hasText: /reviews v1/ }).filter({ hasText: '90%' }).first()).toBeVisible({ timeout: 15_000 })
+  await expect(rows.filter({ hasText: /reviews v3/ }).filter({ hasText: '10%' }).first()).toBeVisible()
+
+  await page.getByRole('button', { name: 'Submit for grading' }).click()
+  await expect(page.getByTestId("lab-score")).toHaveText(/Score: [1-9]\d* of \d+ points\./, { timeout: 30_000 })
+})
+
 test('the browser preview shows Bookinfo through the ingress gateway, in a sandboxed frame', async ({ page, baseURL }) => {
   test.setTimeout(120_000)
   await signUpViaApi(page.request, baseURL!, 'Pia Preview')
