@@ -1,7 +1,7 @@
 'use client'
 // The module text's interactive parts: knowledge checks answered through the API (explanations shown after answering,
-// earlier answers restored), copy buttons, and runnable blocks' "Run in terminal", which types into the terminal dock.
-// "Open in editor" waits for the workbench's editor, so it stays hidden (globals.css, .md-dock-terminal).
+// earlier answers restored), copy buttons, runnable blocks' "Run in terminal", which types into the terminal dock, and
+// "Open in editor", which puts a manifest into the dock's editor.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { TerminalDock, type TerminalDockHandle } from './terminal-dock'
 
@@ -29,10 +29,12 @@ export function ModuleArticle({ slug, html, answers }: { slug: string; html: str
       void submitQuiz(slug, form).then((r) => r && showResult(root, r))
     }
     const onClick = (ev: MouseEvent) => {
-      const button = (ev.target as HTMLElement).closest('button[data-action="copy"], button[data-action="run"]') as HTMLButtonElement | null
+      const button = (ev.target as HTMLElement).closest('button[data-action="copy"], button[data-action="run"], button[data-action="open-editor"]') as HTMLButtonElement | null
       if (!button) return
-      const code = button.closest('.md-run, .md-editor')?.querySelector('pre')?.textContent ?? ''
+      const block = button.closest<HTMLElement>('.md-run, .md-editor')
+      const code = block?.querySelector('pre')?.textContent ?? ''
       if (button.dataset.action === 'run') return dock.current?.run(code.replace(/\n+$/, ''))
+      if (button.dataset.action === 'open-editor') return dock.current?.openEditor(code, block?.dataset.file ?? 'manifest.yaml')
       void navigator.clipboard?.writeText(code).then(() => flash(button, 'Copied'))
     }
     root.addEventListener('submit', onSubmit)
