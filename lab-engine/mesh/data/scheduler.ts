@@ -59,6 +59,8 @@ export class Scheduler {
   static sleepAtOnce = true
 
   private active = 0
+  /** Threads inside within() starting their child: active, but idle as soon as the child's synchronous start ends. */
+  private handingOver = 0
   private quiet: (() => void) | null = null
   private readonly atOnce: SleepAtOnce
 
@@ -112,14 +114,20 @@ export class Scheduler {
   async within<T>(ms: number, fn: () => Promise<T>): Promise<Settled<T> | undefined> {
     const w = this.waiter<Settled<T> | undefined>()
     const timer = this.clock.setTimer(ms, () => w.wake(undefined), 'mesh-timeout')
-    this.spawn(fn, (r) => { timer.dispose(); w.wake(r) }).catch(() => undefined)
+    // The caller goes idle right after fn's synchronous start and does nothing before: it does not count for the fast path meanwhile.
+    this.handingOver++
+    try {
+      this.spawn(fn, (r) => { timer.dispose(); w.wake(r) }).catch(() => undefined)
+    } finally {
+      this.handingOver--
+    }
     return w.wait()
   }
 
   /** Lets ms of simulated time pass for the calling thread. */
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     if (!(ms > 0)) return Promise.resolve()
-    if (!signal && Scheduler.sleepAtOnce && this.atOnce.tryElapse(this.active, ms)) return Promise.resolve()
+    if (!signal && Scheduler.sleepAtOnce && this.atOnce.tryElapse(this.active - this.handingOver, ms)) return Promise.resolve()
     if (!signal) {
       // The common case (every hop's latency): one timer, no abort wiring.
       return new Promise<void>((resolve) => {

@@ -73,6 +73,21 @@ describe('sleeps taken at once (sleep-at-once.ts)', () => {
     })
     expect(fast.value).toEqual({ inTime: { ok: true, value: 40 }, late: undefined, at: 70 })
     expect(fast).toEqual({ ...slow, atOnce: fast.atOnce })
-    expect(fast.atOnce).toBeGreaterThan(0)
+    // The child's first sleep too (its caller only goes idle after it); not the one past the 70 ms timeout.
+    expect(fast.atOnce).toBe(3)
+  })
+
+  it('a thread that spawns a child and runs on: the child\'s sleep waits the general way, the interleaving is unchanged', async () => {
+    const { slow, fast } = await both(async (s, clock) => {
+      const log: string[] = []
+      void s.spawn(async () => { await s.sleep(5); log.push(`child@${clock.now()}`) })
+      await s.sleep(3) // alone (the child waits on its timer) and nothing due by 3: at once
+      log.push(`parent@${clock.now()}`)
+      await s.sleep(3) // the child's timer at 5 comes first: the general way
+      log.push(`parent@${clock.now()}`)
+      return log
+    })
+    expect(fast.value).toEqual(['parent@3', 'child@5', 'parent@6'])
+    expect(fast).toEqual({ ...slow, atOnce: 1 })
   })
 })

@@ -9,7 +9,9 @@
 // numbers and, as nothing else runs in between, the same Rng draws in the same order.
 //
 // When it applies: virtual time, the caller is the only active thread (a lone curl, one
-// Bookinfo page at a time), no signal, and no pending timer due at or before the deadline.
+// Bookinfo page at a time; a thread inside within() starting its child does not count, as it
+// goes idle before anything else can run), no signal, and no pending timer due at or before
+// the deadline.
 // Anything else -- concurrent clients (fortio -c N), a pending connection close, a timeout
 // race about to fire, real time -- takes the general path. A run() allows at most
 // MAX_EVENTS_PER_RUN sleeps taken at once, so a request loop that never ends still reaches
