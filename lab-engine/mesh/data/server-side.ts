@@ -15,6 +15,7 @@ import { CONNECT_MS, INTERNET_RTT_MS, INTERNET_TLS_MS, jittered, NETWORK_ONE_WAY
 import type { MeshNetwork } from './network'
 import { gatewayHandle } from './outbound'
 import { headerValue, withHeader, type Header, type MeshRequest, type MeshResult } from './types'
+import type { AppRequest } from '../apps'
 
 /** Who is connecting, as the server sees it. */
 export interface ClientSide {
@@ -142,8 +143,7 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
   }
   let headers = inbound.headersToRemove.length ? req.headers.filter(([n]) => !inbound.headersToRemove.includes(n)) : req.headers
   for (const [n, v] of Object.entries(inbound.headersToSet)) headers = withHeader(headers, n, v)
-  if (transport.outcome === 'mtls' && transport.xfcc) headers = withHeader(headers, 'x-forwarded-client-cert', transport.xfcc)
-  headers = forwardedProtoLast(headers, req.scheme)
+  headers = forwardedHeaders(headers, transport.outcome === 'mtls' && transport.xfcc ? transport.xfcc : undefined, req.scheme)
   if (!headerValue(headers, 'x-request-id')) headers = withHeader(headers, 'x-request-id', net.rng.uuid())
   const target = appListeningOn(pod, req.dstPort, net.store)
   if (!target) {
@@ -151,7 +151,8 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
     return { transport, result: { kind: 'response', status: 503, headers: [['content-length', String(body.length)], ['content-type', 'text/plain'], ['date', httpDate(net.clock.now())], ['server', 'istio-envoy']], body, flags: ['UF'], remoteIp: req.dstIp, remotePort: req.dstPort } }
   }
   // Behind the sidecar the app sees plain HTTP from 127.0.0.6 (Istio's inbound passthrough source).
-  const res = await callApp(net, pod, target, appRequest({ ...req, headers, scheme: 'http' }, '127.0.0.6'))
+  const appReq: AppRequest = { method: req.method, path: req.path, headers, body: req.body, scheme: 'http', host: req.authority, sourceIp: '127.0.0.6', port: req.dstPort }
+  const res = await callApp(net, pod, target, appReq)
   const broken = proxiedAppFailure(res)
   if (broken) {
     return { transport, result: { kind: 'response', status: broken.status, headers: [['content-length', String(broken.body.length)], ['content-type', 'text/plain'], ['date', httpDate(net.clock.now())], ['server', 'istio-envoy']], body: broken.body, flags: [broken.flag], remoteIp: req.dstIp, remotePort: req.dstPort } }
@@ -168,19 +169,26 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
 }
 
 /**
- * x-forwarded-proto moved to the end with its first value (the request's scheme when it has
- * none): withHeader(headers, name, headerValue(headers, name) ?? scheme) in one pass.
+ * What the server sidecar adds before the app: x-forwarded-client-cert under mTLS (replacing
+ * any the client sent), then x-forwarded-proto with its first value or the request's scheme,
+ * both at the end. withHeader(xfcc) then withHeader(proto, headerValue(proto) ?? scheme), in one pass.
  */
-function forwardedProtoLast(headers: readonly Header[], scheme: string): Header[] {
+function forwardedHeaders(headers: readonly Header[], xfcc: string | undefined, scheme: string): Header[] {
   const out: Header[] = []
-  let value: string | undefined
+  let proto: string | undefined
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i]!
-    if (h[0] === 'x-forwarded-proto' || (h[0].length === 17 && h[0].toLowerCase() === 'x-forwarded-proto')) value ??= h[1]
-    else out.push(h)
+    if (isName(h[0], 'x-forwarded-proto')) proto ??= h[1]
+    else if (xfcc === undefined || !isName(h[0], 'x-forwarded-client-cert')) out.push(h)
   }
-  out.push(['x-forwarded-proto', value ?? scheme])
+  if (xfcc !== undefined) out.push(['x-forwarded-client-cert', xfcc])
+  out.push(['x-forwarded-proto', proto ?? scheme])
   return out
+}
+
+/** A header name equal to a lower-case one, ignoring case (lower-casing never changes an ASCII name's length). */
+function isName(n: string, lower: string): boolean {
+  return n === lower || (n.length === lower.length && n.toLowerCase() === lower)
 }
 
 /** The header map of a request no policy reads (frozen: shared by every such request). */
