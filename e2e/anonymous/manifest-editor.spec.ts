@@ -1,8 +1,6 @@
 // The manifest editor in the lab workbench, in Chromium: Monaco from our own server only, schema squiggles, hover
 // docs and completion, save, apply with kubectl's answer, and a `kubectl edit` finished from the editor.
 //
-// Proven on a temporary page before the workbench embedded the editor (that page is gone); until the workbench
-// has its Editor tab this spec skips itself, saying so.
 import { expect, test, type Page } from '@playwright/test'
 import { signUpViaApi } from '../support/accounts'
 
@@ -36,9 +34,7 @@ async function openWorkbenchEditor(page: Page, slug: string): Promise<string> {
   await page.getByTestId('open-workbench').click()
   await page.getByRole('button', { name: 'Start lab' }).click()
   await expect(page.getByTestId('workbench')).toBeVisible({ timeout: 30_000 })
-  const tab = page.getByRole('tab', { name: 'Editor' })
-  test.skip((await tab.count()) === 0, 'the workbench has no Editor tab yet (issue 8): ManifestEditor and its API are covered by test/lab-session-files.test.ts and lib/editor-schemas until it does')
-  await tab.click()
+  await page.getByRole('tab', { name: 'Editor' }).click()
   const sessions = (await (await page.request.get('/api/lab-sessions')).json()).sessions as { id: string; labSlug: string }[]
   return sessions.find((s) => s.labSlug === slug)!.id
 }

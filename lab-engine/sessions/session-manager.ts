@@ -184,6 +184,12 @@ export class LabSessionManager {
     return (await this.mustLive(id)).live.driver
   }
 
+  /** The owner did something outside the terminal (saved or applied in the editor): it counts as activity for the idle timeout. */
+  async markActive(id: string): Promise<void> {
+    await this.mustActive(id)
+    this.touch(id)
+  }
+
   /** The live session of an active session (reviving it if needed), for grading operations. */
   async liveFor(id: string): Promise<{ stored: StoredLabSession; live: LiveSession }> {
     return this.mustLive(id)

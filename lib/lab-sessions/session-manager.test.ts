@@ -64,6 +64,18 @@ describe('LabSessionManager', () => {
     await expect(m.reset(id)).rejects.toThrow('This lab session has expired: The session ended after 30 minutes without input. Start the lab again to continue.')
   })
 
+  it('counts editor saves and applies (markActive) as activity for the idle timeout', async () => {
+    const m = await managerWith()
+    const id = ((await m.start(users.ana!, 'second')) as { session: { id: string } }).session.id
+    now += 29 * 60_000
+    await m.markActive(id)
+    now += 2 * 60_000
+    expect((await m.get(id))?.state).toBe('running')
+    now += 29 * 60_000
+    expect((await m.get(id))?.state).toBe('expired')
+    await expect(m.markActive(id)).rejects.toThrow('This lab session has expired')
+  })
+
   it('revives a running session after a restart from its snapshot, or resets it and says so when the snapshot is unreadable', async () => {
     const first = await managerWith()
     const id = ((await first.start(users.ana!, 'second')) as { session: { id: string } }).session.id

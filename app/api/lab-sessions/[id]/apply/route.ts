@@ -17,6 +17,7 @@ export const POST = withRole<{ id: string }>(
     checkTextSize(text)
     const driver = await asApiErrors(() => getLabSessions().driverFor(stored.id))
     const result = await asDriverErrors(() => driver.apply(text))
+    await getLabSessions().markActive(stored.id)
     return Response.json({ ok: result.exitCode === 0, exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr })
   },
   { roles: rolesWith('labs:use') },

@@ -31,6 +31,7 @@ export const PUT = withRole<{ id: string }>(
     checkTextSize(text)
     const driver = await driverOf(stored.id)
     await asDriverErrors(() => driver.writeFile(path, text))
+    await getLabSessions().markActive(stored.id)
     return Response.json({ path, saved: true })
   },
   { roles: rolesWith('labs:use') },
