@@ -6,6 +6,9 @@ import { expect, test, type Page } from '@playwright/test'
 import { parse } from 'yaml'
 import { signUpViaApi } from '../support/accounts'
 
+// The editor test pastes text (typed text would be auto-indented by Monaco).
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
+
 interface LabFile { tasks: { id: string; solution: string }[] }
 
 function lab(path: string): LabFile {
@@ -73,9 +76,11 @@ test('a learner writes the canary VirtualService in the editor, applies it, sees
   await page.getByRole('tab', { name: 'Editor' }).click()
   const editor = page.locator('.monaco-editor').first()
   await expect(editor).toBeVisible({ timeout: 30_000 })
-  await editor.click()
-  await page.keyboard.press('ControlOrMeta+a')
-  await page.keyboard.insertText(CANARY_90_10)
+  // Pasted: typed or inserted text would be auto-indented line by line.
+  await editor.locator('.view-lines').click()
+  await page.evaluate((t) => navigator.clipboard.writeText(t), CANARY_90_10)
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('ControlOrMeta+V')
   await page.getByRole('toolbar', { name: 'Editor' }).getByRole('button', { name: 'Apply' }).click()
   await expect(page.getByText('virtualservice.networking.istio.io/reviews configured')).toBeVisible({ timeout: 15_000 })
 
