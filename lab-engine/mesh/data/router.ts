@@ -52,7 +52,8 @@ export async function forward(net: MeshNetwork, proxy: ProxyAt, route: Route, ac
   const abort = fault?.abort ? chance(net, fault.abort.percentage) : false
   if (fault?.abort) req.trace?.add({ kind: 'fault', fault: 'abort', percentage: fault.abort.percentage, applied: abort, status: fault.abort.httpStatus ?? 503, ...vs })
   if (fault?.abort && abort) {
-    return reported(net, proxy, req, started, localReply(net, req, fault.abort.httpStatus ?? 503, 'fault filter abort', [...flags, 'FI']), route)
+    const r = localReply(net, req, fault.abort.httpStatus ?? 503, 'fault filter abort', [...flags, 'FI'])
+    return reported(net, proxy, req, started, r, route, undefined, routeHost(action.clusters))
   }
   const wc = pickWeighted(net, action.clusters, req)
   if (!wc) return localReply(net, req, 503, 'no healthy upstream', [...flags, 'UH'])
@@ -65,7 +66,7 @@ export async function forward(net: MeshNetwork, proxy: ProxyAt, route: Route, ac
   if (!settled) {
     // The route timeout answered the client: an attempt still in flight is reported by the server alone.
     downstream.answered = true
-    return reported(net, proxy, req, started, localReply(net, req, 504, 'upstream request timeout', [...flags, 'UT']), route, wc.cluster)
+    return reported(net, proxy, req, started, localReply(net, req, 504, 'upstream request timeout', [...flags, 'UT']), route, wc.cluster, wc.host)
   }
   if (!settled.ok) throw settled.error
   const result = settled.value
@@ -312,11 +313,24 @@ function localHop(proxy: ProxyAt, req: MeshRequest, startMs: number, endMs: numb
   return { startMs, endMs, source: proxy.pod, request: req, status: r.status, flags: r.flags, mtls: false, cluster, reporters: { source: true, destination: false }, requestBytes: req.body.length, responseBytes: r.body.length } as HopRecord
 }
 
+/**
+ * The destination service of a route whose weighted pick has not been drawn (a fault abort answers
+ * before it): the host its destinations share. Istio's client-side metrics for an abort still name
+ * it in destination_service, from the route's cluster, with destination_workload "unknown" and
+ * response_flags FI (no upstream was picked; istio/istio#21923). Destinations on different hosts
+ * name none: drawing the pick here would change the session's Rng sequence.
+ */
+function routeHost(clusters: readonly WeightedCluster[]): string | undefined {
+  const host = clusters[0]?.host
+  for (const c of clusters) if (c.host !== host) return undefined
+  return host || undefined
+}
+
 /** Reports a local reply as a hop only the client proxy saw, and returns it. */
-export function reported(net: MeshNetwork, proxy: ProxyAt, req: MeshRequest, startMs: number, r: MeshResponse, route?: Route, cluster?: string): MeshResponse {
+export function reported(net: MeshNetwork, proxy: ProxyAt, req: MeshRequest, startMs: number, r: MeshResponse, route?: Route, cluster?: string, destinationService?: string): MeshResponse {
   net.emitHop({
     startMs, endMs: net.clock.now(), source: proxy.pod, request: req, status: r.status, flags: r.flags, mtls: false,
-    ...(cluster ? { cluster } : {}), ...(route?.name ? { routeName: route.name } : {}),
+    ...(cluster ? { cluster } : {}), ...(destinationService ? { destinationService } : {}), ...(route?.name ? { routeName: route.name } : {}),
     reporters: { source: true, destination: false }, requestBytes: req.body.length, responseBytes: r.body.length,
   })
   return r
