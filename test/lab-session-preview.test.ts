@@ -1,8 +1,10 @@
 // The workbench's browser preview on a running server with real PostgreSQL: a grant for the ingress address, Bookinfo's
-// product page served under /preview/<token>/ in a sandbox, and what callers without a grant or a live session get.
+// product page served under /preview/<token>/ in a sandbox, and what callers without a grant or a live session get;
+// and the mesh graph's failed requests with why they failed.
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import * as failuresApi from '@/app/api/lab-sessions/[id]/failures/route'
 import * as previewApi from '@/app/api/lab-sessions/[id]/preview/route'
 import * as sessionsRoute from '@/app/api/lab-sessions/route'
 import * as oneRoute from '@/app/api/lab-sessions/[id]/route'
@@ -92,6 +94,18 @@ describeBackends('lab session browser preview', backends, () => {
     const res = await call(previewApi.POST, { session: who ? tokens[who]! : null, params: { id }, body })
     expect(res.status).toBe(status)
     expect(res.json.error.message).toEqual(expect.any(String))
+  })
+
+  it('lists a failed request with why it failed, to the owner only', async () => {
+    const driver = await getLabSessions().driverFor(id)
+    const res = await driver.probeHttp({ namespace: 'default', selector: 'app=sleep' }, { url: 'http://reviews:9080/no-such-page' })
+    expect(res.status).toBe(404)
+    const listed = await call(failuresApi.GET, { session: tokens.lena, params: { id }, path: `/api/lab-sessions/${id}/failures?limit=5` })
+    expect(listed.status).toBe(200)
+    expect(listed.json.failures[0]).toMatchObject({ status: 404, authority: 'reviews:9080', path: '/no-such-page' })
+    expect(listed.json.failures[0].why[0]).toMatch(/^404/)
+    expect((await call(failuresApi.GET, { session: tokens.omar, params: { id } })).status).toBe(403)
+    expect((await call(failuresApi.GET, { session: tokens.lena, params: { id }, path: `/api/lab-sessions/${id}/failures?limit=999` })).status).toBe(400)
   })
 
   it('answers an unknown token with 404 and a grant of an ended session with 410', async () => {

@@ -24,6 +24,23 @@ export interface DriverCapabilities {
 }
 
 /** What a lab environment starts from. */
+/** A request that failed, and why in words (recentFailures). */
+export interface FailedRequest {
+  id: string
+  atMs: number
+  /** namespace/pod of the caller, or "outside". */
+  from: string
+  method: string
+  authority: string
+  path: string
+  /** HTTP status, or 0 when no response came back (see curlExit). */
+  status: number
+  curlExit?: number
+  responseFlags?: readonly string[]
+  /** The explanation: a headline, then one numbered line per decision. */
+  why: string[]
+}
+
 export interface EnvSpec {
   /** Seed for the sim's Rng (same seed, same lab, same commands: same outputs). */
   readonly seed?: number | string
@@ -249,6 +266,11 @@ export interface ClusterDriver extends Disposable {
    * Drivers without it are graded live, from a labelled grader pod (kind).
    */
   fork?(): Promise<ClusterDriver>
+  /**
+   * Recent failed requests (4xx, 5xx, no response), newest first, each with its decision trace in
+   * words: the workbench's "why did this fail". Drivers with capabilities.decisionTrace have it.
+   */
+  recentFailures?(limit?: number): Promise<FailedRequest[]>
   snapshot?(): Promise<Snapshot>
   restore?(snapshot: Snapshot): Promise<void>
 }

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { CytoscapeCanvas } from './cytoscape-canvas'
 import { detailsFor } from './details'
 import { EdgeTable } from './edge-table'
+import { FailedRequests } from './failed-requests'
 import { edgeRows } from './graph-elements'
 import { buildGraph } from './graph-model'
 import type { Theme } from './graph-style'
@@ -69,6 +70,7 @@ export function MeshGraph({ sessionId }: { sessionId: string }) {
         {details && <SidePanel details={details} onClose={() => setSelected(null)} />}
       </div>
       {model && <EdgeTable rows={rows} visible={showTable} onSelect={setSelected} />}
+      <FailedRequests sessionId={sessionId} />
     </section>
   )
 }

@@ -14,7 +14,7 @@ import { createSimSession, shellClockFor, type SimSession, type SimSessionOption
 import { checkSnapshot } from '../../sim/snapshot'
 import { HOME_DIR, resolvePath, Shell, ShellState } from '../../shell'
 import { lastLoadTest } from '../../pod-shell/tools/fortio/load-result'
-import type { LoadTestResult, MetricRange, TraceQuery, TraceView } from '../cluster-driver'
+import type { FailedRequest, LoadTestResult, MetricRange, TraceQuery, TraceView } from '../cluster-driver'
 import { recentTraces, simQueryRange } from './sim-telemetry'
 import { DEFAULT_EXEC_TIMEOUT_MS, DriverError, type ApplyResult, type ClusterDriver, type DriverCapabilities, type EnvSpec, type ExecOptions, type ExecResult, type HttpProbe, type HttpProbeResult, type KubeObject, type ListQuery, type MetricResult, type ObjRef, type PodRef, type ProbeSource, type Snapshot, type TerminalSize, type TerminalStream } from '../cluster-driver'
 import type { EngineEvent } from '../engine-event'
@@ -22,6 +22,7 @@ import { EventStream } from '../event-stream'
 import { sendProbe } from './http-probe'
 import { resolvePodTarget } from './pod-target'
 import { feedSimEvents } from './sim-events'
+import { FailureLog } from './failure-log'
 import { openSimTerminal } from './sim-terminal'
 import { SimUiChannel } from './sim-ui-channel'
 import { capped, setupFailure } from './sim-output'
@@ -44,6 +45,8 @@ interface Running {
   /** Runs the driver's own commands (apply), apart from the learner's shell and its `$?`. */
   shell: Shell
   feed: Disposable
+  /** Interactive sessions only: failed requests with their decision traces, for the workbench. */
+  failures?: FailureLog
 }
 
 export class SimDriver implements ClusterDriver {
@@ -136,6 +139,10 @@ export class SimDriver implements ClusterDriver {
 
   async traces(q: TraceQuery): Promise<TraceView[]> {
     return recentTraces(this.mustRun().session.telemetry.spans.all(), q)
+  }
+
+  async recentFailures(limit?: number): Promise<FailedRequest[]> {
+    return this.mustRun().failures?.recent(limit) ?? []
   }
 
   async lastLoadTest(): Promise<LoadTestResult | null> {
@@ -234,7 +241,8 @@ export class SimDriver implements ClusterDriver {
     const session = createSimSession({ seed: spec.seed ?? 1, mode, host: this.opts.host, ui: this.ui, restore: state, ...extra })
     const shell = new Shell({ vfs: session.vfs, registry: session.shell.registry, clock: session.shell.clock, state: ShellState.initial() })
     const feed = feedSimEvents(session, (e) => this.broadcast(e), mode === 'realtime' ? this.opts.host : undefined)
-    this.running = { spec, afterSetup, session, shell, feed }
+    const failures = mode === 'realtime' ? new FailureLog(session.network) : undefined
+    this.running = { spec, afterSetup, session, shell, feed, failures }
   }
 
   /** Ends the current session; open terminals end with it (their onExit listeners are not called: the gateway reopens). */
@@ -242,6 +250,7 @@ export class SimDriver implements ClusterDriver {
     if (!this.running) return
     for (const t of [...this.terminals]) t.dispose()
     this.running.feed.dispose()
+    this.running.failures?.dispose()
     this.running.session.dispose()
     this.running = null
   }
