@@ -59,4 +59,20 @@ describe('Rng', () => {
     expect(draw(a)).toEqual(draw(b))
     expect(draw(Rng.seeded(5).fork())).not.toEqual(draw(Rng.seeded(5)))
   })
+
+  it('uuid() makes the same ids and leaves the same state as hex(32) with the version and variant set (the former code)', () => {
+    const former = (rng: Rng): string => {
+      const h = rng.hex(32).split('')
+      h[12] = '4'
+      h[16] = '0123456789abcdef'[8 + rng.int(4)]!
+      const s = h.join('')
+      return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`
+    }
+    const a = Rng.seeded('uuid')
+    const b = Rng.seeded('uuid')
+    const ids = Array.from({ length: 500 }, () => a.uuid())
+    expect(ids).toEqual(Array.from({ length: 500 }, () => former(b)))
+    expect(new Set(ids).size).toBe(500)
+    expect(a.snapshot()).toEqual(b.snapshot())
+  })
 })

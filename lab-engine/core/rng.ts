@@ -12,6 +12,11 @@ export interface RngState {
 }
 
 const HEX = '0123456789abcdef'
+const HEX_CODES = Array.from(HEX, (c) => c.charCodeAt(0))
+/** uuid(): where each of the 32 hex digits goes in the 36 characters (dashes after 8, 12, 16 and 20 digits). */
+const UUID_SLOT = Array.from({ length: 32 }, (_, i) => i + (i >= 8 ? 1 : 0) + (i >= 12 ? 1 : 0) + (i >= 16 ? 1 : 0) + (i >= 20 ? 1 : 0))
+/** uuid()'s character codes, reused by every call (dashes fixed, digits overwritten). */
+const UUID_CODES: number[] = Array.from('00000000-0000-0000-0000-000000000000', (c) => c.charCodeAt(0))
 
 /** splitmix32 step: spreads a seed over the state words so nearby seeds diverge. */
 function splitmix32(x: number): [number, number] {
@@ -110,13 +115,18 @@ export class Rng {
     return out
   }
 
-  /** A UUID in version-4 shape (RFC 9562 section 5.4), as Kubernetes uids look. */
+  /**
+   * A UUID in version-4 shape (RFC 9562 section 5.4), as Kubernetes uids look. The data plane
+   * draws one per request (x-request-id), so the characters go straight into their slots: 32
+   * nibble draws (int(16) never rejects, so it is the low four bits), the version nibble
+   * overwritten with 4, then one more draw for the variant -- the same draws as ever.
+   */
   uuid(): string {
-    const h = this.hex(32).split('')
-    h[12] = '4'
-    h[16] = HEX[8 + this.int(4)]!
-    const s = h.join('')
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`
+    const out = UUID_CODES
+    for (let i = 0; i < 32; i++) out[UUID_SLOT[i]!] = HEX_CODES[this.nextUint32() & 15]!
+    out[14] = 52 // '4'
+    out[19] = HEX_CODES[8 + (this.nextUint32() & 3)]!
+    return String.fromCharCode.apply(null, out)
   }
 
   /** An independent child generator seeded from this one; the parent advances by four draws. */

@@ -91,6 +91,8 @@ export function jwtRulesOf(policies: readonly KubeObject[]): BoundRule[] {
 
 /** Authenticates one request against the workload's applicable RequestAuthentications. */
 export async function authenticateRequest(policies: readonly KubeObject[], req: AuthnRequest, ctx: AuthnContext): Promise<AuthnResult> {
+  // Most workloads have no RequestAuthentication: every request of theirs gets the same answer (nothing reads or changes it).
+  if (policies.length === 0) return NO_POLICY_PASS
   const bound = jwtRulesOf(policies)
   const resolver = ctx.resolver ?? new JwksResolver()
   const results: ProviderResult[] = []
@@ -103,6 +105,11 @@ export async function authenticateRequest(policies: readonly KubeObject[], req: 
   const why = bound.length === 0 ? 'no RequestAuthentication applies' : 'no token in any jwtRule location'
   return { outcome: 'pass', headersToSet: {}, headersToRemove: [], explanation: `${why}: the request passes without a request principal (Istio RequestAuthentication)` }
 }
+
+const NO_POLICY_PASS: AuthnResult = Object.freeze({
+  outcome: 'pass', headersToSet: Object.freeze({}) as Record<string, string>, headersToRemove: Object.freeze([]) as unknown as string[],
+  explanation: 'no RequestAuthentication applies: the request passes without a request principal (Istio RequestAuthentication)',
+})
 
 async function runProvider(rule: JwtRule, req: AuthnRequest, nowMs: number, resolver: JwksResolver): Promise<ProviderResult> {
   const found = extractTokens(rule, req.headers, req.path)

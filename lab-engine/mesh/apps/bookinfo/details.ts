@@ -7,6 +7,7 @@
 // details-v2) is not modelled: the local record is served.
 
 import { byteLength, clfDate, pathOnly } from '../http-util'
+import { lineMemo } from '../line-memo'
 import { respond } from '../respond'
 import { SERVICE_TIMES } from '../service-time'
 import type { AppContext, AppModel, AppRequest, AppResponse } from '../types'
@@ -71,6 +72,9 @@ let lastPath: { path: string; id: number | undefined } = { path: '', id: rubyInt
 /** WEBrick mounts match the mount path itself or anything below it. */
 const mounted = (path: string, mount: string) => path === mount || path.startsWith(mount + '/')
 
+/** WEBrick's Common Log Format line. */
+const accessLine = lineMemo((ip: string, when: string, method: string, path: string, status: number, size: string) => `${ip} - - [${when}] "${method} ${path} HTTP/1.1" ${status} ${size}`)
+
 async function handle(req: AppRequest, ctx: AppContext): Promise<AppResponse> {
   const path = pathOnly(req.path)
   let res: AppResponse
@@ -81,7 +85,7 @@ async function handle(req: AppRequest, ctx: AppContext): Promise<AppResponse> {
   } else res = notFound(ctx, req, path)
   const size = res.headers.find(([k]) => k === 'Content-Length')?.[1] ?? '-'
   // WEBrick's access log (Common Log Format) goes to stderr, which kubectl logs shows.
-  ctx.appendLog(`${req.sourceIp} - - [${clfDate(ctx.now())}] "${req.method} ${req.path} HTTP/1.1" ${res.status} ${size}`)
+  ctx.appendLog(accessLine.line(req.sourceIp, clfDate(ctx.now()), req.method, req.path, res.status, size))
   return res
 }
 

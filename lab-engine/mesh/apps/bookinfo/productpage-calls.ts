@@ -7,6 +7,7 @@
 // text; the status is the last response's, or 500 when there was none.
 
 import { isUpstreamFailure, type AppContext, type AppResponse, type Header } from '../types'
+import { lineMemo } from '../line-memo'
 
 /** requests' timeout=3.0 on every backend call. */
 export const PRODUCTPAGE_CALL_TIMEOUT_MS = 3_000
@@ -46,12 +47,15 @@ function mergeDefaults(forward: readonly Header[]): Header[] {
   return [...merged, ...forward]
 }
 
+const connecting = lineMemo((host: string) => `DEBUG:urllib3.connectionpool:Starting new HTTP connection (1): ${host}:9080`)
+const answered = lineMemo((host: string, path: string, status: number, length: string) => `DEBUG:urllib3.connectionpool:http://${host}:9080 "GET ${path} HTTP/1.1" ${status} ${length}`)
+
 async function get(ctx: AppContext, host: string, path: string, forward: readonly Header[]): Promise<AppResponse | undefined> {
-  ctx.appendLog(`DEBUG:urllib3.connectionpool:Starting new HTTP connection (1): ${host}:9080`)
+  ctx.appendLog(connecting.line(host))
   const res = await ctx.upstream({ method: 'GET', host, port: 9080, path, headers: requestHeaders(forward), timeoutMs: PRODUCTPAGE_CALL_TIMEOUT_MS })
   if (isUpstreamFailure(res)) return undefined
   const length = res.headers.find(([k]) => k.toLowerCase() === 'content-length')?.[1] ?? 'None'
-  ctx.appendLog(`DEBUG:urllib3.connectionpool:http://${host}:9080 "GET ${path} HTTP/1.1" ${res.status} ${length}`)
+  ctx.appendLog(answered.line(host, path, res.status, length))
   return res
 }
 

@@ -15,6 +15,7 @@ import { flaskResponse, INTERNAL_ERROR_PAGE, METHOD_NOT_ALLOWED_PAGE, NOT_FOUND_
 import { productpageForwardHeaders } from './forward-headers'
 import { backendHosts, productDetails, productRatings, productReviews, UnparseableUpstream, type CallResult } from './productpage-calls'
 import { renderIndexPage, renderProductPage, type Product } from './productpage-html'
+import { lineMemo } from '../line-memo'
 
 export const PRODUCTS: Product[] = [{
   id: 0,
@@ -108,10 +109,12 @@ async function dispatch(c: Call): Promise<AppResponse> {
 }
 
 /** Werkzeug's request log line, through Python logging's default format. */
+const werkzeugLine = lineMemo((peer: string, when: string, method: string, path: string, status: number) => `INFO:werkzeug:${peer} - - [${when}] "${method} ${path} HTTP/1.1" ${status} -`)
+
 function accessLog(req: AppRequest, ctx: AppContext, status: number): string {
   const when = pythonLogDate(clfDate(ctx.now()))
   const peer = req.sourceIp.includes(':') ? req.sourceIp : `::ffff:${req.sourceIp}`
-  return `INFO:werkzeug:${peer} - - [${when}] "${req.method} ${req.path} HTTP/1.1" ${status} -`
+  return werkzeugLine.line(peer, when, req.method, req.path, status)
 }
 
 /** Werkzeug's date from the Common Log Format one; clfDate changes once a second, so the last answer is remembered. */

@@ -10,6 +10,7 @@ import { pathOnly } from '../http-util'
 import { respond } from '../respond'
 import { SERVICE_TIMES } from '../service-time'
 import type { AppContext, AppModel, AppRequest, AppResponse, Header } from '../types'
+import { lineMemo } from '../line-memo'
 
 const STATE_KEY = 'ratings.userAdded'
 /** Most product ids whose POSTed ratings one pod remembers. */
@@ -47,6 +48,8 @@ function onPost(req: AppRequest, ctx: AppContext, id: number, version: string): 
   return nodeJson(ctx, 200, store ? localRatings(ctx, id) : { id, ratings })
 }
 
+const requestLine = lineMemo((method: string, path: string) => `${method} ${path}`)
+
 /** The ratings app; `imageVersion` is what the image's SERVICE_VERSION defaults to (ratings-v2 images say v2). */
 export function ratingsApp(imageVersion: 'v1' | 'v2'): AppModel {
   return {
@@ -54,7 +57,7 @@ export function ratingsApp(imageVersion: 'v1' | 'v2'): AppModel {
     ports: [9080],
     listensOn: (port) => port === 9080,
     async handle(req, ctx) {
-      ctx.appendLog(`${req.method} ${req.path}`)
+      ctx.appendLog(requestLine.line(req.method, req.path))
       const version = ctx.pod.env.SERVICE_VERSION ?? imageVersion
       const path = pathOnly(req.path)
       if (path === '/health' && req.method === 'GET') return nodeJson(ctx, 200, { status: 'Ratings is healthy' })
