@@ -1,7 +1,8 @@
-// The signed-in home: your cohorts and the course's modules.
+// The signed-in home: work your cohorts assigned you, your cohorts and the course's modules.
 import Link from 'next/link'
 import { PageHeader } from '@/app/_components/page-header'
 import { requireUser } from '@/lib/auth/page-session'
+import { assignmentsForLearner, type AssignmentView } from '@/lib/cohorts/assignments'
 import { listCohortsFor } from '@/lib/cohorts/cohorts'
 import { COURSE_OUTLINE } from '@/lib/course-outline'
 import { getPrisma } from '@/lib/db/global'
@@ -10,10 +11,11 @@ export const metadata = { title: 'Dashboard' }
 
 export default async function DashboardPage() {
   const user = await requireUser('any', '/dashboard')
-  const cohorts = await listCohortsFor(getPrisma(), user)
+  const [cohorts, assigned] = await Promise.all([listCohortsFor(getPrisma(), user), assignmentsForLearner(getPrisma(), user.id)])
   return (
     <div className="space-y-10">
       <PageHeader title={`Welcome, ${user.name}`} description="Pick up where you left off." />
+      {assigned.length > 0 && <AssignedWork assignments={assigned} />}
       <section aria-labelledby="cohorts">
         <h2 id="cohorts" className="text-lg font-semibold">Your cohorts</h2>
         {cohorts.length === 0 ? (
@@ -53,3 +55,25 @@ export default async function DashboardPage() {
     </div>
   )
 }
+
+/** Assigned modules and labs, soonest due first; dates in UTC so the server's rendering matches every reader. */
+function AssignedWork({ assignments }: { assignments: (AssignmentView & { cohortName: string })[] }) {
+  return (
+    <section aria-labelledby="assigned">
+      <h2 id="assigned" className="text-lg font-semibold">Assigned to you</h2>
+      <ul className="mt-3 divide-y divide-slate-200 rounded-xl border border-slate-200 dark:divide-slate-800 dark:border-slate-800" data-testid="my-assignments">
+        {assignments.map((a) => (
+          <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm">
+            <span>
+              <Link className="font-medium hover:underline" href={a.href}>{a.title}</Link>
+              <span className="ml-2 text-slate-500">{a.labSlug ? 'lab' : 'module'} · {a.cohortName}</span>
+            </span>
+            {a.dueAt ? <time dateTime={a.dueAt.toISOString()}>due {DUE_FORMAT.format(a.dueAt)} UTC</time> : <span className="text-slate-500">no due date</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+const DUE_FORMAT = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })

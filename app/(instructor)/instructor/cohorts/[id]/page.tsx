@@ -23,6 +23,11 @@ export default async function CohortPage({ params }: { params: Promise<{ id: str
   return (
     <>
       <PageHeader title={cohort.name} description={cohort.description || undefined} />
+      <nav aria-label="Cohort console" className="mb-6 flex flex-wrap gap-2" data-testid="cohort-console">
+        <Link className="btn-secondary" href={`/instructor/cohorts/${cohort.id}/progress`}>Progress matrix</Link>
+        <Link className="btn-secondary" href={`/instructor/cohorts/${cohort.id}/assignments`}>Assignments</Link>
+        <Link className="btn-secondary" href={`/api/cohorts/${cohort.id}/progress.csv`} prefetch={false}>Export progress (CSV)</Link>
+      </nav>
       <section className="card mb-6" aria-labelledby="invite">
         <h2 id="invite" className="font-semibold">Invitation link</h2>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Anyone with this link and an account can join.</p>
