@@ -12,6 +12,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/progress', label: 'Progress' },
   { href: '/instructor/cohorts', label: 'Cohorts', permission: 'cohorts:manage' },
   { href: '/grader/learners', label: 'Learners', permission: 'cohorts:view' },
+  { href: '/grader/attempts', label: 'Grading', permission: 'grades:review' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
 ]
 

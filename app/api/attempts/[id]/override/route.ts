@@ -4,7 +4,8 @@ import { withRole } from '@/lib/api/with-role'
 import { rolesWith } from '@/lib/auth/roles'
 import { getPrisma } from '@/lib/db/global'
 import { attemptIdForGrader } from '@/lib/grading/attempt-access'
-import { overrideSchema, overrideScore } from '@/lib/grading/score-override'
+import { overrideSchema } from '@/lib/grading/override-schema'
+import { overrideScore } from '@/lib/grading/score-override'
 
 /** A score and a comment; nothing bigger is a real request. */
 const OVERRIDE_BODY_MAX_BYTES = 16 * 1024
