@@ -11,7 +11,7 @@ const TARGET_COLD_START_MS = 3000
 const ROOT = path.join(import.meta.dirname, '..')
 
 /** Benchmarks over the engine run bundled in their own process (its schema packages are ESM-only). */
-const BUNDLED = ['sim-session', 'mesh-compile', 'mesh-data', 'lab-sessions', 'terminal', 'grader'] as const
+const BUNDLED = ['sim-session', 'mesh-compile', 'mesh-data', 'lab-sessions', 'terminal', 'grader', 'cohort-matrix'] as const
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b)
