@@ -92,7 +92,7 @@ async function main() {
   report('matrix: first page (of all learners)', await time(matrix({ page: 1 })), TARGET_MS)
   report('matrix: page 5', await time(matrix({ page: 5 })), TARGET_MS)
   report('matrix: search "learner 1" page 2', await time(matrix({ q: 'learner 1', page: 2 })), TARGET_MS)
-  report("matrix: graded in the first lab, page 2", await time(matrix({ state: 'graded', column: labs[0], page: 2 })), TARGET_MS)
+  report('matrix: graded in the first lab, page 2', await time(matrix({ state: 'graded', column: labs[0], page: 2 })), TARGET_MS)
   report('matrix: submitted anywhere, page 1', await time(matrix({ state: 'submitted', page: 1 })), TARGET_MS)
   let bytes = 0
   report('csv: whole matrix', await time(async () => {
