@@ -151,6 +151,18 @@ describeBackends('grader console API', backends, (backend) => {
     ])
   })
 
+  it("lists a recording its lab session saved only after the submit, and not another session's", async () => {
+    const p = db.prisma
+    const session = await p.labSession.create({ data: { userId: ids.lena!, labSlug: 'fault-injection', driver: 'sim', state: 'running' } })
+    const late = await p.attempt.create({ data: { userId: ids.lena!, labSlug: 'fault-injection', labSessionId: session.id, status: 'graded', score: 0, maxScore: 20, submittedAt: new Date(T0) } })
+    const rec = recorded()
+    const saved = await p.recording.create({ data: { labSessionId: session.id, header: rec.header, chunks: { create: [{ seq: 0, data: rec.chunks[0]! }] } } })
+    const res = await call(attemptRoute.GET, { session: tokens.gus, params: { id: late.id } })
+    expect(res.json.attempt.recordings.map((r: { id: string; commands: { command: string }[] }) => [r.id, r.commands.map((c) => c.command)])).toEqual([[saved.id, ['kubectl get pods']]])
+    expect((await call(castRoute.GET, { session: tokens.gus, params: { id: attemptId, rid: `${saved.id}.cast` } })).status).toBe(404)
+    expect((await raw(castRoute.GET, tokens.gus!, { id: late.id, rid: `${saved.id}.cast` })).status).toBe(200)
+  })
+
   it('serves the recording as an asciicast v2 file', async () => {
     const res = await raw(castRoute.GET, tokens.gus!, { id: attemptId, rid: `${recordingId}.cast` })
     expect(res.status).toBe(200)

@@ -6,7 +6,7 @@ import type { TimelineCommand } from './command-timeline'
 import { effectiveScore } from './effective-score'
 import { labInfos } from './lab-titles'
 import { overrideHistory, type OverrideEntry } from './override-history'
-import { recordingTimeline } from './recording-text'
+import { attemptRecordings, recordingTimeline } from './recording-text'
 
 export interface AttemptDetail {
   id: string
@@ -35,14 +35,14 @@ export async function attemptDetail(prisma: PrismaClient, staff: SessionUser, ra
       overrideBy: { select: { name: true } },
       checkResults: { orderBy: { createdAt: 'asc' } },
       hintUses: { orderBy: { usedAt: 'asc' } },
-      recordings: { orderBy: { createdAt: 'asc' }, select: { id: true, createdAt: true, durationMs: true, sizeBytes: true } },
     },
   })
+  const rows = await prisma.recording.findMany({ where: attemptRecordings(a), orderBy: { createdAt: 'asc' }, select: { id: true, createdAt: true, durationMs: true, sizeBytes: true } })
   const info = labInfos().get(a.labSlug)
   const taskTitle = (taskId: string) => info?.tasks.find((t) => t.id === taskId)?.title ?? taskId
-  const recordings = await Promise.all(a.recordings.map(async (r) => ({
+  const recordings = await Promise.all(rows.map(async (r) => ({
     id: r.id, url: `/api/attempts/${id}/recordings/${r.id}.cast`, createdAt: r.createdAt.toISOString(),
-    durationMs: r.durationMs, sizeBytes: r.sizeBytes, commands: await recordingTimeline(prisma, r.id),
+    durationMs: r.durationMs, sizeBytes: r.sizeBytes, commands: await recordingTimeline(prisma, id, r.id),
   })))
   return {
     id, learner: a.user, lab: { slug: a.labSlug, title: info?.title ?? a.labSlug }, status: a.status,
