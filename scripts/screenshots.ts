@@ -57,15 +57,22 @@ async function learnerScreens(browser: Browser, baseURL: string): Promise<void> 
   for (const line of [
     'kubectl apply -f samples/bookinfo/networking/destination-rule-all.yaml',
     'kubectl apply -f samples/bookinfo/networking/virtual-service-reviews-90-10.yaml',
-    'for i in $(seq 1 40); do kubectl exec deploy/sleep -- curl -s productpage:9080/productpage > /dev/null; done; echo traffic-done',
+    'for i in $(seq 1 40); do kubectl exec deploy/sleep -- curl -s productpage:9080/productpage > /dev/null; done; echo traffic-$((40+2))',
   ]) {
     await page.keyboard.type(line)
     await page.keyboard.press('Enter')
   }
-  await rows.getByText('traffic-done').waitFor({ timeout: 60_000 })
+  await rows.getByText('traffic-42').waitFor({ timeout: 60_000 })
   await page.getByRole('tab', { name: 'Mesh graph' }).click()
   await page.waitForTimeout(2_500)
   await save(page, 'workbench.png')
+  // The graph on its own: widen the tools pane with the separators' arrow keys, then tidy.
+  for (const [name, presses] of [['Resize terminal and tools', 14], ['Resize instructions and terminal', 6]] as const) {
+    await page.getByRole('separator', { name }).focus()
+    for (let i = 0; i < presses; i++) await page.keyboard.press('ArrowLeft')
+  }
+  await page.getByRole('button', { name: 'Tidy layout' }).click()
+  await page.waitForTimeout(1_500)
   await page.getByRole('region', { name: 'Tools' }).screenshot({ path: path.join(OUT, 'mesh-graph.png') })
   console.log('saved docs/screenshots/mesh-graph.png')
   await ctx.close()
