@@ -110,6 +110,15 @@ test('the browser preview shows Bookinfo through the ingress gateway, in a sandb
     await expect(frame.getByRole('heading', { name: 'The Comedy of Errors' })).toBeVisible({ timeout: 2_000 })
   }).toPass({ timeout: 20_000 })
   await expect(page.locator('iframe[title="Browser preview"]')).toHaveAttribute('sandbox', 'allow-forms')
+
+  // kubectl port-forward in the terminal opens the preview at the forwarded local port.
+  await page.getByRole('tab', { name: 'Cluster' }).click()
+  await typeInTerminal(page, 'kubectl port-forward svc/productpage 8080:9080')
+  await expect(page.getByRole('tab', { name: 'Preview' })).toHaveAttribute('aria-selected', 'true', { timeout: 10_000 })
+  await expect(address).toHaveValue('http://localhost:8080/')
+  // Its root-relative links stay inside the preview.
+  await frame.getByRole('link', { name: 'Normal user' }).click({ timeout: 10_000 })
+  await expect(frame.getByRole('heading', { name: 'The Comedy of Errors' })).toBeVisible({ timeout: 10_000 })
 })
 
 for (const colorScheme of ['light', 'dark'] as const) {
