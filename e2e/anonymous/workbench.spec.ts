@@ -135,3 +135,29 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }
   })
 }
+
+for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+  test(`the workbench fits ${viewport.width}x${viewport.height} and its panes load without layout shift`, async ({ page, baseURL }) => {
+    test.setTimeout(90_000)
+    await page.setViewportSize(viewport)
+    await signUpViaApi(page.request, baseURL!, `Vera Viewport ${viewport.width}`)
+    await startWorkbench(page, 'request-routing')
+    await page.waitForTimeout(2_000)
+    for (const name of ['Instructions', 'Terminal', 'Tools']) {
+      const box = (await page.getByRole('region', { name, exact: true }).boundingBox())!
+      expect(box.x).toBeGreaterThanOrEqual(0)
+      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width + 1)
+      expect(box.y + box.height).toBeLessThanOrEqual(viewport.height + 1)
+      expect(box.width).toBeGreaterThan(viewport.width * 0.15)
+    }
+    // Cumulative layout shift since navigation, as Chromium reports it (0.1 is the "good" threshold).
+    const cls = await page.evaluate(() => new Promise<number>((resolve) => {
+      let total = 0
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) total += e.value
+      }).observe({ type: 'layout-shift', buffered: true })
+      setTimeout(() => resolve(total), 500)
+    }))
+    expect(cls).toBeLessThan(0.1)
+  })
+}
