@@ -30,7 +30,7 @@ export function OverrideForm({ attemptId, score, maxScore }: { attemptId: string
   }
 
   return (
-    <form onSubmit={submit} className="grid gap-3" aria-labelledby="override" data-testid="override-form">
+    <form onSubmit={submit} noValidate className="grid gap-3" aria-labelledby="override" data-testid="override-form">
       <div>
         <label htmlFor="override-score" className="label">Score (0 to {maxScore})</label>
         <input id="override-score" name="score" type="number" min={0} max={maxScore} step={1} required defaultValue={score ?? ''} className="input w-32" />
