@@ -5,6 +5,7 @@
 // (setup and warm-up left out), readable in Chrome DevTools or speedscope:
 //   npm run bench -- mesh-data 3hop-profile   (writes dist/mesh-3hop.cpuprofile and dist/mesh-3hop-telemetry.cpuprofile)
 //   npm run bench -- mesh-data fortio-profile (writes dist/mesh-fortio.cpuprofile)
+//   npm run bench -- mesh-data 3hop-bare      (the bare data plane's line only: quicker old/new comparisons)
 import { writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import path from 'node:path'
@@ -118,9 +119,9 @@ function line(name: string, value: string, extra: string, target: string, met: b
   console.log(`${name.padEnd(44)} ${value.padEnd(11)}${extra} target ${target} ${met ? 'MET' : 'MISSED'}`)
 }
 
-async function threeHop(profile: boolean): Promise<void> {
+async function threeHop(profile: boolean, only?: 'bare'): Promise<void> {
   const session = await sessionWith(BOOKINFO)
-  for (const bare of [true, false]) {
+  for (const bare of only === 'bare' ? [true] : [true, false]) {
     await pages(session, 300, 0, bare) // warm up the JIT and the compiled config
     const inspector = profile ? await startProfile() : undefined
     const runs = []
@@ -179,6 +180,7 @@ async function fortioLoad(qps: string, profile = false): Promise<void> {
 
 async function main() {
   if (!ONLY || ONLY === '3hop' || ONLY === '3hop-profile') await threeHop(ONLY === '3hop-profile')
+  if (ONLY === '3hop-bare') await threeHop(false, 'bare')
   if (!ONLY || ONLY === 'fortio') {
     await fortioLoad('')
     await fortioLoad(' -qps 0')

@@ -32,8 +32,8 @@ export class LineMemo {
 }
 
 /** A memo for a formatter of typed parts. */
-export function lineMemo<A extends Part, B extends Part = undefined, C extends Part = undefined, D extends Part = undefined, E extends Part = undefined>(
-  format: (a: A, b: B, c: C, d: D, e: E) => string,
-): { line(a: A, b?: B, c?: C, d?: D, e?: E): string } {
-  return new LineMemo(format as (a: never, b: never, c: never, d: never, e: never, f: never) => string) as { line(a: A, b?: B, c?: C, d?: D, e?: E): string }
+export function lineMemo<A extends Part, B extends Part = undefined, C extends Part = undefined, D extends Part = undefined, E extends Part = undefined, F extends Part = undefined>(
+  format: (a: A, b: B, c: C, d: D, e: E, f: F) => string,
+): { line(a: A, b?: B, c?: C, d?: D, e?: E, f?: F): string } {
+  return new LineMemo(format as (a: never, b: never, c: never, d: never, e: never, f: never) => string)
 }

@@ -156,6 +156,7 @@ function newAppContext(net: MeshNetwork, pod: KubeObject, container: string): Ap
   const spec = servingContainers(pod).find((c) => c.name === container)
   const proc = spec ? started(net.store, pod, spec) : undefined
   const logs = podLogsFor(net.store, () => net.clock.now())
+  let last = ''
   return {
     upstream: (call: UpstreamCall) => net.appUpstream(pod, call),
     rng: net.rng,
@@ -168,8 +169,10 @@ function newAppContext(net: MeshNetwork, pod: KubeObject, container: string): Ap
     },
     appendLog: (line) => {
       // Log lines outlive many collections: flattened here (a regular expression needs a flat
-      // string), each is one string rather than a rope of its template's pieces.
-      FLATTEN.test(line)
+      // string), each is one string rather than a rope of its template's pieces. A line equal
+      // to the container's last one (apps remember their repeated lines) is that flat string.
+      if (line === last) line = last
+      else FLATTEN.test((last = line))
       logs.appendLog(pod.metadata.uid, container, line)
     },
     state: net.containerState(pod, container),

@@ -25,7 +25,7 @@ import { sidecarOutbound } from './outbound'
 import type { ProxyAt } from './router'
 import { Scheduler } from './scheduler'
 import { deliver, type ClientSide, type Delivered } from './server-side'
-import type { MeshRequest, MeshResult, Origin } from './types'
+import { lowerHeader, type MeshRequest, type MeshResult, type Origin } from './types'
 
 /** Counters per proxy and cluster that Envoy's admin /stats reports. */
 export interface ClusterStats { retries: number; pendingOverflow: number; ejections: number }
@@ -253,7 +253,7 @@ export class MeshNetwork {
     if (!ip) return { kind: 'upstream-failure', reason: 'resolve', message: `Name or service not known: ${call.host}` }
     const req: MeshRequest = {
       method: call.method, scheme: call.scheme ?? 'http', authority: call.port === 80 ? call.host : `${call.host}:${call.port}`, path: call.path,
-      headers: call.headers.map(([n, v]) => [n.toLowerCase(), v]), body: call.body ?? '', dstIp: ip, dstPort: call.port,
+      headers: call.headers.map(lowerHeader), body: call.body ?? '', dstIp: ip, dstPort: call.port,
     }
     const origin: Origin = { kind: 'pod', pod, ip: (pod.status as { podIP?: string } | undefined)?.podIP ?? '' }
     const trace = this.startTrace(origin, req)

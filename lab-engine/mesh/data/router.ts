@@ -21,7 +21,7 @@ import { key } from './cluster-state'
 import { CONNECT_MS, MTLS_HANDSHAKE_MS } from './latency'
 import type { MeshNetwork } from './network'
 import { httpDate } from './server-side'
-import { headerValue, hostOnly, withHeader, withoutHeader, type Header, type MeshRequest, type MeshResponse, type MeshResult } from './types'
+import { headerValue, hostOnly, lowerHeader, sameName, withHeader, withoutHeader, type Header, type MeshRequest, type MeshResponse, type MeshResult } from './types'
 
 /** Envoy's default retry back-off base interval. */
 export const RETRY_BASE_MS = 25
@@ -77,8 +77,9 @@ export async function forward(net: MeshNetwork, proxy: ProxyAt, route: Route, ac
 
 async function tryAttempts(net: MeshNetwork, proxy: ProxyAt, action: ForwardAction, cluster: string, req: MeshRequest, downstream: { answered: boolean }): Promise<MeshResult> {
   const policy = action.retryPolicy
-  const tried = new Set<string>()
   const max = 1 + (policy?.numRetries ?? 0)
+  // Hosts tried matter only to a retry: a single attempt shares one empty set.
+  const tried = max > 1 ? new Set<string>() : NO_HOSTS_TRIED
   let last: Attempt | undefined
   for (let n = 1; n <= max; n++) {
     const headers = withHeader(req.headers, 'x-envoy-attempt-count', String(n))
@@ -90,7 +91,7 @@ async function tryAttempts(net: MeshNetwork, proxy: ProxyAt, action: ForwardActi
     if (!settled) cutOff = true
     if (settled && !settled.ok) throw settled.error
     last = settled ? settled.value : { result: timeoutReply(net, req), retriable: retryOnTimeout(policy?.retryOn ?? []), reason: 'per-try timeout' }
-    if (last.endpoint && policy?.previousHostsPredicate !== false) tried.add(last.endpoint)
+    if (max > 1 && last.endpoint && policy?.previousHostsPredicate !== false) (tried as Set<string>).add(last.endpoint)
     const final = !last.retriable || n === max || !retryWanted(policy, last)
     emitAttempt(net, last.hop, final && !downstream.answered)
     if (final) break
@@ -104,6 +105,8 @@ async function tryAttempts(net: MeshNetwork, proxy: ProxyAt, action: ForwardActi
   }
   return out
 }
+
+const NO_HOSTS_TRIED: ReadonlySet<string> = new Set<string>()
 
 /** An attempt's hop: the server's report always, the client's only for the attempt that answered the downstream request. */
 function emitAttempt(net: MeshNetwork, hop: HopRecord | undefined, clientReports: boolean): void {
@@ -237,8 +240,7 @@ function hashKeyOf(req: MeshRequest, lb: LoadBalancer): string | undefined {
 function prepare(net: MeshNetwork, route: Route, action: ForwardAction, wc: WeightedCluster, req: MeshRequest): MeshRequest {
   let headers = applyOps(req.headers, route.headers?.request)
   headers = applyOps(headers, wc.headers?.request)
-  if (!headerValue(headers, 'x-request-id')) headers = withHeader(headers, 'x-request-id', net.rng.uuid())
-  headers = withHeader(headers, 'x-forwarded-proto', req.scheme)
+  headers = withIdAndProto(headers, headerValue(headers, 'x-request-id') ? undefined : net.rng.uuid(), req.scheme)
   let path = req.path
   let authority = req.authority
   const rw = action.rewrite
@@ -250,6 +252,22 @@ function prepare(net: MeshNetwork, route: Route, action: ForwardAction, wc: Weig
   if (rw?.authority) authority = rw.authority
   if (path !== req.path) headers = withHeader(headers, 'x-envoy-original-path', req.path)
   return { ...req, headers, path, authority }
+}
+
+/**
+ * withHeader(x-request-id, id) when an id is given, then withHeader(x-forwarded-proto, scheme),
+ * in one copy of the list: every forwarded request takes this path.
+ */
+function withIdAndProto(headers: readonly Header[], id: string | undefined, scheme: string): Header[] {
+  const out: Header[] = []
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i]!
+    if (sameName(h[0], 'x-forwarded-proto') || (id !== undefined && sameName(h[0], 'x-request-id'))) continue
+    out.push(h)
+  }
+  if (id !== undefined) out.push(['x-request-id', id])
+  out.push(['x-forwarded-proto', scheme])
+  return out
 }
 
 function applyOps(headers: Header[], ops: HeaderOperations['request']): Header[] {
@@ -299,9 +317,9 @@ function chance(net: MeshNetwork, percentage: number): boolean {
 /** What the client sees from its sidecar: `server: envoy` and the upstream service time. */
 function clientFacing(r: MeshResponse, routeOps: HeaderOperations | undefined, wcOps: HeaderOperations | undefined, serviceMs: number, flags: string[]): MeshResponse {
   let headers: Header[] = []
-  for (const [n, v] of r.headers) {
-    const lower = n.toLowerCase()
-    if (lower !== 'server' && lower !== 'x-envoy-upstream-service-time') headers.push([lower, v])
+  for (const h of r.headers) {
+    const lowered = lowerHeader(h)
+    if (lowered[0] !== 'server' && lowered[0] !== 'x-envoy-upstream-service-time') headers.push(lowered)
   }
   if (wcOps?.response || routeOps?.response) headers = [...applyOps(applyOps(headers, wcOps?.response), routeOps?.response)]
   headers.push(['x-envoy-upstream-service-time', String(serviceMs)], ['server', 'envoy'])

@@ -8,13 +8,13 @@
 // and `x-envoy-upstream-service-time`. Without a sidecar the app answers directly.
 import type { KubeObject } from '../../cluster/types'
 import { podIdentity } from '../security/from-store'
-import { checkInbound, decideTransport, type InboundRejected, type TransportDecision } from '../security'
+import { checkInbound, decideTransport, type InboundInput, type InboundRejected, type TransportDecision } from '../security'
 import { appListeningOn, callApp, directResult, directTls, proxiedAppFailure, tlsPassthroughToApp } from './app-call'
 import { destinationAt, hasSidecar, isGatewayPod } from './directory'
 import { CONNECT_MS, INTERNET_RTT_MS, INTERNET_TLS_MS, jittered, NETWORK_ONE_WAY_MS, SIDECAR_HOP_MS } from './latency'
 import type { MeshNetwork } from './network'
 import { gatewayHandle } from './outbound'
-import { headerValue, withHeader, type Header, type MeshRequest, type MeshResult } from './types'
+import { headerValue, lowerHeader, withHeader, type Header, type MeshRequest, type MeshResult } from './types'
 import type { AppRequest } from '../apps'
 
 /** Who is connecting, as the server sees it. */
@@ -125,16 +125,16 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
   const started = net.clock.now()
   const requestAuthentications = policies.requestAuthn(id)
   const authorizationPolicies = policies.authz(id)
+  const request: InboundRequest = {
+    // With no policy for the workload neither jwt_authn nor RBAC reads a header: no header map then.
+    protocol: 'http', method: req.method, path: req.path, host: req.authority,
+    headers: requestAuthentications.length || authorizationPolicies.length ? Object.fromEntries(req.headers) : NO_HEADERS,
+    sourceIp: client.ip, destinationIp: req.dstIp, destinationPort: req.dstPort,
+  }
+  if (transport.sourcePrincipal) request.sourcePrincipal = transport.sourcePrincipal
   const inbound = await checkInbound({
     requestAuthentications, authorizationPolicies, nowMs: net.clock.now(), resolver: net.jwks,
-    extensionProviders: policies.mesh.extensionProviders,
-    request: {
-      // With no policy for the workload neither jwt_authn nor RBAC reads a header: no header map then.
-      protocol: 'http', method: req.method, path: req.path, host: req.authority,
-      headers: requestAuthentications.length || authorizationPolicies.length ? Object.fromEntries(req.headers) : NO_HEADERS,
-      sourceIp: client.ip, destinationIp: req.dstIp, destinationPort: req.dstPort,
-      ...(transport.sourcePrincipal ? { sourcePrincipal: transport.sourcePrincipal } : {}),
-    },
+    extensionProviders: policies.mesh.extensionProviders, request,
   })
   traceInbound(req, inbound)
   if (inbound.outcome === 'reject') {
@@ -160,9 +160,9 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
   req.trace?.add({ kind: 'app', workload: target.app.name, namespace: pod.metadata.namespace ?? 'default', status: res.status })
   const upstreamMs = Math.max(0, Math.round(net.clock.now() - started))
   const out: [string, string][] = []
-  for (const [n, v] of res.headers) {
-    const lower = n.toLowerCase()
-    if (lower !== 'server') out.push([lower, v])
+  for (const h of res.headers) {
+    const lowered = lowerHeader(h)
+    if (lowered[0] !== 'server') out.push(lowered)
   }
   out.push(['server', 'istio-envoy'], ['x-envoy-upstream-service-time', String(upstreamMs)])
   return { transport, result: { kind: 'response', status: res.status, headers: out, body: res.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort } }
@@ -190,6 +190,9 @@ function forwardedHeaders(headers: readonly Header[], xfcc: string | undefined, 
 function isName(n: string, lower: string): boolean {
   return n === lower || (n.length === lower.length && n.toLowerCase() === lower)
 }
+
+/** The request checkInbound reads, built field by field (the source principal only under mutual TLS). */
+type InboundRequest = { -readonly [K in keyof InboundInput['request']]: InboundInput['request'][K] }
 
 /** The header map of a request no policy reads (frozen: shared by every such request). */
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({})

@@ -69,8 +69,28 @@ export type MeshResult = MeshResponse | MeshFailure
 // Header names on a MeshRequest are lower case already. Lower-casing never shortens a
 // string, so a longer name cannot match: the length test skips most toLowerCase() calls
 // on the hot path without changing which names match.
-function sameName(n: string, lower: string): boolean {
+export function sameName(n: string, lower: string): boolean {
   return n.length <= lower.length && (n === lower || n.toLowerCase() === lower)
+}
+
+/** Lower-case names of the names seen (bounded): apps answer with the same few capitalised names, and toLowerCase makes a new string each time. */
+const lowerNames = new Map<string, string>()
+const MAX_LOWER_NAMES = 1024
+
+/** A header name in lower case. */
+export function lowerName(n: string): string {
+  let lower = lowerNames.get(n)
+  if (lower === undefined) {
+    lower = n.toLowerCase()
+    if (lowerNames.size < MAX_LOWER_NAMES) lowerNames.set(n, lower)
+  }
+  return lower
+}
+
+/** A header with its name in lower case: the pair itself when it already is (pairs are never changed in place). */
+export function lowerHeader(h: Header): Header {
+  const lower = lowerName(h[0])
+  return lower === h[0] ? h : [lower, h[1]]
 }
 
 export function headerValue(headers: readonly Header[], name: string): string | undefined {
