@@ -57,12 +57,12 @@ async function learnerScreens(browser: Browser, baseURL: string): Promise<void> 
   for (const line of [
     'kubectl apply -f samples/bookinfo/networking/destination-rule-all.yaml',
     'kubectl apply -f samples/bookinfo/networking/virtual-service-reviews-90-10.yaml',
-    'for i in $(seq 1 40); do kubectl exec deploy/sleep -- curl -s productpage:9080/productpage > /dev/null; done; echo traffic-$((40+2))',
+    'for i in $(seq 1 40); do kubectl exec deploy/sleep -- curl -s productpage:9080/productpage > /dev/null; done; echo "traffic" "finished"',
   ]) {
     await page.keyboard.type(line)
     await page.keyboard.press('Enter')
   }
-  await rows.getByText('traffic-42').waitFor({ timeout: 60_000 })
+  await rows.getByText('traffic finished').waitFor({ timeout: 60_000 })
   await page.getByRole('tab', { name: 'Mesh graph' }).click()
   await page.waitForTimeout(2_500)
   await save(page, 'workbench.png')
