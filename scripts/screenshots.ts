@@ -53,6 +53,8 @@ async function learnerScreens(browser: Browser, baseURL: string): Promise<void> 
   await page.getByRole('button', { name: 'Start lab' }).click()
   const rows = page.locator('.lab-terminal-screen .xterm-rows')
   await rows.waitFor({ timeout: 30_000 })
+  // The graph counts the traffic it sees while open, so it is opened before the requests are sent.
+  await page.getByRole('tab', { name: 'Mesh graph' }).click()
   await page.locator('.lab-terminal-screen').click()
   for (const line of [
     'kubectl apply -f samples/bookinfo/networking/destination-rule-all.yaml',
@@ -63,8 +65,7 @@ async function learnerScreens(browser: Browser, baseURL: string): Promise<void> 
     await page.keyboard.press('Enter')
   }
   await rows.getByText('traffic finished').waitFor({ timeout: 60_000 })
-  await page.getByRole('tab', { name: 'Mesh graph' }).click()
-  await page.waitForTimeout(2_500)
+  await page.waitForTimeout(1_500)
   await save(page, 'workbench.png')
   // The graph on its own: widen the tools pane with the separators' arrow keys, then tidy.
   for (const [name, presses] of [['Resize terminal and tools', 14], ['Resize instructions and terminal', 6]] as const) {
