@@ -27,14 +27,19 @@ function rng(seed: number): () => number {
   }
 }
 
-async function insert<T>(rows: T[], create: (batch: T[]) => Promise<unknown>) {
+async function insert<T>(rows: T[], create: (batch: NoInfer<T>[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += BATCH) await create(rows.slice(i, i + BATCH))
 }
 
+interface SeedAttempt {
+  id: string; userId: string; labSlug: string; status: 'in_progress' | 'submitted' | 'graded'; startedAt: Date
+  submittedAt?: Date; score?: number; maxScore?: number; overrideScore?: number | null
+}
+
 /** Per learner and lab: nothing (25%), in progress, submitted, or graded (half of these twice, some overridden). */
-function attemptsFor(userId: string, labs: string[], random: () => number) {
+function attemptsFor(userId: string, labs: string[], random: () => number): SeedAttempt[] {
   const at = (min: number) => new Date(Date.UTC(2030, 0, 1) + min * 60_000)
-  return labs.flatMap((labSlug) => {
+  return labs.flatMap((labSlug): SeedAttempt[] => {
     const r = random()
     if (r < 0.25) return []
     if (r < 0.4) return [{ id: crypto.randomUUID(), userId, labSlug, status: 'in_progress' as const, startedAt: at(0) }]
