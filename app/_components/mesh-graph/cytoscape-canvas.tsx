@@ -86,6 +86,25 @@ export function CytoscapeCanvas({ model, theme, selected, onSelect, tidy }: Prop
     if (selected) cy.getElementById(selected).select()
   }, [cy, selected, model])
 
+  // A resized pane (the workbench's splitters, the window) refits the graph instead of leaving it small in a corner.
+  useEffect(() => {
+    const el = container.current
+    if (!cy || !el) return
+    let frame = 0
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(() => {
+        cy.resize()
+        cy.fit(undefined, 30)
+      })
+    })
+    observer.observe(el)
+    return () => {
+      cancelAnimationFrame(frame)
+      observer.disconnect()
+    }
+  }, [cy])
+
   useEffect(() => {
     if (cy && tidy > 0) cy.layout({ name: 'fcose', randomize: false, animate: false, nodeDimensionsIncludeLabels: true } as Parameters<Core['layout']>[0]).run()
   }, [cy, tidy])
