@@ -106,6 +106,19 @@ describe('productpage', () => {
     expect([bad.status, JSON.parse(bad.body).error]).toEqual([400, 'Sorry, product details are currently unavailable for this book.'])
   })
 
+  it('answers OPTIONS and a wrong method with Flask\'s sorted Allow list, the same for every request to a route', async () => {
+    const ask = async (method: string, path: string) => {
+      const f = fakeContext(world, { name: 'productpage-v1-123' })
+      const res = await productpageApp.handle(request(path, { method, host, headers: [['host', host]] }), f.ctx)
+      return [res.status, responseHeader(res, 'allow')]
+    }
+    for (let i = 0; i < 2; i++) {
+      expect(await ask('OPTIONS', '/productpage')).toEqual([200, 'GET, HEAD, OPTIONS'])
+      expect(await ask('DELETE', '/api/v1/products/0/reviews')).toEqual([405, 'GET, HEAD, OPTIONS'])
+      expect(await ask('OPTIONS', '/login')).toEqual([200, 'OPTIONS, POST'])
+    }
+  })
+
   it('health, 404, logout and the access log', async () => {
     expect((await get('/health')).res.body).toBe('Product page is healthy')
     expect((await get('/nope')).res.status).toBe(404)

@@ -96,7 +96,7 @@ async function dispatch(c: Call): Promise<AppResponse> {
   if (!hit) return flaskResponse(c.ctx, { status: 404, body: NOT_FOUND_PAGE })
   const [r, param] = hit
   // Flask adds HEAD to GET rules and OPTIONS to every rule.
-  const allowed = [...r.methods, ...(r.methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].sort()
+  const allowed = allowedMethods(r.methods)
   if (c.req.method === 'OPTIONS') return flaskResponse(c.ctx, { status: 200, body: '', extra: [['Allow', allowed.join(', ')]] })
   if (!allowed.includes(c.req.method)) return flaskResponse(c.ctx, { status: 405, body: METHOD_NOT_ALLOWED_PAGE, extra: [['Allow', allowed.join(', ')]] })
   try {
@@ -106,6 +106,19 @@ async function dispatch(c: Call): Promise<AppResponse> {
     c.ctx.appendLog(`ERROR:productpage:Exception on ${c.req.path} [${c.req.method}]`)
     return flaskResponse(c.ctx, { status: 500, body: INTERNAL_ERROR_PAGE })
   }
+}
+
+/** Flask's allowed methods per route method list (HEAD with GET, OPTIONS always), sorted as its Allow header prints them; a few lists, asked on every request. */
+const allowedByMethods = new Map<string, readonly string[]>()
+
+function allowedMethods(methods: readonly string[]): readonly string[] {
+  const key = methods.join(' ')
+  let allowed = allowedByMethods.get(key)
+  if (!allowed) {
+    allowed = [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].sort()
+    if (allowedByMethods.size < 64) allowedByMethods.set(key, allowed)
+  }
+  return allowed
 }
 
 /** Werkzeug's request log line, through Python logging's default format. */
