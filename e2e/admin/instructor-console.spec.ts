@@ -4,7 +4,8 @@
 // with its score, the lab's statistics count it, and the CSV export contains it.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { expect, test } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
 import { signUpViaApi } from '../support/accounts'
 
 const LAB = 'request-routing'
@@ -81,7 +82,7 @@ test('an instructor follows a learner through assignment, lab, matrix, statistic
   await expect(page.locator('tr[data-learner]')).toHaveCount(1)
 
   // The lab's statistics count the completion.
-  await page.getByRole('link', { name: /Statistics for Request routing/i }).click()
+  await page.getByRole('link', { name: /stats for Request routing/i }).click()
   await expect(page.getByTestId('lab-stats')).toContainText('100%')
   await expect(page.getByTestId('lab-stats')).toContainText('1 of 1 learners scored full marks')
 
@@ -96,6 +97,25 @@ test('an instructor follows a learner through assignment, lab, matrix, statistic
   expect(fields.slice(0, 2)).toEqual([learner.name, learner.email])
   expect([fields[cols.indexOf(LAB)], fields[cols.indexOf(`${LAB} score`)]]).toEqual(['graded', String(attempt.score)])
 
+  // The console's pages and the learner's dashboard have no serious accessibility problems, light or dark.
+  const cohortPath = new URL(page.url()).pathname.replace(/\/progress$/, '')
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    for (const at of [`${cohortPath}/progress`, `${cohortPath}/assignments`, `${cohortPath}/labs/${LAB}`, cohortPath]) {
+      await page.goto(at)
+      expect(await seriousViolations(page), `${at} (${colorScheme})`).toEqual([])
+    }
+    await lp.emulateMedia({ colorScheme })
+    await lp.goto('/dashboard')
+    expect(await seriousViolations(lp), `dashboard (${colorScheme})`).toEqual([])
+  }
+
   await api.delete(`/api/lab-sessions/${id}`, { headers })
   for (const ctx of [instructorCtx, adminCtx, learnerCtx]) await ctx.close()
 })
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze()
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  return serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(' ')})`)
+}

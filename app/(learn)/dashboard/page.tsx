@@ -48,7 +48,7 @@ export default async function DashboardPage() {
             </li>
           ))}
         </ol>
-        <p className="mt-3 text-sm text-slate-500">
+        <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">
           <Link href="/course" className="underline">About the course</Link> · <Link href="/glossary" className="underline">Glossary</Link>
         </p>
       </section>
@@ -66,9 +66,9 @@ function AssignedWork({ assignments }: { assignments: (AssignmentView & { cohort
           <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm">
             <span>
               <Link className="font-medium hover:underline" href={a.href}>{a.title}</Link>
-              <span className="ml-2 text-slate-500">{a.labSlug ? 'lab' : 'module'} · {a.cohortName}</span>
+              <span className="ml-2 text-slate-600 dark:text-slate-400">{a.labSlug ? 'lab' : 'module'} · {a.cohortName}</span>
             </span>
-            {a.dueAt ? <time dateTime={a.dueAt.toISOString()}>due {DUE_FORMAT.format(a.dueAt)} UTC</time> : <span className="text-slate-500">no due date</span>}
+            {a.dueAt ? <time dateTime={a.dueAt.toISOString()}>due {DUE_FORMAT.format(a.dueAt)} UTC</time> : <span className="text-slate-600 dark:text-slate-400">no due date</span>}
           </li>
         ))}
       </ul>

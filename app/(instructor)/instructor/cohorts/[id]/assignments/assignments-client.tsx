@@ -92,7 +92,7 @@ function AssignmentItem({ a, busy, onSave, onRemove }: { a: AssignmentRow; busy:
     <li className="card flex flex-wrap items-end justify-between gap-3">
       <div>
         <Link href={a.href} className="font-medium hover:underline">{a.title}</Link>
-        <p className="text-xs text-slate-500">{a.labSlug ? `Lab in ${a.moduleSlug}` : 'Module'}</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">{a.labSlug ? `Lab in ${a.moduleSlug}` : 'Module'}</p>
       </div>
       <div className="flex items-end gap-2">
         <div>

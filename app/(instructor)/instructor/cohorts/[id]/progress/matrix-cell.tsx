@@ -4,7 +4,7 @@ import type { MatrixCell } from '@/lib/cohorts/matrix-cells'
 import { CELL_STATE_LABELS, type CellState } from '@/lib/cohorts/matrix-query'
 
 const TONE: Record<CellState, string> = {
-  not_started: 'text-slate-500 dark:text-slate-400',
+  not_started: 'text-slate-600 dark:text-slate-400',
   in_progress: 'bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100',
   submitted: 'bg-sky-50 text-sky-900 dark:bg-sky-950 dark:text-sky-100',
   graded: 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100',

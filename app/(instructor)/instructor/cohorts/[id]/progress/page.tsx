@@ -63,8 +63,8 @@ function MatrixTable({ matrix, cohortId }: { matrix: ProgressMatrix; cohortId: s
             {matrix.columns.map((c) => (
               <th key={`${c.kind}:${c.slug}`} scope="col" className={`min-w-28 px-2 py-2 align-bottom font-medium ${c.kind === 'module' ? 'border-l border-slate-200 dark:border-slate-800' : ''}`}>
                 <Link className="hover:underline" href={previewHref(c)} title={`Preview ${c.title}`}>{c.title}</Link>
-                <span className="block font-normal text-slate-500">
-                  {c.kind === 'module' ? 'module' : <Link className="underline" href={`/instructor/cohorts/${cohortId}/labs/${c.slug}`} aria-label={`Statistics for ${c.title}`}>lab · stats</Link>}
+                <span className="block font-normal text-slate-600 dark:text-slate-400">
+                  {c.kind === 'module' ? 'module' : <>lab · <Link className="underline" href={`/instructor/cohorts/${cohortId}/labs/${c.slug}`}>stats<span className="sr-only"> for {c.title}</span></Link></>}
                 </span>
               </th>
             ))}
@@ -75,7 +75,7 @@ function MatrixTable({ matrix, cohortId }: { matrix: ProgressMatrix; cohortId: s
             <tr key={row.learner.id} className="border-t border-slate-200 dark:border-slate-800" data-learner={row.learner.email}>
               <th scope="row" className="sticky left-0 bg-white px-3 py-2 text-sm font-normal dark:bg-slate-950">
                 <Link className="underline" href={`/grader/learners/${row.learner.id}`}>{row.learner.name}</Link>
-                <span className="block text-xs text-slate-500">{row.learner.email}</span>
+                <span className="block text-xs text-slate-600 dark:text-slate-400">{row.learner.email}</span>
               </th>
               {row.cells.map((cell, i) => <MatrixCellView key={i} cell={cell} column={matrix.columns[i]!} />)}
             </tr>

@@ -47,7 +47,7 @@ function Figure({ term, value, note }: { term: string; value: string; note: stri
     <div className="card">
       <dt className="text-sm text-slate-600 dark:text-slate-400">{term}</dt>
       <dd className="mt-1 text-2xl font-semibold">{value}</dd>
-      <dd className="text-xs text-slate-500">{note}</dd>
+      <dd className="text-xs text-slate-600 dark:text-slate-400">{note}</dd>
     </div>
   )
 }
