@@ -69,6 +69,8 @@ export class LabAttempts {
     const { lab, attempt } = await this.context(sessionId)
     this.requireOpen(attempt)
     const { live } = await this.manager.liveFor(sessionId)
+    // The recording row appears at the first save; save now so a quick submit links the recording too.
+    await live.saveNow()
     const grade = await gradeLab(lab, live.driver)
     const results = grade.tasks.flatMap((t) => t.checks.map((c, i) => ({ taskId: t.taskId, checkId: c.id ?? `${c.kind}-${i + 1}`, passed: c.passed, message: c.message, details: { observed: c.observed } })))
     await this.attempts.submit(attempt.id, { results, score: grade.score, maxScore: grade.maxScore, atMs: this.now() })
