@@ -17,7 +17,7 @@ export interface LabStats {
   /** Learners with a full-score graded attempt (the override counts when set). */
   completed: number
   completionRate: number
-  /** Median over completing learners of startedAt -> submittedAt of their first full-score submission. */
+  /** Median over completing learners of their first start on the lab -> their first full-score submission. */
   medianMsToComplete: number | null
   failingChecks: { taskId: string; checkId: string; failures: number; attempts: number }[]
   hints: { taskId: string; hintIndex: number; uses: number }[]
@@ -32,15 +32,24 @@ export function median(values: number[]): number | null {
 
 type Row = { userId: string; ms: number }
 
-/** Each completing learner's first full-score submission, as time from that attempt's start. */
+/**
+ * Each completing learner's time from their first start on the lab (any attempt: retries count toward the time it
+ * took them) to their first full-score submission.
+ */
 async function completions(db: PrismaClient, cohortId: string, labSlug: string): Promise<Row[]> {
   return db.$queryRaw<Row[]>`
-    SELECT DISTINCT ON (a."userId") a."userId"::text AS "userId",
-      (EXTRACT(EPOCH FROM (a."submittedAt" - a."startedAt")) * 1000)::float8 AS "ms"
-    FROM "Attempt" a JOIN "Membership" m ON m."userId" = a."userId" AND m."cohortId" = ${cohortId}::uuid AND m."role" = 'learner'
-    WHERE a."labSlug" = ${labSlug} AND a."status" = 'graded' AND a."submittedAt" IS NOT NULL
-      AND a."maxScore" IS NOT NULL AND COALESCE(a."overrideScore", a."score") >= a."maxScore"
-    ORDER BY a."userId", a."submittedAt" ASC`
+    WITH mine AS (
+      SELECT a.* FROM "Attempt" a
+      JOIN "Membership" m ON m."userId" = a."userId" AND m."cohortId" = ${cohortId}::uuid AND m."role" = 'learner'
+      WHERE a."labSlug" = ${labSlug}
+    ), done AS (
+      SELECT "userId", MIN("submittedAt") AS "at" FROM mine
+      WHERE "status" = 'graded' AND "submittedAt" IS NOT NULL AND "maxScore" IS NOT NULL AND COALESCE("overrideScore", "score") >= "maxScore"
+      GROUP BY "userId"
+    )
+    SELECT d."userId"::text AS "userId",
+      (EXTRACT(EPOCH FROM (d."at" - (SELECT MIN(s."startedAt") FROM mine s WHERE s."userId" = d."userId"))) * 1000)::float8 AS "ms"
+    FROM done d`
 }
 
 type CheckRow = { taskId: string; checkId: string; failures: number; attempts: number }

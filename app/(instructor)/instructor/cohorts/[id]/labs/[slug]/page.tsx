@@ -31,7 +31,7 @@ export default async function LabStatsPage({ params }: { params: Promise<{ id: s
       </p>
       <dl className="mb-8 grid gap-3 sm:grid-cols-3" data-testid="lab-stats">
         <Figure term="Completion rate" value={`${Math.round(stats.completionRate * 100)}%`} note={`${stats.completed} of ${stats.learners} learners scored full marks; ${stats.attempted} tried`} />
-        <Figure term="Median time to complete" value={duration(stats.medianMsToComplete)} note="start of the attempt to its first full-score submission" />
+        <Figure term="Median time to complete" value={duration(stats.medianMsToComplete)} note="first start on the lab to the first full-score submission" />
         <Figure term="Learners" value={String(stats.learners)} note="in this cohort" />
       </dl>
       <div className="grid gap-8 lg:grid-cols-2">
