@@ -1,14 +1,19 @@
 // Cohort console figures (issue 9 target: the matrix renders in under 1 s for 500 learners x 17 labs): seeds a cohort
 // into in-memory PGlite and times the matrix page's data function (first page, filtered pages), the CSV export
-// and one lab's statistics. Bundled and run by bench/run.ts.
+// and one lab's statistics; where a production build exists, also the whole page over HTTP from the built server.
+// Bundled and run by bench/run.ts.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
-import type { SessionUser } from '../lib/auth/sessions'
+import { SESSION_COOKIE } from '../lib/auth/cookies'
+import { createSession, type SessionUser } from '../lib/auth/sessions'
 import { courseColumns } from '../lib/cohorts/course-columns'
 import { labStats } from '../lib/cohorts/lab-stats'
 import { matrixCsv } from '../lib/cohorts/matrix-csv'
 import { fullMatrix, progressMatrix } from '../lib/cohorts/progress-matrix'
-import { pgliteDatabase } from '../lib/db/pglite'
+import { openPglite } from '../lib/db/pglite'
 import type { PrismaClient } from '../prisma/generated/client'
 
 const ROOT = process.argv[2] ?? process.cwd()
@@ -86,10 +91,54 @@ function report(label: string, ms: number[], target?: number) {
   console.log(`${label.padEnd(44)}${`${med.toFixed(0)} ms`.padEnd(11)}${s.map((x) => x.toFixed(0)).join(', ')}${verdict}`)
 }
 
+/** The built server (dist/server.mjs and .next), if `npm run build` has run; the bench never builds it. */
+function hasBuild(): boolean {
+  return existsSync(path.join(ROOT, 'dist/server.mjs')) && existsSync(path.join(ROOT, '.next/BUILD_ID'))
+}
+
+/** Starts the production server on the seeded data directory; resolves once /readyz answers. */
+async function startBuiltServer(dataDir: string, port: number) {
+  const child = spawn(process.execPath, ['dist/server.mjs'], {
+    cwd: ROOT, stdio: 'ignore',
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'error', DATABASE_URL: '' },
+  })
+  const started = performance.now()
+  while (!(await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false))) {
+    if (child.exitCode !== null || performance.now() - started > 60_000) throw new Error('the built server did not become ready')
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  return { stop: () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))) }
+}
+
+/** The matrix page as a browser gets it: server render of the whole HTML document, first page and a filtered page. */
+async function httpFigures(dataDir: string, cohortId: string, cookie: string, firstLab: string) {
+  const port = 35000 + Math.floor(Math.random() * 1000)
+  const server = await startBuiltServer(dataDir, port)
+  try {
+    const get = (p: string) => async () => {
+      const res = await fetch(`http://127.0.0.1:${port}${p}`, { headers: { cookie }, redirect: 'manual' })
+      if (res.status !== 200) throw new Error(`${p}: HTTP ${res.status}`)
+      const body = await res.text()
+      if (p.includes('/progress?') || p.endsWith('/progress')) {
+        if (!body.includes('data-testid="progress-matrix"')) throw new Error(`${p}: no matrix in the page`)
+      }
+    }
+    const page = `/instructor/cohorts/${cohortId}/progress`
+    await get(page)()
+    report('http: matrix page 1 (whole HTML)', await time(get(page)), TARGET_MS)
+    report('http: matrix, graded in the first lab', await time(get(`${page}?state=graded&column=${firstLab}`)), TARGET_MS)
+    report('http: CSV export', await time(get(`/api/cohorts/${cohortId}/progress.csv`)))
+  } finally {
+    await server.stop()
+  }
+}
+
 async function main() {
   process.env.CONTENT_ROOT ??= ROOT
   process.env.LOG_LEVEL ??= 'silent'
-  const db = await pgliteDatabase(new PGlite(), { migrationsDir: path.join(ROOT, 'prisma/migrations') })
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mesh-dojo-cohort-bench-'))
+  // The server reads PGlite from <DATA_DIR>/pglite (lib/db/config.ts).
+  const db = await openPglite(path.join(dataDir, 'pglite'), { migrationsDir: path.join(ROOT, 'prisma/migrations') })
   const t0 = performance.now()
   const { user, cohortId, labs, counts } = await seed(db.prisma)
   console.log(`cohort-matrix: seeded ${LEARNERS} learners x ${labs.length} labs (${counts.attempts} attempts, ${counts.progress} module rows, ${counts.checks} check results) in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
@@ -106,7 +155,14 @@ async function main() {
   }))
   console.log(`csv: ${(bytes / 1024).toFixed(0)} KiB for ${LEARNERS} learners`)
   report(`lab stats: ${labs[0]}`, await time(() => labStats(db.prisma, user, cohortId, labs[0]!)))
+  const { token } = await createSession(db.prisma, user.id, {})
   await db.close()
+  try {
+    if (hasBuild()) await httpFigures(dataDir, cohortId, `${SESSION_COOKIE}=${token}`, labs[0]!)
+    else console.log('http: skipped (no production build; `npm run build` first to time the whole page)')
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
 }
 
 main().catch((err) => {
