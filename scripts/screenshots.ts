@@ -23,13 +23,15 @@ async function main() {
       await other.close()
     }
     await ctx.request.post('/api/auth/sign-in', { data: server.admin, headers })
-    await ctx.request.post('/api/cohorts', { data: { name: 'Istio bootcamp — spring', description: 'Six weeks of Kubernetes and Istio, hands on.' }, headers })
+    const created = await ctx.request.post('/api/cohorts', { data: { name: 'Istio bootcamp — spring', description: 'Six weeks of Kubernetes and Istio, hands on.' }, headers })
+    const { cohort, inviteUrl } = (await created.json()) as { cohort: { id: string }; inviteUrl: string }
     const page = await ctx.newPage()
     for (const [url, file] of [['/', 'home.png'], ['/dashboard', 'dashboard.png'], ['/admin/users', 'admin-users.png'], ['/instructor/cohorts', 'cohorts.png']]) {
       await page.goto(url)
       await save(page, file)
     }
-    await learnerScreens(browser, server.baseURL)
+    await learnerScreens(browser, server.baseURL, inviteUrl.split('/join/')[1]!)
+    await staffScreens(page, cohort.id)
   } finally {
     await browser.close()
     await stopServer(server)
@@ -43,9 +45,10 @@ async function save(page: Page, file: string): Promise<void> {
 }
 
 /** A learner's module page, and the workbench with a 90/10 canary split and live traffic on the mesh graph. */
-async function learnerScreens(browser: Browser, baseURL: string): Promise<void> {
+async function learnerScreens(browser: Browser, baseURL: string, inviteCode: string): Promise<void> {
   const ctx = await browser.newContext({ baseURL, viewport: { width: 1920, height: 1080 } })
   await ctx.request.post('/api/auth/sign-up', { data: { name: 'Lee Learner', email: 'lee@example.test', password: 'screenshot password' }, headers: { origin: baseURL } })
+  await ctx.request.post('/api/cohorts/join', { data: { code: inviteCode }, headers: { origin: baseURL } })
   const page = await ctx.newPage()
   await page.goto('/modules/03-traffic-management')
   await save(page, 'module.png')
@@ -75,7 +78,22 @@ async function learnerScreens(browser: Browser, baseURL: string): Promise<void> 
   await page.waitForTimeout(1_000)
   await page.getByRole('region', { name: 'Tools' }).screenshot({ path: path.join(OUT, 'mesh-graph.png') })
   console.log('saved docs/screenshots/mesh-graph.png')
+  // Submitted for grading, so the grader and the instructor have something to show.
+  await page.getByRole('button', { name: 'Submit for grading' }).click()
+  await page.getByTestId('lab-score').getByText(/^Score:/).waitFor({ timeout: 30_000 })
   await ctx.close()
+}
+
+/** The admin (staff everywhere) on the grading queue's first attempt and the cohort's progress matrix. */
+async function staffScreens(page: Page, cohortId: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.goto('/grader/attempts')
+  await page.getByRole('link', { name: /Lee Learner|Canary release/ }).first().click()
+  await page.waitForLoadState('networkidle')
+  await page.waitForTimeout(1_000)
+  await save(page, 'grader.png')
+  await page.goto(`/instructor/cohorts/${cohortId}/progress`)
+  await save(page, 'cohort-matrix.png')
 }
 
 main().catch((err) => {
