@@ -5,6 +5,8 @@ export type WordPart =
   | { type: 'tilde'; user: string }
   | { type: 'param'; name: string; quoted: boolean; length?: boolean; op?: ParamOp; arg?: Word }
   | { type: 'subst'; body: Stmt[]; quoted: boolean }
+  /** `$((expr))`: the expression's text, expanded like a double-quoted string, then evaluated. */
+  | { type: 'arith'; expr: Word; quoted: boolean }
 
 /** `${X:-d}` and friends; the colon forms also treat an empty value as unset. */
 export type ParamOp = '-' | ':-' | '=' | ':=' | '+' | ':+' | '?' | ':?' | '#' | '##' | '%' | '%%'
@@ -43,11 +45,15 @@ export type Command =
   | { type: 'and-or'; op: '&&' | '||'; left: Stmt; right: Stmt }
   | { type: 'pipeline'; stages: Stmt[] }
   | { type: 'for'; name: string; items: Word[] | null; body: Stmt[] }
+  /** `for ((init; cond; post))`: each part an arithmetic expression; an empty cond is true. */
+  | { type: 'cfor'; init: Word | null; cond: Word | null; post: Word | null; body: Stmt[] }
   | { type: 'while'; until: boolean; cond: Stmt[]; body: Stmt[] }
   | { type: 'if'; cond: Stmt[]; then: Stmt[]; else: Stmt[] | null }
   | { type: 'case'; word: Word; items: CaseItem[] }
   | { type: 'group'; body: Stmt[] }
   | { type: 'subshell'; body: Stmt[] }
+  /** `((expr))` (one expression) and `let e1 e2 ...`: status 0 when the last value is non-zero. */
+  | { type: 'arith'; exprs: Word[]; name: '((' | 'let' }
 
 export interface Stmt {
   cmd: Command

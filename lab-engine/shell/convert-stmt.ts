@@ -2,7 +2,7 @@
 /// <reference path="./mvdan-sh.d.ts" />
 import { syntax, type GoNode } from './mvdan'
 import type { Assign, CaseItem, Command, Redirect, RedirectOp, Stmt, Word } from './ast'
-import { convertHeredoc, convertWord } from './convert-word'
+import { arithWord, convertHeredoc, convertWord, type ConvertStmts, type RawSource } from './convert-word'
 import { UnsupportedSyntax } from './unsupported'
 
 /** mvdan-sh's RedirOperator token numbers (syntax/tokens.go). */
@@ -17,12 +17,13 @@ const CASE_TERMINATORS: Record<number, CaseItem['terminator']> = { 30: ';;', 31:
 /** Cuts a statement's source text out by the parser's byte offsets. */
 export type SourceOf = (node: GoNode) => string
 
-export function makeConverter(sourceOf: SourceOf) {
-  const stmts = (list: GoNode): Stmt[] => {
+export function makeConverter(sourceOf: SourceOf, raw?: RawSource) {
+  const stmts: ConvertStmts = (list: GoNode): Stmt[] => {
     const out: Stmt[] = []
     for (let i = 0; i < list.length; i++) out.push(stmt(list[i]))
     return out
   }
+  stmts.raw = raw
   const word = (w: GoNode, noSplit = false): Word => convertWord(w, stmts, noSplit)
 
   function stmt(s: GoNode): Stmt {
@@ -63,6 +64,8 @@ export function makeConverter(sourceOf: SourceOf) {
       case 'Block': return { type: 'group', body: stmts(c.Stmts) }
       case 'Subshell': return { type: 'subshell', body: stmts(c.Stmts) }
       case 'DeclClause': return declClause(c)
+      case 'ArithmCmd': return { type: 'arith', exprs: [arithWord(c.X, c.Pos().Offset() + 2, c.End().Offset() - 2, stmts)], name: '((' }
+      case 'LetClause': return letClause(c)
       default: throw new UnsupportedSyntax(UNSUPPORTED_COMMANDS[t] ?? t)
     }
   }
@@ -104,9 +107,16 @@ export function makeConverter(sourceOf: SourceOf) {
 
   function forClause(c: GoNode): Command {
     if (c.Select) throw new UnsupportedSyntax('select')
-    if (syntax.NodeType(c.Loop) !== 'WordIter') throw new UnsupportedSyntax('C-style for loops')
+    if (syntax.NodeType(c.Loop) === 'CStyleLoop') return cStyleFor(c)
+    if (syntax.NodeType(c.Loop) !== 'WordIter') throw new UnsupportedSyntax('this for loop')
     const items = c.Loop.InPos && c.Loop.InPos.IsValid() ? wordList(c.Loop.Items) : null
     return { type: 'for', name: c.Loop.Name.Value as string, items, body: stmts(c.Do) }
+  }
+
+  function cStyleFor(c: GoNode): Command {
+    const expr = (x: GoNode): Word | null => (x ? arithWord(x, x.Pos().Offset(), x.End().Offset(), stmts) : null)
+    const loop = c.Loop
+    return { type: 'cfor', init: expr(loop.Init), cond: expr(loop.Cond), post: expr(loop.Post), body: stmts(c.Do) }
   }
 
   function caseClause(c: GoNode): Command {
@@ -116,6 +126,15 @@ export function makeConverter(sourceOf: SourceOf) {
       items.push({ patterns: wordList(it.Patterns), body: stmts(it.Stmts), terminator: CASE_TERMINATORS[it.Op as number] ?? ';;' })
     }
     return { type: 'case', word: word(c.Word), items }
+  }
+
+  function letClause(c: GoNode): Command {
+    const exprs: Word[] = []
+    for (let i = 0; i < c.Exprs.length; i++) {
+      const e = c.Exprs[i]
+      exprs.push(arithWord(e, e.Pos().Offset(), e.End().Offset(), stmts))
+    }
+    return { type: 'arith', exprs, name: 'let' }
   }
 
   function declClause(c: GoNode): Command {
@@ -165,8 +184,6 @@ function isQuotedDelimiter(w: GoNode): boolean {
 
 const UNSUPPORTED_COMMANDS: Record<string, string> = {
   FuncDecl: 'function definitions',
-  ArithmCmd: 'arithmetic commands ((...))',
-  LetClause: 'let',
   TestClause: '[[ ... ]] (use [ ... ] instead)',
   TimeClause: 'time',
   CoprocClause: 'coprocesses',

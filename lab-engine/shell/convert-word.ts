@@ -10,7 +10,14 @@ const PARAM_OPS: Record<number, ParamOp> = {
   76: '%', 77: '%%', 78: '#', 79: '##',
 }
 
-export type ConvertStmts = (stmts: GoNode) => Stmt[]
+/** The source text between two byte offsets of the line being converted. */
+export type RawSource = (from: number, to: number) => string
+
+/** Converts nested statement lists; `raw` reads source text (arithmetic keeps its operators as text). */
+export interface ConvertStmts {
+  (stmts: GoNode): Stmt[]
+  raw?: RawSource
+}
 
 /** Unquoted text: a backslash quotes the next character; backslash-newline disappears. */
 export function unescapeUnquoted(s: string): string {
@@ -48,7 +55,10 @@ function convertPart(p: GoNode, quoted: boolean, stmts: ConvertStmts, first: boo
     case 'DblQuoted': return dblQuoted(p, stmts)
     case 'ParamExp': return [paramExp(p, quoted, stmts)]
     case 'CmdSubst': return [{ type: 'subst', body: stmts(p.Stmts), quoted }]
-    case 'ArithmExp': throw new UnsupportedSyntax('arithmetic expansion $((...))')
+    case 'ArithmExp': {
+      if (p.Bracket) throw new UnsupportedSyntax('arithmetic expansion $[...] (use $((...)))')
+      return [{ type: 'arith', expr: arithWord(p.X, p.Pos().Offset() + 3, p.End().Offset() - 2, stmts), quoted }]
+    }
     case 'ProcSubst': throw new UnsupportedSyntax('process substitution')
     case 'ExtGlob': throw new UnsupportedSyntax('extended globs')
     default: throw new UnsupportedSyntax(`word part ${syntax.NodeType(p)}`)
@@ -89,4 +99,31 @@ function paramExp(p: GoNode, quoted: boolean, stmts: ConvertStmts): WordPart {
     part.arg = p.Exp.Word ? convertWord(p.Exp.Word, stmts) : { parts: [] }
   }
   return part
+}
+
+/**
+ * An arithmetic expression as a word: the source text between its words stays literal (operators,
+ * parentheses, blanks) and its words keep their expansions, so `$((i + $step * $(cmd)))` expands
+ * like a double-quoted string and is then evaluated, as bash does.
+ */
+export function arithWord(x: GoNode, from: number, to: number, stmts: ConvertStmts): Word {
+  if (!stmts.raw) throw new UnsupportedSyntax('arithmetic expansion $((...))')
+  const leaves: GoNode[] = []
+  if (x) {
+    syntax.Walk(x, (n: GoNode) => {
+      if (n && syntax.NodeType(n) === 'Word') { leaves.push(n); return false }
+      return true
+    })
+  }
+  const parts: WordPart[] = []
+  let at = from
+  for (const w of leaves) {
+    const gap = stmts.raw(at, w.Pos().Offset())
+    if (gap) parts.push({ type: 'lit', value: gap, quoted: true })
+    for (let i = 0; i < w.Parts.length; i++) parts.push(...convertPart(w.Parts[i], true, stmts, false))
+    at = w.End().Offset()
+  }
+  const tail = stmts.raw(at, to)
+  if (tail) parts.push({ type: 'lit', value: tail, quoted: true })
+  return { parts, noSplit: true }
 }

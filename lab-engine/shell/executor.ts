@@ -2,7 +2,7 @@
 import type { CaseItem, Command, Stmt, Word } from './ast'
 import type { ShellClock } from './clock'
 import { ExitRequest, LoopControl, MAX_LOOP_ITERATIONS, MAX_SUBSHELL_DEPTH, RunAborted } from './control'
-import { ExpansionError, expandPattern, expandString, expandWords, type ExpandEnv } from './expand'
+import { arith, ExpansionError, expandPattern, expandString, expandWords, type ExpandEnv } from './expand'
 import { globMatch } from './glob'
 import { BufferWriter, Input, ShellLimitError } from './io'
 import { applyRedirects, RedirectError, type Streams } from './redirects'
@@ -78,7 +78,9 @@ export class Executor {
       case 'if': return this.ifCmd(c, io)
       case 'while': return this.whileCmd(c, io)
       case 'for': return this.forCmd(c, io)
+      case 'cfor': return this.cForCmd(c, io)
       case 'case': return this.caseCmd(c, io)
+      case 'arith': return this.arithCmd(c)
     }
   }
 
@@ -131,6 +133,21 @@ export class Executor {
     return status
   }
 
+  /** `for ((i=0; i<n; i++))`: counts against the same iteration cap as every other loop. */
+  private async cForCmd(c: Extract<Command, { type: 'cfor' }>, io: Streams): Promise<number> {
+    const env = this.expandEnv()
+    if (c.init) await arith(c.init, env, '((')
+    let status = 0
+    while (!c.cond || (await arith(c.cond, env, '((')) !== 0n) {
+      this.tick()
+      const r = await this.loopBody(c.body, io)
+      status = r.status
+      if (r.stop) break
+      if (c.post) await arith(c.post, env, '((')
+    }
+    return status
+  }
+
   private async loopBody(body: Stmt[], io: Streams): Promise<{ status: number; stop: boolean }> {
     this.loopDepth++
     try {
@@ -148,6 +165,13 @@ export class Executor {
     if (++this.shared.iterations > MAX_LOOP_ITERATIONS) {
       throw new ShellLimitError(`bash: loop iteration limit exceeded (${MAX_LOOP_ITERATIONS} iterations); stopped`)
     }
+  }
+
+  /** `((expr))` and `let`: true (0) when the last expression is non-zero (bash manual, Shell Arithmetic). */
+  private async arithCmd(c: Extract<Command, { type: 'arith' }>): Promise<number> {
+    let value = 0n
+    for (const e of c.exprs) value = await arith(e, this.expandEnv(), c.name)
+    return value !== 0n ? 0 : 1
   }
 
   private async caseCmd(c: Extract<Command, { type: 'case' }>, io: Streams): Promise<number> {

@@ -1,5 +1,6 @@
 // Expansion: words -> fields (parameters, `$(...)`, tilde, field splitting on blanks, pathname globs).
 import type { ParamOp, Stmt, Word, WordPart } from './ast'
+import { ArithError, evaluateArith } from './arithmetic'
 import { escapeGlob, expandGlob, globToRegexSource, hasGlobChars } from './glob'
 import type { ShellState } from './state'
 import type { Vfs } from './vfs'
@@ -62,7 +63,7 @@ async function expandFields(word: Word, env: ExpandEnv): Promise<string[]> {
 }
 
 function isQuoted(p: WordPart): boolean {
-  return (p.type === 'param' || p.type === 'subst' || p.type === 'lit') && p.quoted
+  return (p.type === 'param' || p.type === 'subst' || p.type === 'lit' || p.type === 'arith') && p.quoted
 }
 
 async function partText(p: WordPart, env: ExpandEnv): Promise<string> {
@@ -71,6 +72,21 @@ async function partText(p: WordPart, env: ExpandEnv): Promise<string> {
     case 'tilde': return p.user === '' ? env.state.get('HOME') ?? HOME_DIR : `/home/${p.user}`
     case 'subst': return (await env.subst(p.body)).replace(/\n+$/, '')
     case 'param': return paramText(p, env)
+    case 'arith': return String(await arith(p.expr, env))
+  }
+}
+
+/**
+ * `$((expr))` and the `((...))`/`let` commands: expand the text, then evaluate it. `command`
+ * names the builtin in bash's message (`bash: let: 1/0: division by 0 ...`).
+ */
+export async function arith(expr: Word, env: ExpandEnv, command?: string): Promise<bigint> {
+  const text = await expandString(expr, env)
+  try {
+    return evaluateArith(text, env.state)
+  } catch (err) {
+    if (!(err instanceof ArithError)) throw err
+    throw new ExpansionError(`bash: ${command ? `${command}: ` : ''}${err.message}`)
   }
 }
 

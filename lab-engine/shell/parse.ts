@@ -32,7 +32,8 @@ function convert(file: GoNode, src: string): ParseResult {
   const sourceOf = (n: GoNode) =>
     decoder.decode(bytes.subarray(n.Pos().Offset(), statementEnd(n, bytes))).replace(/\s*;\s*$/, '')
   try {
-    return { kind: 'ok', stmts: makeConverter(sourceOf).stmts(file.Stmts) }
+    const raw = (from: number, to: number) => decoder.decode(bytes.subarray(from, to))
+    return { kind: 'ok', stmts: makeConverter(sourceOf, raw).stmts(file.Stmts) }
   } catch (err) {
     if (err instanceof UnsupportedSyntax) return { kind: 'unsupported', message: err.message }
     if (err instanceof RangeError) return { kind: 'error', message: TOO_DEEP }
