@@ -47,6 +47,7 @@ describe('evaluateArith', () => {
   it('reads names with values that are themselves expressions; unset and empty are 0', () => {
     const v = vars({ x: 'y+1', y: '2', e: '' })
     expect(evaluateArith('x*2 + e + nope', v)).toBe(6n)
+    expect(evaluateArith('o + h', vars({ o: '010', h: '0x10' }))).toBe(24n)
   })
 
   it('assigns with = and op=, right to left', () => {

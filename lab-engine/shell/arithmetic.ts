@@ -1,5 +1,6 @@
 // Arithmetic evaluation: bash's expr.c grammar over 64-bit integers, evaluated while parsing (as bash does).
 import { ArithFault, parseNumber, readToken, type Token } from './arith-lexer'
+import { binaryOp, bool, pow, wrap } from './arith-ops'
 
 /** Longest expression text evaluated; a longer one is refused with one line. */
 export const MAX_ARITH_CHARS = 4096
@@ -16,8 +17,6 @@ export interface ArithVars {
 export class ArithError extends Error {}
 
 const ASSIGN_OPS = new Set(['=', '*=', '/=', '%=', '+=', '-=', '<<=', '>>=', '&=', '^=', '|='])
-const wrap = (v: bigint) => BigInt.asIntN(64, v)
-const bool = (b: boolean) => (b ? 1n : 0n)
 
 /** Left-associative binary levels, loosest first (bash's expbor ... exp2). */
 const LEVELS: string[][] = [['|'], ['^'], ['&'], ['==', '!='], ['<=', '>=', '<', '>'], ['<<', '>>'], ['+', '-'], ['*', '/', '%']]
@@ -87,7 +86,7 @@ class Evaluator {
     this.next()
     const rhs = this.assign()
     if (this.noeval) return rhs
-    const value = op === '=' ? rhs : this.binary(op.slice(0, -1), this.variable(first.text), rhs)
+    const value = op === '=' ? rhs : binaryOp(op.slice(0, -1), this.variable(first.text), rhs)
     this.vars.set(first.text, String(value))
     return value
   }
@@ -128,7 +127,7 @@ class Evaluator {
       const op = this.tok.text
       this.next()
       const r = this.level(i + 1)
-      v = this.noeval ? 0n : this.binary(op, v, r)
+      v = this.noeval ? 0n : binaryOp(op, v, r)
     }
     return v
   }
@@ -204,42 +203,7 @@ class Evaluator {
   variable(name: string): bigint {
     const raw = this.vars.get(name)
     if (raw === undefined || raw.trim() === '') return 0n
-    if (/^-?[0-9]+$/.test(raw.trim())) return wrap(BigInt(raw.trim()))
+    if (/^-?(0|[1-9][0-9]*)$/.test(raw.trim())) return wrap(BigInt(raw.trim()))
     return evaluateArith(raw, this.vars, this.depth + 1)
   }
-
-  binary(op: string, a: bigint, b: bigint): bigint {
-    switch (op) {
-      case '+': return wrap(a + b)
-      case '-': return wrap(a - b)
-      case '*': return wrap(a * b)
-      case '/': case '%':
-        if (b === 0n) throw new ArithFault('division by 0')
-        return wrap(op === '/' ? a / b : a % b)
-      case '<<': return wrap(a << (b & 63n))
-      case '>>': return a >> (b & 63n)
-      case '&': return a & b
-      case '|': return a | b
-      case '^': return a ^ b
-      case '==': return bool(a === b)
-      case '!=': return bool(a !== b)
-      case '<': return bool(a < b)
-      case '<=': return bool(a <= b)
-      case '>': return bool(a > b)
-      default: return bool(a >= b)
-    }
-  }
-}
-
-/** Square-and-multiply with wrap-around at each step, so `2**100000` costs 17 steps, not a huge BigInt. */
-function pow(base: bigint, exp: bigint): bigint {
-  let result = 1n
-  let b = base
-  let e = exp
-  while (e > 0n) {
-    if (e & 1n) result = wrap(result * b)
-    b = wrap(b * b)
-    e >>= 1n
-  }
-  return result
 }
