@@ -1,23 +1,19 @@
 // The workbench's browser preview on a running server with real PostgreSQL: a grant for the ingress address, Bookinfo's
 // product page served under /preview/<token>/ in a sandbox, and what callers without a grant or a live session get;
 // and the mesh graph's failed requests with why they failed.
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import * as failuresApi from '@/app/api/lab-sessions/[id]/failures/route'
 import * as previewApi from '@/app/api/lab-sessions/[id]/preview/route'
 import * as sessionsRoute from '@/app/api/lab-sessions/route'
 import * as oneRoute from '@/app/api/lab-sessions/[id]/route'
-import * as signUp from '@/app/api/auth/sign-up/route'
 import * as previewPage from '@/app/preview/[token]/[[...path]]/route'
 import { getLabSessions } from '@/lib/lab-sessions/engine'
 import { PREVIEW_CSP } from '@/lib/lab-sessions/preview-response'
-import { startServer, type RunningServer } from '@/lib/server/start-server'
-import { call, sessionFrom } from './api-client'
-import { dbBackends, describeBackends, TEST_DATABASE_URL } from './db-backends'
+import { call } from './api-client'
+import { dbBackends, describeBackends } from './db-backends'
+import { startLabSessionServer, type LabSessionServer } from './lab-session-server'
 
 const backends = (await dbBackends()).filter((b) => b.name === 'postgres')
-const PASSWORD = 'a long enough password'
 
 async function fetchPreview(src: string, init?: RequestInit): Promise<Response> {
   const url = new URL(src, 'http://127.0.0.1')
@@ -27,20 +23,13 @@ async function fetchPreview(src: string, init?: RequestInit): Promise<Response> 
 }
 
 describeBackends('lab session browser preview', backends, () => {
-  const schema = `preview_${randomBytes(5).toString('hex')}`
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL })
-  let server: RunningServer
-  const tokens: Record<string, string> = {}
+  let env: LabSessionServer
+  let tokens: Record<string, string> = {}
   let id = ''
 
   beforeAll(async () => {
-    await admin.connect()
-    await admin.query(`CREATE SCHEMA "${schema}"`)
-    server = await startServer({ config: { port: 0, host: '127.0.0.1', dev: false, trustProxy: false, shutdownTimeoutMs: 10_000 }, database: { url: TEST_DATABASE_URL, schema }, loadNext: null })
-    for (const name of ['lena', 'omar']) {
-      const res = await call(signUp.POST, { body: { email: `${name}@example.test`, name, password: PASSWORD }, ip: `198.51.100.${name.length}` })
-      tokens[name] = sessionFrom(res.headers)
-    }
+    env = await startLabSessionServer('preview', ['lena', 'omar'])
+    tokens = env.tokens
     const started = await call(sessionsRoute.POST, { session: tokens.lena, body: { lab: 'request-routing' } })
     expect(started.status).toBe(201)
     id = started.json.session.id
@@ -49,11 +38,7 @@ describeBackends('lab session browser preview', backends, () => {
     await driver.apply(await driver.readFile('samples/bookinfo/networking/bookinfo-gateway.yaml'))
   }, 60_000)
 
-  afterAll(async () => {
-    await server?.shutdown('test done')
-    await admin.query(`DROP SCHEMA "${schema}" CASCADE`)
-    await admin.end()
-  })
+  afterAll(async () => env?.dispose())
 
   it('suggests the ingress address and serves the product page through a grant, sandboxed', async () => {
     const suggested = await call(previewApi.GET, { session: tokens.lena, params: { id } })

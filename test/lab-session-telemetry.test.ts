@@ -1,49 +1,33 @@
 // The workbench's telemetry API on a running server with real PostgreSQL: per-service series, traces and the last fortio
 // run of a live sim session; who may read them; bad input as 400 JSON; a driver without telemetry as 404 JSON.
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import * as loadTestRoute from '@/app/api/lab-sessions/[id]/telemetry/load-test/route'
 import * as seriesRoute from '@/app/api/lab-sessions/[id]/telemetry/series/route'
 import * as tracesRoute from '@/app/api/lab-sessions/[id]/telemetry/traces/route'
 import { NO_TELEMETRY } from '@/app/api/lab-sessions/[id]/telemetry/telemetry-input'
 import * as sessionsRoute from '@/app/api/lab-sessions/route'
-import * as signUp from '@/app/api/auth/sign-up/route'
 import { getLabSessions } from '@/lib/lab-sessions/engine'
-import { startServer, type RunningServer } from '@/lib/server/start-server'
 import type { TraceView } from '@/lab-engine/drivers/cluster-driver'
-import { call, sessionFrom } from './api-client'
-import { dbBackends, describeBackends, TEST_DATABASE_URL } from './db-backends'
+import { call } from './api-client'
+import { dbBackends, describeBackends } from './db-backends'
+import { gradersOfTwoCohorts, startLabSessionServer, type LabSessionServer } from './lab-session-server'
 
 const backends = (await dbBackends()).filter((b) => b.name === 'postgres')
-const PASSWORD = 'a long enough password'
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000'
 const PRODUCTPAGE = 'productpage.default.svc.cluster.local'
 type Route = typeof seriesRoute
 
 describeBackends('lab session telemetry', backends, () => {
-  const schema = `telemetry_${randomBytes(5).toString('hex')}`
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL })
-  let server: RunningServer
-  const tokens: Record<string, string> = {}
+  let env: LabSessionServer
+  let tokens: Record<string, string> = {}
   let id = ''
   const get = (route: Route, who: string | null, query = '', sessionId = id) =>
     call(route.GET, { session: who && tokens[who], params: { id: sessionId }, path: `/api/lab-sessions/${sessionId}/telemetry/x${query}` })
 
   beforeAll(async () => {
-    await admin.connect()
-    await admin.query(`CREATE SCHEMA "${schema}"`)
-    server = await startServer({ config: { port: 0, host: '127.0.0.1', dev: false, trustProxy: false, shutdownTimeoutMs: 10_000 }, database: { url: TEST_DATABASE_URL, schema }, loadNext: null })
-    for (const name of ['lena', 'omar', 'gus', 'hal', 'pia']) {
-      const res = await call(signUp.POST, { body: { email: `${name}@example.test`, name, password: PASSWORD }, ip: `198.51.100.${name.length}` })
-      tokens[name] = sessionFrom(res.headers)
-    }
-    // gus grades lena's cohort; hal grades another one.
-    const prisma = server.db.prisma
-    const [lena, gus, hal] = await Promise.all(['lena', 'gus', 'hal'].map((n) => prisma.user.findUniqueOrThrow({ where: { email: `${n}@example.test` } })))
-    await prisma.user.updateMany({ where: { id: { in: [gus!.id, hal!.id] } }, data: { role: 'grader' } })
-    await prisma.cohort.create({ data: { name: 'Spring', inviteCode: `spring-${schema}`, memberships: { create: [{ userId: lena!.id, role: 'learner' }, { userId: gus!.id, role: 'grader' }] } } })
-    await prisma.cohort.create({ data: { name: 'Autumn', inviteCode: `autumn-${schema}`, memberships: { create: [{ userId: hal!.id, role: 'grader' }] } } })
+    env = await startLabSessionServer('telemetry', ['lena', 'omar', 'gus', 'hal', 'pia'])
+    tokens = env.tokens
+    await gradersOfTwoCohorts(env)
     const started = await call(sessionsRoute.POST, { session: tokens.lena, body: { lab: 'request-routing' } })
     expect(started.status).toBe(201)
     id = started.json.session.id
@@ -52,11 +36,7 @@ describeBackends('lab session telemetry', backends, () => {
     expect((await driver.apply(await driver.readFile('samples/httpbin/sample-client/fortio-deploy.yaml'))).exitCode).toBe(0)
   }, 60_000)
 
-  afterAll(async () => {
-    await server?.shutdown('test done')
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
-    await admin.end()
-  })
+  afterAll(async () => env?.dispose())
 
   it('charts request rate, 5xx share and latency percentiles per destination service once Prometheus has scraped', async () => {
     const driver = await getLabSessions().driverFor(id)

@@ -1,21 +1,17 @@
 // The mesh graph's and cluster explorer's API on a running server with real PostgreSQL: topology with compiled splits,
 // `kubectl get`-like rows, YAML, and who may not read them (tables of wrong caller, foreign session, bad input).
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import * as objectsRoute from '@/app/api/lab-sessions/[id]/objects/route'
 import * as yamlRoute from '@/app/api/lab-sessions/[id]/objects/yaml/route'
 import * as topologyRoute from '@/app/api/lab-sessions/[id]/topology/route'
 import * as sessionsRoute from '@/app/api/lab-sessions/route'
-import * as signUp from '@/app/api/auth/sign-up/route'
 import { getLabSessions } from '@/lib/lab-sessions/engine'
-import { startServer, type RunningServer } from '@/lib/server/start-server'
 import type { MeshTopology } from '@/lab-engine/mesh/graph'
-import { call, sessionFrom } from './api-client'
-import { dbBackends, describeBackends, TEST_DATABASE_URL } from './db-backends'
+import { call } from './api-client'
+import { dbBackends, describeBackends } from './db-backends'
+import { gradersOfTwoCohorts, startLabSessionServer, type LabSessionServer } from './lab-session-server'
 
 const backends = (await dbBackends()).filter((b) => b.name === 'postgres')
-const PASSWORD = 'a long enough password'
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000'
 
 const VS_90_10 = `apiVersion: networking.istio.io/v1
@@ -30,38 +26,22 @@ spec:
 `
 
 describeBackends('lab session topology and objects', backends, () => {
-  const schema = `topology_${randomBytes(5).toString('hex')}`
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL })
-  let server: RunningServer
-  const tokens: Record<string, string> = {}
+  let env: LabSessionServer
+  let tokens: Record<string, string> = {}
   let id = ''
   const get = (route: typeof topologyRoute, who: string | null, query = '', sessionId = id) =>
     call(route.GET, { session: who && tokens[who], params: { id: sessionId }, path: `/api/lab-sessions/${sessionId}/x${query}` })
 
   beforeAll(async () => {
-    await admin.connect()
-    await admin.query(`CREATE SCHEMA "${schema}"`)
-    server = await startServer({ config: { port: 0, host: '127.0.0.1', dev: false, trustProxy: false, shutdownTimeoutMs: 10_000 }, database: { url: TEST_DATABASE_URL, schema }, loadNext: null })
-    for (const name of ['lena', 'omar', 'gus', 'hal']) {
-      const res = await call(signUp.POST, { body: { email: `${name}@example.test`, name, password: PASSWORD }, ip: `198.51.100.${name.length}` })
-      tokens[name] = sessionFrom(res.headers)
-    }
-    // gus grades lena's cohort; hal grades another one.
-    const prisma = server.db.prisma
-    const [lena, gus, hal] = await Promise.all(['lena', 'gus', 'hal'].map((n) => prisma.user.findUniqueOrThrow({ where: { email: `${n}@example.test` } })))
-    await prisma.user.updateMany({ where: { id: { in: [gus!.id, hal!.id] } }, data: { role: 'grader' } })
-    await prisma.cohort.create({ data: { name: 'Spring', inviteCode: `spring-${schema}`, memberships: { create: [{ userId: lena!.id, role: 'learner' }, { userId: gus!.id, role: 'grader' }] } } })
-    await prisma.cohort.create({ data: { name: 'Autumn', inviteCode: `autumn-${schema}`, memberships: { create: [{ userId: hal!.id, role: 'grader' }] } } })
+    env = await startLabSessionServer('topology', ['lena', 'omar', 'gus', 'hal'])
+    tokens = env.tokens
+    await gradersOfTwoCohorts(env)
     const started = await call(sessionsRoute.POST, { session: tokens.lena, body: { lab: 'request-routing' } })
     expect(started.status).toBe(201)
     id = started.json.session.id
   }, 60_000)
 
-  afterAll(async () => {
-    await server?.shutdown('test done')
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
-    await admin.end()
-  })
+  afterAll(async () => env?.dispose())
 
   it('draws the compiled 90/10 split once the learner applies it, with capabilities', async () => {
     const driver = await getLabSessions().driverFor(id)
