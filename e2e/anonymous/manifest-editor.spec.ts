@@ -3,6 +3,7 @@
 //
 import { expect, test, type Page } from '@playwright/test'
 import { signUpViaApi } from '../support/accounts'
+import { setEditorText as setText } from '../support/monaco'
 
 const VS_BAD_WEIGHT = `apiVersion: networking.istio.io/v1
 kind: VirtualService
@@ -39,14 +40,6 @@ async function openWorkbenchEditor(page: Page, slug: string): Promise<string> {
   return sessions.find((s) => s.labSlug === slug)!.id
 }
 
-/** Replaces the editor's text by pasting it (typed or inserted text would be auto-indented line by line). */
-async function setText(page: Page, text: string): Promise<void> {
-  await page.locator('.monaco-editor .view-lines').click()
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text)
-  await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.press('ControlOrMeta+V')
-  await expect(page.locator('.monaco-editor .view-lines')).toContainText(text.trimEnd().split('\n').at(-1)!.trim())
-}
 
 /** Types into the session's terminal over its WebSocket from the page; the output collects in window.__terminal. */
 async function typeInTerminal(page: Page, sessionId: string, line: string): Promise<void> {

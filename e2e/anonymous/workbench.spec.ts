@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { parse } from 'yaml'
 import { signUpViaApi } from '../support/accounts'
+import { setEditorText } from '../support/monaco'
 
 // The editor test pastes text (typed text would be auto-indented by Monaco).
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
@@ -76,11 +77,7 @@ test('a learner writes the canary VirtualService in the editor, applies it, sees
   await page.getByRole('tab', { name: 'Editor' }).click()
   const editor = page.locator('.monaco-editor').first()
   await expect(editor).toBeVisible({ timeout: 30_000 })
-  // Pasted: typed or inserted text would be auto-indented line by line.
-  await editor.locator('.view-lines').click()
-  await page.evaluate((t) => navigator.clipboard.writeText(t), CANARY_90_10)
-  await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.press('ControlOrMeta+V')
+  await setEditorText(page, CANARY_90_10)
   await page.getByRole('toolbar', { name: 'Editor' }).getByRole('button', { name: 'Apply' }).click()
   await expect(page.getByText('virtualservice.networking.istio.io/reviews configured')).toBeVisible({ timeout: 15_000 })
 
