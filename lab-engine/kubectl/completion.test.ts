@@ -37,6 +37,7 @@ describe('kubectl completion', () => {
     ['namespace flag value with =', 'kubectl get pods --namespace=loc', 'kubectl get pods --namespace=local-path-storage '],
     ['file paths after -f', 'kubectl apply -f samples/sl', 'kubectl apply -f samples/sleep.yaml '],
     ['flags of the verb', 'kubectl get --all-n', 'kubectl get --all-namespaces '],
+    ['--sort-by of get', 'kubectl get pods --sort', 'kubectl get pods --sort-by '],
     ['output formats', 'kubectl get pods -o ya', 'kubectl get pods -o yaml '],
     ['an output format awaiting its value takes no space', 'kubectl get pods -o jsonp', 'kubectl get pods -o jsonpath='],
     ['pods for logs', 'kubectl logs -n kube-system kube-pr', 'kubectl logs -n kube-system kube-proxy-xkwpb '],

@@ -2,13 +2,15 @@
 //
 // Follows k8s.io/kubectl/pkg/cmd/get/get.go: missing names are NotFound errors
 // printed after what was found; a single named object prints alone for -o yaml/json;
-// several types (or `all`) prefix names with "kind.group/".
+// several types (or `all`) prefix names with "kind.group/"; --sort-by orders what prints (get-sort.ts)
+// and is ignored, with a warning, when watching.
 
 import { notFound } from '../../cluster/api-error'
 import type { KubeObject } from '../../cluster/types'
-import { parseOutputFormat, printObjects } from '../printers'
+import { parseOutputFormat, printObjects, type OutputFormat } from '../printers'
 import { errorLine, KubectlError, type Verb, type VerbContext } from './context'
 import { bool, flag } from './flags'
+import { klogFatal, SortFatal, sortForOutput } from './get-sort'
 import { listNamespace, objectRef, parseResourceArgs } from './resource-args'
 import { watchChanges } from './watch'
 
@@ -25,14 +27,20 @@ export const getVerb: Verb = {
     { name: 'all-namespaces', short: 'A' }, { name: 'selector', short: 'l', value: true }, { name: 'output', short: 'o', value: true },
     { name: 'show-labels' }, { name: 'watch', short: 'w' }, { name: 'label-columns', short: 'L', value: true, repeat: true },
     { name: 'no-headers' }, { name: 'show-kind' }, { name: 'ignore-not-found' }, { name: 'watch-only' },
+    { name: 'sort-by', value: true },
   ],
   async run(ctx) {
+    const watchOnly = bool(ctx.flags, 'watch-only')
+    const watching = watchOnly || bool(ctx.flags, 'watch')
+    const sortBy = flag(ctx.flags, 'sort-by') ?? ''
+    if (sortBy && watching) ctx.err('warning: --watch or --watch-only requested, --sort-by will be ignored\n')
     if (ctx.flags.args.length === 0) { ctx.err(NO_TYPE); return 1 }
     const format = parseOutputFormat(flag(ctx.flags, 'output') ?? '')
     if (typeof format === 'string') throw new KubectlError(format)
-    const watchOnly = bool(ctx.flags, 'watch-only')
-    const watching = watchOnly || bool(ctx.flags, 'watch')
-    const { objects, errors, single } = collect(ctx)
+    const collected = collect(ctx)
+    const { errors, single } = collected
+    const objects = sortBy && !watching ? sortedObjects(ctx, sortBy, format, collected) : collected.objects
+    if (typeof objects === 'number') return objects
     const all = bool(ctx.flags, 'all-namespaces')
     const requests = parseResourceArgs(ctx.env, ctx.flags.args)
     // get.go watch(): objects of several kinds cannot be watched together (the count is of objects found).
@@ -57,26 +65,45 @@ export const getVerb: Verb = {
   },
 }
 
-function collect(ctx: VerbContext): { objects: KubeObject[]; errors: string[]; single: boolean } {
+/** --sort-by: the objects in print order, or the exit code when sorting ended the command. */
+function sortedObjects(ctx: VerbContext, sortBy: string, format: OutputFormat, c: Collected): KubeObject[] | number {
+  let result
+  try {
+    result = sortForOutput({ sortBy, table: format.type === 'table', groups: c.groups, single: c.single, tableRv: ctx.env.store.resourceVersion() })
+  } catch (e) {
+    if (!(e instanceof SortFatal)) throw e
+    ctx.err(klogFatal(e, ctx.env.clock.now()))
+    return 255
+  }
+  if (result.objects) return result.objects
+  // printGeneric: the list is not printed; the sort error follows the NotFound errors.
+  for (const e of [...c.errors, result.error!]) ctx.err(e + '\n')
+  return 1
+}
+
+interface Collected { objects: KubeObject[]; groups: KubeObject[][]; errors: string[]; single: boolean }
+
+/** The objects found, also grouped as kubectl's resource builder returns them: one group per type listed, one per name found. */
+function collect(ctx: VerbContext): Collected {
   const requests = parseResourceArgs(ctx.env, ctx.flags.args)
   const selector = flag(ctx.flags, 'selector')
   const all = bool(ctx.flags, 'all-namespaces')
-  const objects: KubeObject[] = []
+  const groups: KubeObject[][] = []
   const errors: string[] = []
   let named = 0
   for (const { info, names } of requests) {
     if (names.length > 0 && selector !== undefined) throw new KubectlError('name cannot be provided when a selector is specified')
     if (names.length > 0 && all && info.namespaced) throw new KubectlError('a resource cannot be retrieved by name across all namespaces')
     if (names.length === 0) {
-      objects.push(...ctx.env.store.list({ kind: info.kind, apiVersion: objectRef(info, '', '').apiVersion, namespace: listNamespace(info, ctx.namespace, all), labelSelector: selector }))
+      groups.push(ctx.env.store.list({ kind: info.kind, apiVersion: objectRef(info, '', '').apiVersion, namespace: listNamespace(info, ctx.namespace, all), labelSelector: selector }))
       continue
     }
     for (const name of names) {
       named++
       const obj = ctx.env.store.get(objectRef(info, name, ctx.namespace))
-      if (obj) objects.push(obj)
+      if (obj) groups.push([obj])
       else if (!bool(ctx.flags, 'ignore-not-found')) errors.push(errorLine(notFound(info, name)))
     }
   }
-  return { objects, errors, single: named === 1 && requests.length === 1 }
+  return { objects: groups.flat(), groups, errors, single: named === 1 && requests.length === 1 }
 }
