@@ -94,7 +94,8 @@ export interface PodIdentity {
 
 /** What the data plane gives an app for one request. */
 export interface AppContext {
-  upstream(req: UpstreamCall): Promise<AppResponse | UpstreamFailure>
+  /** The answer at once when nothing on the way had to wait for others (the data plane runs such calls synchronously), else a promise. */
+  upstream(req: UpstreamCall): AppResponse | UpstreamFailure | Promise<AppResponse | UpstreamFailure>
   /** The session's seeded Rng: every random choice an app makes (status lists, uuids) comes from here. */
   rng: Rng
   /** Session clock, epoch ms. */
@@ -133,7 +134,8 @@ export interface AppModel {
    * must handshake with the app (TLS passthrough); AppRequest.scheme is then 'https'.
    */
   tlsPorts?: number[]
-  handle(req: AppRequest, ctx: AppContext): Promise<AppResponse>
+  /** The response, or a promise of it (an app that answers at once keeps a lone request synchronous). */
+  handle(req: AppRequest, ctx: AppContext): AppResponse | Promise<AppResponse>
   /**
    * Raw TCP servers (Istio's tcp-echo): `input` is everything the client sent before
    * closing its side (e.g. `date | nc host 9000`); the reply is what came back.

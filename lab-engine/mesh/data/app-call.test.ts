@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { KubeObject } from '../../cluster/types'
 import { createSimSession, type SimSession, type StatementResult } from '../../sim/session'
+import { flowToPromise } from '../../core/flow'
 import { appListeningOn, proxiedAppFailure, tlsPassthroughToApp } from './app-call'
 import type { MeshRequest, MeshResult } from './types'
 
@@ -370,7 +371,7 @@ kubectl wait --for=condition=Ready pods --all --timeout=120s`)
     const target = appListeningOn(nginx, 443, s.store)!
     expect(target.container).toBe('my-nginx')
     const req: MeshRequest = { method: 'GET', scheme: 'https', authority: 'nginx.example.com', path: '/', headers: [['host', 'nginx.example.com']], body: '', dstIp: ipOf(nginx), dstPort: 443, sni: 'nginx.example.com' }
-    const r = await s.network.scheduler.run(() => tlsPassthroughToApp(s.network, nginx, target, req))
+    const r = await s.network.scheduler.run(() => flowToPromise(tlsPassthroughToApp(s.network, nginx, target, req)))
     expect(r.kind === 'response' && r.status).toBe(200)
     expect(r.kind === 'response' && r.body).toContain('Welcome to nginx!')
     expect(r.kind === 'response' && r.httpVersion).toBe('1.1')
@@ -379,7 +380,7 @@ kubectl wait --for=condition=Ready pods --all --timeout=120s`)
     const logs = await sh(s, 'kubectl logs deploy/my-nginx -c my-nginx')
     expect(logs.stdout).toMatch(/^127\.0\.0\.6 - - \[.*\] "GET \/ HTTP\/1\.1" 200 /m)
     const plainTarget = { ...target, app: { ...target.app, tlsPorts: [] } }
-    const failed = await s.network.scheduler.run(() => tlsPassthroughToApp(s.network, nginx, plainTarget, req))
+    const failed = await s.network.scheduler.run(() => flowToPromise(tlsPassthroughToApp(s.network, nginx, plainTarget, req)))
     expect(failed.kind === 'failure' && failed.curlExitCode).toBe(35)
   })
 

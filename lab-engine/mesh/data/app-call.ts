@@ -12,6 +12,7 @@
 import { containerStartedAt, podLogsFor } from '../../cluster/pod-logs'
 import type { ObjectStore } from '../../cluster/store'
 import type { KubeObject } from '../../cluster/types'
+import { type Flow, wait } from '../../core/flow'
 import { containerEnv, type ContainerSpec } from '../../pod-shell/pod-env'
 import {
   appForContainer, volumeDirLister, volumeFileReader,
@@ -131,9 +132,11 @@ function listeningIn(view: PodView, pod: KubeObject, port: number, store: Object
 }
 
 /** Runs the app's handler for one request and lets its service time pass. */
-export async function callApp(net: MeshNetwork, pod: KubeObject, target: AppTarget, req: AppRequest): Promise<AppResponse> {
-  const response = await target.app.handle(req, appContext(net, pod, target.container))
-  await net.scheduler.sleep(response.serviceTimeMs)
+export function* callApp(net: MeshNetwork, pod: KubeObject, target: AppTarget, req: AppRequest): Flow<AppResponse> {
+  const reply = target.app.handle(req, appContext(net, pod, target.container))
+  const response = reply instanceof Promise ? yield* wait(reply) : reply
+  const serving = net.scheduler.pause(response.serviceTimeMs)
+  if (serving) yield serving
   return response
 }
 
@@ -192,10 +195,11 @@ export function servesTls(target: AppTarget, port: number): boolean {
  * HTTP bytes, which OpenSSL reports as a wrong version number (curl 35).
  * Assumption: the server certificate is accepted (curl -k, or a trusted CA).
  */
-export async function directTls(net: MeshNetwork, target: AppTarget, req: MeshRequest): Promise<MeshFailure | undefined> {
+export function* directTls(net: MeshNetwork, target: AppTarget, req: MeshRequest): Flow<MeshFailure | undefined> {
   if (req.scheme !== 'https') return undefined
   if (!servesTls(target, req.dstPort)) return { kind: 'failure', curlExitCode: 35, message: 'OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number', remoteIp: req.dstIp }
-  await net.scheduler.sleep(jittered(net.rng, MTLS_HANDSHAKE_MS))
+  const handshake = net.scheduler.pause(jittered(net.rng, MTLS_HANDSHAKE_MS))
+  if (handshake) yield handshake
   return undefined
 }
 
@@ -236,11 +240,11 @@ export function proxiedAppFailure(res: AppResponse): { status: 502 | 503; body: 
  * authorization, no Envoy headers, the app does the handshake and its own answer reaches the
  * client unchanged. The app sees the connection from 127.0.0.6, as behind any Istio sidecar.
  */
-export async function tlsPassthroughToApp(net: MeshNetwork, pod: KubeObject, target: AppTarget, req: MeshRequest): Promise<MeshResult> {
-  const failure = await directTls(net, target, req)
+export function* tlsPassthroughToApp(net: MeshNetwork, pod: KubeObject, target: AppTarget, req: MeshRequest): Flow<MeshResult> {
+  const failure = yield* directTls(net, target, req)
   if (failure) return failure
   const appReq: AppRequest = { method: req.method, path: req.path, headers: req.headers, body: req.body, scheme: 'https', host: req.authority, sourceIp: '127.0.0.6', port: req.dstPort }
-  return directResult(req, await callApp(net, pod, target, appReq), { proxied: false })
+  return directResult(req, yield* callApp(net, pod, target, appReq), { proxied: false })
 }
 
 export type { UpstreamFailure }

@@ -43,17 +43,19 @@ export class ClusterState {
 
   constructor(private readonly scheduler: Scheduler, private readonly rng: Rng) {}
 
-  /** Takes a connection (waiting in the pending queue if needed) or says why the request overflowed. */
-  async admit(pool: ConnectionPool): Promise<Admission> {
+  /** Takes a connection (waiting in the pending queue if needed) or says why the request overflowed; a promise only when it must wait. */
+  admit(pool: ConnectionPool): Admission | Promise<Admission> {
     if (pool.http2MaxRequests !== undefined && this.requests >= pool.http2MaxRequests) {
       this.counters.pendingOverflow++
       return { ok: false, reason: 'max-requests' }
     }
     this.counters.rqTotal++
-    let newConnection = false
     if (this.idle > 0) this.idle--
-    else if (pool.maxConnections === undefined || this.connections < pool.maxConnections) { this.connections++; newConnection = true; this.counters.cxTotal++ }
-    else {
+    else if (pool.maxConnections === undefined || this.connections < pool.maxConnections) {
+      this.connections++
+      this.counters.cxTotal++
+      return this.admitted(pool, true)
+    } else {
       if (this.pending.length >= (pool.http1MaxPendingRequests ?? MAX_PENDING_UNBOUNDED)) {
         this.counters.pendingOverflow++
         this.counters.rqTotal--
@@ -62,8 +64,12 @@ export class ClusterState {
       this.counters.rqPendingTotal++
       const w = this.scheduler.waiter<void>()
       this.pending.push(w)
-      await w.wait()
+      return w.wait().then(() => this.admitted(pool, false))
     }
+    return this.admitted(pool, false)
+  }
+
+  private admitted(pool: ConnectionPool, newConnection: boolean): Admission {
     this.requests++
     return { ok: true, newConnection, release: (reuse) => this.release(pool, reuse) }
   }

@@ -5,6 +5,7 @@
 // it (outbound.ts); anything else connects directly (server-side.ts). Apps calling
 // other services (productpage -> reviews) come back through send() from their pod.
 import type { Clock } from '../../core/clock'
+import { flowToPromise, runFlow, type Flow, type MaybePromise } from '../../core/flow'
 import type { Rng } from '../../core/rng'
 import { resolveName } from '../../cluster/dns'
 import type { ObjectStore } from '../../cluster/store'
@@ -95,15 +96,20 @@ export class MeshNetwork {
   }
 
   /** One request from an origin; call inside a scheduler thread (scheduler.run / spawn). */
-  async send(origin: Origin, req: MeshRequest): Promise<MeshResult> {
+  send(origin: Origin, req: MeshRequest): Promise<MeshResult> {
+    return flowToPromise(this.sendFlow(origin, req))
+  }
+
+  /** send() as a flow (core/flow.ts), for the data plane's own stages. */
+  *sendFlow(origin: Origin, req: MeshRequest): Flow<MeshResult> {
     if (origin.kind === 'pod' && hasSidecar(origin.pod) && !isGatewayPod(origin.pod) && !localhost(req.dstIp)) {
       const cfg = this.proxyConfig(origin.pod)
-      if (cfg) return sidecarOutbound(this, origin.pod, cfg, req)
+      if (cfg) return yield* sidecarOutbound(this, origin.pod, cfg, req)
     }
     const client: ClientSide = origin.kind === 'pod'
       ? { ip: origin.ip, sidecar: false, pod: origin.pod, namespace: origin.pod.metadata.namespace ?? 'default', serviceAccount: serviceAccountOf(origin.pod) }
       : { ip: origin.ip, sidecar: false }
-    return (await this.deliver(client, req)).result
+    return (yield* this.deliverFlow(client, req)).result
   }
 
   /** Subscribes to every hop (telemetry, the live graph); returns the unsubscribe function. */
@@ -140,7 +146,8 @@ export class MeshNetwork {
     return trace
   }
 
-  deliver(client: ClientSide, req: MeshRequest): Promise<Delivered> {
+  /** Connects to the request's address as `client` and has it answered there. */
+  deliverFlow(client: ClientSide, req: MeshRequest): Flow<Delivered> {
     return deliver(this, client, req)
   }
 
@@ -247,8 +254,12 @@ export class MeshNetwork {
     return internetHost(hostname)?.addresses[0] ?? lookupCluster(this.store, hostname)
   }
 
-  /** An app's outgoing call, resolved from its pod and sent through the mesh (with the app's own timeout). */
-  async appUpstream(pod: KubeObject, call: UpstreamCall): Promise<AppResponse | UpstreamFailure> {
+  /** An app's outgoing call, resolved from its pod and sent through the mesh (with the app's own timeout); a promise only if it had to wait. */
+  appUpstream(pod: KubeObject, call: UpstreamCall): MaybePromise<AppResponse | UpstreamFailure> {
+    return runFlow(this.appUpstreamFlow(pod, call))
+  }
+
+  private *appUpstreamFlow(pod: KubeObject, call: UpstreamCall): Flow<AppResponse | UpstreamFailure> {
     const ip = this.appResolve(pod, call.host)
     if (!ip) return { kind: 'upstream-failure', reason: 'resolve', message: `Name or service not known: ${call.host}` }
     const req: MeshRequest = {
@@ -258,13 +269,20 @@ export class MeshNetwork {
     const origin: Origin = { kind: 'pod', pod, ip: (pod.status as { podIP?: string } | undefined)?.podIP ?? '' }
     const trace = this.startTrace(origin, req)
     if (trace) req.trace = trace
-    const run = async () => { const r = await this.send(origin, req); this.finishTrace(trace, r); return r }
-    const settled = call.timeoutMs ? await this.scheduler.within(call.timeoutMs, run) : { ok: true as const, value: await run() }
+    const settled = call.timeoutMs
+      ? yield* this.scheduler.withinFlow(call.timeoutMs, () => this.sendTraced(origin, req, trace))
+      : { ok: true as const, value: yield* this.sendTraced(origin, req, trace) }
     if (!settled) return { kind: 'upstream-failure', reason: 'timeout', message: `Read timed out. (read timeout=${(call.timeoutMs ?? 0) / 1000})` }
     if (!settled.ok) throw settled.error
     const r = settled.value
     if (r.kind === 'failure') return { kind: 'upstream-failure', reason: r.curlExitCode === 7 ? 'connect' : 'reset', message: r.message }
     return { status: r.status, headers: r.headers, body: r.body, serviceTimeMs: 0 }
+  }
+
+  private *sendTraced(origin: Origin, req: MeshRequest, trace: DecisionRecorder | undefined): Flow<MeshResult> {
+    const r = yield* this.sendFlow(origin, req)
+    this.finishTrace(trace, r)
+    return r
   }
 
   /** The address an app's resolver gives a name (the pod's /etc/hosts, cluster DNS, then the simulated internet). */
@@ -284,7 +302,7 @@ export class MeshNetwork {
   /** What a public site's app gets: no upstream calls, no pod logs. */
   internetContext(hostname: string, address: string): AppContext {
     return {
-      upstream: async () => ({ kind: 'upstream-failure', reason: 'connect', message: 'not modelled' }),
+      upstream: () => ({ kind: 'upstream-failure', reason: 'connect', message: 'not modelled' }),
       rng: this.rng, now: () => this.clock.now(),
       pod: { name: hostname, namespace: '', labels: {}, podIp: address, env: {} },
       appendLog: () => undefined,

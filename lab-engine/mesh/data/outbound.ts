@@ -9,6 +9,7 @@
 // Gateway: the connection arrives on a server port (8080/8443 behind the ingress
 // Service); TLS servers terminate with the credential the Gateway names.
 import type { KubeObject } from '../../cluster/types'
+import type { Flow } from '../../core/flow'
 import type { ProxyConfig, RouteConfiguration } from '../control/types'
 import { CONNECT_MS, jittered, SIDECAR_HOP_MS } from './latency'
 import type { MeshNetwork } from './network'
@@ -18,20 +19,21 @@ import type { ClientSide } from './server-side'
 import { hostOnly, type MeshRequest, type MeshResult } from './types'
 
 /** The client pod's sidecar handles a request its app sent. */
-export async function sidecarOutbound(net: MeshNetwork, pod: KubeObject, cfg: ProxyConfig, req: MeshRequest): Promise<MeshResult> {
-  await net.scheduler.sleep(jittered(net.rng, SIDECAR_HOP_MS))
+export function* sidecarOutbound(net: MeshNetwork, pod: KubeObject, cfg: ProxyConfig, req: MeshRequest): Flow<MeshResult> {
+  const sidecarTime = net.scheduler.pause(jittered(net.rng, SIDECAR_HOP_MS))
+  if (sidecarTime) yield sidecarTime
   const listener = listenerFor(cfg, req.dstIp, req.dstPort)
   req.trace?.add({ kind: 'listener', proxy: proxyName(pod), direction: 'outbound', name: listener?.name ?? `${req.dstIp}_${req.dstPort}`, matched: !!listener })
   if (!listener) return { kind: 'failure', curlExitCode: 56, message: 'Recv failure: Connection reset by peer' }
   const sni = req.scheme === 'https' ? (req.sni ?? hostOnly(req.authority)) : undefined
   const choice = chainFor(listener, req, sni)
   if (choice.kind === 'closed') return reset(req)
-  if (choice.kind === 'tcp') return tcpProxy(net, pod, cfg, choice.cluster, req)
-  if (choice.kind === 'tcpWeighted') return tcpProxy(net, pod, cfg, pickWeighted(net, choice.clusters)?.cluster ?? 'BlackHoleCluster', req)
-  return httpRoute(net, pod, cfg, cfg.routes.get(choice.routeConfigName), req)
+  if (choice.kind === 'tcp') return yield* tcpProxy(net, pod, cfg, choice.cluster, req)
+  if (choice.kind === 'tcpWeighted') return yield* tcpProxy(net, pod, cfg, pickWeighted(net, choice.clusters)?.cluster ?? 'BlackHoleCluster', req)
+  return yield* httpRoute(net, pod, cfg, cfg.routes.get(choice.routeConfigName), req)
 }
 
-async function httpRoute(net: MeshNetwork, pod: KubeObject, cfg: ProxyConfig, rc: RouteConfiguration | undefined, req: MeshRequest): Promise<MeshResult> {
+function* httpRoute(net: MeshNetwork, pod: KubeObject, cfg: ProxyConfig, rc: RouteConfiguration | undefined, req: MeshRequest): Flow<MeshResult> {
   const vhost = rc && virtualHostFor(rc.virtualHosts, req.authority)
   const choice = routeFor(vhost, req)
   const origin = choice.kind === 'route' ? choice.route.origin : undefined
@@ -49,21 +51,22 @@ async function httpRoute(net: MeshNetwork, pod: KubeObject, cfg: ProxyConfig, rc
     const location = `${r.scheme ?? req.scheme}://${r.authority ?? hostOnly(req.authority)}${r.port ? `:${r.port}` : ''}${r.uri ?? req.path}`
     return localReply(net, req, r.responseCode, '', [], [['location', location]])
   }
-  return forward(net, { pod, cfg }, route, action, req)
+  return yield* forward(net, { pod, cfg }, route, action, req)
 }
 
 /** TCP proxy / TLS passthrough: the bytes go to one endpoint of the cluster, or to the original destination. */
-async function tcpProxy(net: MeshNetwork, pod: KubeObject, cfg: ProxyConfig, clusterName: string, req: MeshRequest): Promise<MeshResult> {
+function* tcpProxy(net: MeshNetwork, pod: KubeObject, cfg: ProxyConfig, clusterName: string, req: MeshRequest): Flow<MeshResult> {
   if (clusterName === 'BlackHoleCluster') return reset(req)
   const client = net.clientSideOf(pod, cfg, clusterName)
-  if (clusterName === 'PassthroughCluster') return (await net.deliver(client, req)).result
+  if (clusterName === 'PassthroughCluster') return (yield* net.deliverFlow(client, req)).result
   const endpoints = cfg.endpoints.get(clusterName) ?? []
   const ready = endpoints.filter((e) => e.health === 'HEALTHY')
   if (ready.length === 0) return reset(req)
   const e = ready[net.rng.int(ready.length)]!
   const address = e.hostname ? net.resolveExternal(e.hostname) ?? e.address : e.address
-  await net.scheduler.sleep(CONNECT_MS)
-  return (await net.deliver(client, { ...req, dstIp: address, dstPort: e.port })).result
+  const connecting = net.scheduler.pause(CONNECT_MS)
+  if (connecting) yield connecting
+  return (yield* net.deliverFlow(client, { ...req, dstIp: address, dstPort: e.port })).result
 }
 
 function proxyName(pod: KubeObject): string {
@@ -87,18 +90,19 @@ function reset(req: MeshRequest): MeshResult {
 }
 
 /** A gateway pod receives a connection on one of its server ports and routes it like a proxy. */
-export async function gatewayHandle(net: MeshNetwork, pod: KubeObject, req: MeshRequest, _from: ClientSide): Promise<MeshResult> {
+export function* gatewayHandle(net: MeshNetwork, pod: KubeObject, req: MeshRequest, _from: ClientSide): Flow<MeshResult> {
   const cfg = net.proxyConfig(pod)
   if (!cfg) return { kind: 'failure', curlExitCode: 7, message: `Failed to connect to ${hostOnly(req.authority)} port ${req.dstPort} after 0 ms: Couldn't connect to server` }
-  await net.scheduler.sleep(jittered(net.rng, SIDECAR_HOP_MS))
+  const sidecarTime = net.scheduler.pause(jittered(net.rng, SIDECAR_HOP_MS))
+  if (sidecarTime) yield sidecarTime
   const listener = cfg.listeners.find((l) => !l.useOriginalDst && l.port === req.dstPort && l.trafficDirection === 'outbound')
   // No Gateway server on this port: Envoy has no listener there, the connection is refused.
   if (!listener) return { kind: 'failure', curlExitCode: 7, message: `Failed to connect to ${hostOnly(req.authority)} port ${req.dstPort} after 0 ms: Couldn't connect to server`, remoteIp: req.dstIp }
   const sni = req.scheme === 'https' ? (req.sni ?? hostOnly(req.authority)) : undefined
   const choice = chainFor(listener, req, sni)
   if (choice.kind === 'closed') return reset(req)
-  if (choice.kind === 'tcp') return tcpProxy(net, pod, cfg, choice.cluster, req)
-  if (choice.kind === 'tcpWeighted') return tcpProxy(net, pod, cfg, pickWeighted(net, choice.clusters)?.cluster ?? 'BlackHoleCluster', req)
+  if (choice.kind === 'tcp') return yield* tcpProxy(net, pod, cfg, choice.cluster, req)
+  if (choice.kind === 'tcpWeighted') return yield* tcpProxy(net, pod, cfg, pickWeighted(net, choice.clusters)?.cluster ?? 'BlackHoleCluster', req)
   const tls = choice.chain.tls
   if (req.scheme === 'https' && tls && tls.mode !== 'PASSTHROUGH' && tls.mode !== 'AUTO_PASSTHROUGH') {
     // Terminating TLS needs the credential Secret in the gateway's namespace (Istio secure gateways task).
@@ -107,6 +111,5 @@ export async function gatewayHandle(net: MeshNetwork, pod: KubeObject, req: Mesh
     }
   }
   const inner: MeshRequest = { ...req, scheme: tls ? 'http' : req.scheme }
-  const result = await httpRoute(net, pod, cfg, cfg.routes.get(choice.routeConfigName), inner)
-  return result
+  return yield* httpRoute(net, pod, cfg, cfg.routes.get(choice.routeConfigName), inner)
 }

@@ -13,6 +13,7 @@
 // - mirror: a copy goes to the mirror cluster with `-shadow` appended to the Host, and
 //   its answer is discarded.
 import type { KubeObject } from '../../cluster/types'
+import { type Flow, wait } from '../../core/flow'
 import type { ForwardAction, HeaderOperations, LbEndpoint, LoadBalancer, ProxyConfig, Route, WeightedCluster } from '../control/types'
 import type { HopRecord } from './hop'
 import type { Delivered } from './server-side'
@@ -36,7 +37,7 @@ export interface ProxyAt { pod: KubeObject; cfg: ProxyConfig }
  */
 interface Attempt { result: MeshResult; retriable: boolean; endpoint?: string; reason?: string; hop?: HopRecord }
 
-export async function forward(net: MeshNetwork, proxy: ProxyAt, route: Route, action: ForwardAction, req: MeshRequest): Promise<MeshResult> {
+export function* forward(net: MeshNetwork, proxy: ProxyAt, route: Route, action: ForwardAction, req: MeshRequest): Flow<MeshResult> {
   const started = net.clock.now()
   const flags: string[] = []
   const fault = route.fault
@@ -46,7 +47,8 @@ export async function forward(net: MeshNetwork, proxy: ProxyAt, route: Route, ac
     req.trace?.add({ kind: 'fault', fault: 'delay', percentage: fault.delay.percentage, applied, delayMs: fault.delay.fixedDelayMs, ...vs })
     if (applied) {
       flags.push('DI')
-      await net.scheduler.sleep(fault.delay.fixedDelayMs)
+      const delay = net.scheduler.pause(fault.delay.fixedDelayMs)
+      if (delay) yield delay
     }
   }
   const abort = fault?.abort ? chance(net, fault.abort.percentage) : false
@@ -61,7 +63,7 @@ export async function forward(net: MeshNetwork, proxy: ProxyAt, route: Route, ac
   for (const m of action.mirrors) if (chance(net, m.percentage)) mirror(net, proxy, m.cluster, outgoing)
   const downstream = { answered: false }
   const attempts = () => tryAttempts(net, proxy, action, wc.cluster, outgoing, downstream)
-  const settled = action.timeoutMs > 0 ? await net.scheduler.within(action.timeoutMs, attempts) : { ok: true as const, value: await attempts() }
+  const settled = action.timeoutMs > 0 ? yield* net.scheduler.withinFlow(action.timeoutMs, attempts) : { ok: true as const, value: yield* attempts() }
   if (action.timeoutMs > 0) req.trace?.add({ kind: 'timeout', timeoutMs: action.timeoutMs, fired: !settled })
   if (!settled) {
     // The route timeout answered the client: an attempt still in flight is reported by the server alone.
@@ -75,7 +77,7 @@ export async function forward(net: MeshNetwork, proxy: ProxyAt, route: Route, ac
   return clientFacing(result, route.headers, wc.headers, serviceMs, flags)
 }
 
-async function tryAttempts(net: MeshNetwork, proxy: ProxyAt, action: ForwardAction, cluster: string, req: MeshRequest, downstream: { answered: boolean }): Promise<MeshResult> {
+function* tryAttempts(net: MeshNetwork, proxy: ProxyAt, action: ForwardAction, cluster: string, req: MeshRequest, downstream: { answered: boolean }): Flow<MeshResult> {
   const policy = action.retryPolicy
   const max = 1 + (policy?.numRetries ?? 0)
   // Hosts tried matter only to a retry: a single attempt shares one empty set.
@@ -84,11 +86,13 @@ async function tryAttempts(net: MeshNetwork, proxy: ProxyAt, action: ForwardActi
   for (let n = 1; n <= max; n++) {
     const headers = withHeader(req.headers, 'x-envoy-attempt-count', String(n))
     // An attempt cut off by the per-try timeout still reaches its server: that report comes when it ends.
-    let cutOff = false
-    const once = () => attemptOnce(net, proxy, cluster, { ...req, headers }, tried).then((a) => (cutOff && emitAttempt(net, a.hop, false), a))
+    const cut = { off: false }
+    const attempt: MeshRequest = { ...req, headers }
     const per = policy?.perTryTimeoutMs
-    const settled = per ? await net.scheduler.within(per, once) : { ok: true as const, value: await once() }
-    if (!settled) cutOff = true
+    const settled = per
+      ? yield* net.scheduler.withinFlow(per, () => attemptReportedLate(net, proxy, cluster, attempt, tried, cut))
+      : { ok: true as const, value: yield* attemptOnce(net, proxy, cluster, attempt, tried) }
+    if (!settled) cut.off = true
     if (settled && !settled.ok) throw settled.error
     last = settled ? settled.value : { result: timeoutReply(net, req), retriable: retryOnTimeout(policy?.retryOn ?? []), reason: 'per-try timeout' }
     if (max > 1 && last.endpoint && policy?.previousHostsPredicate !== false) (tried as Set<string>).add(last.endpoint)
@@ -96,7 +100,8 @@ async function tryAttempts(net: MeshNetwork, proxy: ProxyAt, action: ForwardActi
     emitAttempt(net, last.hop, final && !downstream.answered)
     if (final) break
     req.trace?.add({ kind: 'retry', attempt: n + 1, maxAttempts: max, reason: retryReason(last), retryOn: policy?.retryOn.join(',') ?? '' })
-    await net.scheduler.sleep(net.rng.next() * RETRY_BASE_MS * 2 ** Math.min(n, 8))
+    const backOff = net.scheduler.pause(net.rng.next() * RETRY_BASE_MS * 2 ** Math.min(n, 8))
+    if (backOff) yield backOff
     net.stats(proxy, cluster).retries++
   }
   const out = last!.result
@@ -107,6 +112,20 @@ async function tryAttempts(net: MeshNetwork, proxy: ProxyAt, action: ForwardActi
 }
 
 const NO_HOSTS_TRIED: ReadonlySet<string> = new Set<string>()
+
+/**
+ * An attempt under a per-try timeout: if the timeout cut it off, the server's report is emitted
+ * when it ends. (A top-level generator, not a closure: each generator-function closure would
+ * get its own prototype, and its generators their own hidden class -- slow on every call.)
+ */
+function* attemptReportedLate(net: MeshNetwork, proxy: ProxyAt, cluster: string, req: MeshRequest, tried: ReadonlySet<string>, cut: { off: boolean }): Flow<Attempt> {
+  const a = yield* attemptOnce(net, proxy, cluster, req, tried)
+  if (cut.off) emitAttempt(net, a.hop, false)
+  return a
+}
+
+/** A mirrored request's outcome: its answer is discarded. */
+function ignore(): void {}
 
 /** An attempt's hop: the server's report always, the client's only for the attempt that answered the downstream request. */
 function emitAttempt(net: MeshNetwork, hop: HopRecord | undefined, clientReports: boolean): void {
@@ -139,14 +158,14 @@ function retryOnTimeout(retryOn: readonly string[]): boolean {
   return retryOn.includes('5xx') || retryOn.includes('gateway-error') || retryOn.includes('reset')
 }
 
-async function attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string, req: MeshRequest, _tried: ReadonlySet<string>): Promise<Attempt> {
+function* attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string, req: MeshRequest, _tried: ReadonlySet<string>): Flow<Attempt> {
   const { cfg, pod } = proxy
   const cluster = cfg.clusters.get(clusterName)
   if (!cluster) return { result: localReply(net, req, 503, '', ['NC']), retriable: false }
   if (clusterName === 'BlackHoleCluster') return { result: localReply(net, req, 502, '', []), retriable: false }
   const client = net.clientSideOf(pod, cfg, clusterName)
   if (clusterName === 'PassthroughCluster' || cluster.type === 'ORIGINAL_DST') {
-    const d = await net.deliver(client, req)
+    const d = yield* net.deliverFlow(client, req)
     return { result: d.result, retriable: false }
   }
   const state = net.clusterState(proxy, clusterName)
@@ -154,7 +173,8 @@ async function attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string
   const pool = policy.connectionPool
   // The pool's state before admission, for the decision trace only.
   const before = req.trace ? state.inFlight : undefined
-  const admission = await state.admit(pool)
+  const admitted = state.admit(pool)
+  const admission = admitted instanceof Promise ? yield* wait(admitted) : admitted
   if (before) req.trace?.add(poolStep(clusterName, pool, before, admission.ok ? (before.pending > 0 || (pool.maxConnections !== undefined && before.connections >= pool.maxConnections) ? 'queued' : 'admitted') : 'rejected', admission.ok ? undefined : admission.reason))
   if (!admission.ok) {
     net.stats(proxy, clusterName).pendingOverflow++
@@ -174,13 +194,14 @@ async function attemptOnce(net: MeshNetwork, proxy: ProxyAt, clusterName: string
     const reply = localReply(net, req, 503, 'no healthy upstream', ['UH'])
     return { result: reply, retriable: false, hop: localHop(proxy, req, now, net.clock.now(), reply, clusterName) }
   }
-  if (admission.newConnection) await net.scheduler.sleep(CONNECT_MS + (client.sidecar ? MTLS_HANDSHAKE_MS : 0))
+  const connecting = admission.newConnection ? net.scheduler.pause(CONNECT_MS + (client.sidecar ? MTLS_HANDSHAKE_MS : 0)) : undefined
+  if (connecting) yield connecting
   const address = e.hostname ? net.resolveExternal(e.hostname) ?? e.address : e.address
   const tls = cluster.trafficPolicy.tls
   const target: MeshRequest = { ...req, dstIp: address, dstPort: e.port }
   if (tls?.mode === 'SIMPLE' || tls?.mode === 'MUTUAL') { target.scheme = 'https'; target.sni = tls.sni ?? cluster.host }
   const hopStart = net.clock.now()
-  const delivered = await net.deliver(client, target)
+  const delivered = yield* net.deliverFlow(client, target)
   const r = delivered.result
   const t = delivered.transport
   const hop = upstreamHop(hopStart, net.clock.now(), pod, target, clusterName, address === e.address ? key(e) : `${address}:${e.port}`, delivered.server, cluster.host, r, t)
@@ -282,7 +303,7 @@ function applyOps(headers: Header[], ops: HeaderOperations['request']): Header[]
 function mirror(net: MeshNetwork, proxy: ProxyAt, cluster: string, req: MeshRequest): void {
   const { trace: _main, ...untraced } = req
   const shadow = { ...untraced, authority: `${hostOnly(req.authority)}-shadow${req.authority.slice(hostOnly(req.authority).length)}` }
-  net.scheduler.spawn(() => attemptOnce(net, proxy, cluster, shadow, new Set())).catch(() => undefined)
+  net.scheduler.spawnFlow(() => attemptOnce(net, proxy, cluster, shadow, new Set()), ignore)
 }
 
 export function pickWeighted(net: MeshNetwork, clusters: readonly WeightedCluster[], req?: MeshRequest): WeightedCluster | undefined {

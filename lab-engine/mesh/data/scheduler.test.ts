@@ -1,6 +1,7 @@
 // The scheduler interleaves logical threads on virtual time by their sleeps, deterministically.
 import { describe, expect, it } from 'vitest'
 import { Clock } from '../../core/clock'
+import { flowToPromise, type Flow } from '../../core/flow'
 import { Scheduler } from './scheduler'
 
 describe('Scheduler', () => {
@@ -67,5 +68,46 @@ describe('Scheduler', () => {
     ac.abort(new Error('stopped'))
     await expect(s.run(() => s.sleep(10, ac.signal))).rejects.toThrow('stopped')
     await expect(s.run(async () => { await s.sleep(5); return 'next run works' })).resolves.toBe('next run works')
+  })
+
+  it('withinFlow(): a child that never waits settles at once; a slow one is cut off at the deadline', async () => {
+    const clock = Clock.virtual({ startMs: 0 })
+    const s = new Scheduler(clock)
+    function* sleeper(ms: number): Flow<string> {
+      const p = s.pause(ms)
+      if (p) yield p
+      return `slept ${ms}`
+    }
+    // Alone, the child's sleep is taken at once: no promise, the clock simply moved.
+    const quick = await s.run(async () => s.withinFlow(1000, () => sleeper(10)).next())
+    expect(quick).toEqual({ done: true, value: { ok: true, value: 'slept 10' } })
+    expect(clock.now()).toBe(10)
+    const cut = await s.run(() => flowToPromise(s.withinFlow(300, () => sleeper(700))))
+    expect(cut).toBeUndefined()
+    expect(clock.now()).toBe(310)
+  })
+
+  it('withinFlow() hands back what the child threw', async () => {
+    const s = new Scheduler(Clock.virtual({ startMs: 0 }))
+    function* failing(): Flow<never> {
+      throw new Error('no route')
+    }
+    const r = await s.run(() => flowToPromise(s.withinFlow(100, failing)))
+    expect(r).toEqual({ ok: false, error: new Error('no route') })
+  })
+
+  it('pause() takes a lone thread\'s sleep at once, and sleeps for real while another thread is active', async () => {
+    const clock = Clock.virtual({ startMs: 0 })
+    const s = new Scheduler(clock)
+    const order: string[] = []
+    await s.run(async () => {
+      expect(s.pause(5)).toBeUndefined()
+      expect(s.pause(0)).toBeUndefined()
+      await s.all([
+        async () => { await (s.pause(4) ?? Promise.resolve()); order.push(`a@${clock.now()}`) },
+        async () => { await (s.pause(2) ?? Promise.resolve()); order.push(`b@${clock.now()}`) },
+      ])
+    })
+    expect(order).toEqual(['b@7', 'a@9'])
   })
 })

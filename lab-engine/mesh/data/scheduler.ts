@@ -1,12 +1,14 @@
 // Scheduler: discrete-event concurrency for the data plane on the session's one Clock.
 //
-// Every simulated request is a logical thread (an async chain). A thread that lets
+// Every simulated request is a logical thread (a flow, core/flow.ts, or an async chain:
+// a flow runs synchronously until it really waits). A thread that lets
 // simulated time pass (sleep) or waits for another thread (Waiter) is idle; the rest
 // are active. In virtual time, run() moves the clock to the next timer only once
 // every thread is idle, so `fortio load -c 8` interleaves eight clients exactly as
 // their delays say, deterministically. In real time the Clock's host timers fire
 // the same sleeps and run() just awaits.
 import type { Clock } from '../../core/clock'
+import { runFlow, type Flow, type MaybePromise } from '../../core/flow'
 import { SleepAtOnce } from './sleep-at-once'
 
 /** Timer firings one run() may drive before giving up (a request loop that never ends). */
@@ -95,6 +97,27 @@ export class Scheduler {
     )
   }
 
+  /**
+   * Starts a flow (core/flow.ts) as a new logical thread; `onSettled` runs as it ends, before
+   * it goes idle. A flow that never waits ends here, synchronously.
+   */
+  spawnFlow<T>(fn: () => Flow<T>, onSettled: (outcome: Settled<T>) => void): void {
+    this.active++
+    let r: MaybePromise<T>
+    try {
+      r = runFlow(fn())
+    } catch (error) {
+      return this.ended(onSettled, { ok: false, error })
+    }
+    if (!(r instanceof Promise)) return this.ended(onSettled, { ok: true, value: r })
+    r.then((value) => this.ended(onSettled, { ok: true, value }), (error: unknown) => this.ended(onSettled, { ok: false, error }))
+  }
+
+  private ended<T>(onSettled: (outcome: Settled<T>) => void, outcome: Settled<T>): void {
+    onSettled(outcome)
+    this.idle()
+  }
+
   /** Runs fns as concurrent threads and waits (idle) for all of them; the first failure is rethrown. */
   async all<T>(fns: readonly (() => Promise<T>)[]): Promise<T[]> {
     if (fns.length === 0) return []
@@ -124,17 +147,47 @@ export class Scheduler {
     return w.wait()
   }
 
+  /**
+   * within() for flows: runs the child as a thread and waits for it at most ms. A child
+   * that never waits settles at once (its timer is set and disposed, as a timer sequence
+   * number is part of the session's replay).
+   */
+  *withinFlow<T>(ms: number, child: () => Flow<T>): Flow<Settled<T> | undefined> {
+    let waiter: Waiter<Settled<T> | undefined> | undefined
+    let outcome: Settled<T> | undefined
+    // The timer fires only from the run loop, never during the child's synchronous start: the waiter exists by then.
+    const timer = this.clock.setTimer(ms, () => waiter!.wake(undefined), 'mesh-timeout')
+    this.handingOver++
+    try {
+      this.spawnFlow(child, (r) => {
+        timer.dispose()
+        outcome = r
+        waiter?.wake(r)
+      })
+    } finally {
+      this.handingOver--
+    }
+    if (outcome) return outcome
+    waiter = this.waiter()
+    return (yield waiter.wait()) as Settled<T> | undefined
+  }
+
+  /**
+   * A sleep for flows: undefined when no time has to pass for others to see (ms <= 0, or
+   * taken at once), so the caller goes on without a yield; otherwise the promise to yield.
+   */
+  pause(ms: number): Promise<void> | undefined {
+    if (!(ms > 0)) return undefined
+    if (Scheduler.sleepAtOnce && this.atOnce.tryElapse(this.active - this.handingOver, ms)) return undefined
+    return new Promise<void>((resolve) => {
+      this.clock.setTimer(ms, () => { this.active++; resolve() }, 'mesh')
+      this.idle()
+    })
+  }
+
   /** Lets ms of simulated time pass for the calling thread. */
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    if (!(ms > 0)) return Promise.resolve()
-    if (!signal && Scheduler.sleepAtOnce && this.atOnce.tryElapse(this.active - this.handingOver, ms)) return Promise.resolve()
-    if (!signal) {
-      // The common case (every hop's latency): one timer, no abort wiring.
-      return new Promise<void>((resolve) => {
-        this.clock.setTimer(ms, () => { this.active++; resolve() }, 'mesh')
-        this.idle()
-      })
-    }
+    if (!signal || !(ms > 0)) return this.pause(ms) ?? Promise.resolve()
     if (signal.aborted) return Promise.reject(signal.reason ?? new Error('aborted'))
     return new Promise<void>((resolve, reject) => {
       const onAbort = () => {

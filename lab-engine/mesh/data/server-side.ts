@@ -7,8 +7,9 @@
 // hands the request to the app on localhost; responses carry `server: istio-envoy`
 // and `x-envoy-upstream-service-time`. Without a sidecar the app answers directly.
 import type { KubeObject } from '../../cluster/types'
+import { settle, type Flow, wait } from '../../core/flow'
 import { podIdentity } from '../security/from-store'
-import { checkInbound, decideTransport, type InboundInput, type InboundRejected, type TransportDecision } from '../security'
+import { checkInbound, decideTransport, type InboundInput, type InboundRejected, type InboundResult, type TransportDecision } from '../security'
 import { appListeningOn, callApp, directResult, directTls, proxiedAppFailure, tlsPassthroughToApp } from './app-call'
 import { destinationAt, hasSidecar, isGatewayPod } from './directory'
 import { CONNECT_MS, INTERNET_RTT_MS, INTERNET_TLS_MS, jittered, NETWORK_ONE_WAY_MS, SIDECAR_HOP_MS } from './latency'
@@ -39,38 +40,42 @@ export interface Delivered {
 }
 
 /** Connects to ip:port and has the request answered there. */
-export async function deliver(net: MeshNetwork, client: ClientSide, req: MeshRequest): Promise<Delivered> {
+export function* deliver(net: MeshNetwork, client: ClientSide, req: MeshRequest): Flow<Delivered> {
   const dest = destinationAt(net.store, req.dstIp, req.dstPort)
-  if (dest.kind === 'service') return viaKubeProxy(net, client, req, dest.service, dest.port)
-  if (dest.kind === 'internet') return { result: await internet(net, req, dest.host) }
-  if (dest.kind === 'pod') return toPod(net, client, req, dest.pod)
-  await net.scheduler.sleep(CONNECT_MS)
-  return { result: refused(req) }
+  if (dest.kind === 'service') return yield* viaKubeProxy(net, client, req, dest.service, dest.port)
+  if (dest.kind === 'internet') return { result: yield* internet(net, req, dest.host) }
+  if (dest.kind === 'pod') return yield* toPod(net, client, req, dest.pod)
+  return { result: yield* refusedAfterConnect(net, req) }
 }
 
 /** kube-proxy: a Service address goes to one ready endpoint, chosen at random (iptables mode). */
-async function viaKubeProxy(net: MeshNetwork, client: ClientSide, req: MeshRequest, service: KubeObject, port: { name?: string; port: number; targetPort?: number | string }): Promise<Delivered> {
+function* viaKubeProxy(net: MeshNetwork, client: ClientSide, req: MeshRequest, service: KubeObject, port: { name?: string; port: number; targetPort?: number | string }): Flow<Delivered> {
   const slices = net.store.list({ kind: 'Endpoints', namespace: service.metadata.namespace }).filter((e) => e.metadata.name === service.metadata.name)
   const subsets = (slices[0] as { subsets?: { addresses?: { ip: string }[]; ports?: { name?: string; port: number }[] }[] } | undefined)?.subsets ?? []
   const targets = subsets.flatMap((s) => {
     const p = (s.ports ?? []).find((sp) => (sp.name ?? '') === (port.name ?? '')) ?? s.ports?.[0]
     return p ? (s.addresses ?? []).map((a) => ({ ip: a.ip, port: p.port })) : []
   })
-  if (targets.length === 0) {
-    await net.scheduler.sleep(CONNECT_MS)
-    return { result: refused(req) }
-  }
+  if (targets.length === 0) return { result: yield* refusedAfterConnect(net, req) }
   const t = targets[net.rng.int(targets.length)]!
-  return deliver(net, client, { ...req, dstIp: t.ip, dstPort: t.port })
+  return yield* deliver(net, client, { ...req, dstIp: t.ip, dstPort: t.port })
 }
 
-async function toPod(net: MeshNetwork, client: ClientSide, req: MeshRequest, pod: KubeObject): Promise<Delivered> {
-  await net.scheduler.sleep(jittered(net.rng, NETWORK_ONE_WAY_MS * 2))
-  if (isGatewayPod(pod)) return { server: pod, result: await gatewayHandle(net, pod, req, client) }
+/** Nothing listens at the address: the connection attempt's time passes, then it is refused. */
+function* refusedAfterConnect(net: MeshNetwork, req: MeshRequest): Flow<MeshResult> {
+  const connecting = net.scheduler.pause(CONNECT_MS)
+  if (connecting) yield connecting
+  return refused(req)
+}
+
+function* toPod(net: MeshNetwork, client: ClientSide, req: MeshRequest, pod: KubeObject): Flow<Delivered> {
+  const network = net.scheduler.pause(jittered(net.rng, NETWORK_ONE_WAY_MS * 2))
+  if (network) yield network
+  if (isGatewayPod(pod)) return { server: pod, result: yield* gatewayHandle(net, pod, req, client) }
   // kubectl port-forward connects inside the pod (localhost): the sidecar's inbound capture is not involved.
-  if (!hasSidecar(pod) || client.ip === '127.0.0.1') return { server: pod, result: await plainApp(net, client, req, pod) }
+  if (!hasSidecar(pod) || client.ip === '127.0.0.1') return { server: pod, result: yield* plainApp(net, client, req, pod) }
   const started = net.clock.now()
-  const inbound = await sidecarInbound(net, client, req, pod)
+  const inbound = yield* sidecarInbound(net, client, req, pod)
   const delivered = { server: pod, transport: inbound.transport, result: inbound.result }
   // A client with its own sidecar reports the hop itself (router.ts); a plain client is seen by the server's sidecar only.
   if (!client.sidecar) reportInbound(net, client, req, delivered, started)
@@ -98,16 +103,16 @@ function reportInbound(net: MeshNetwork, client: ClientSide, req: MeshRequest, d
   })
 }
 
-async function plainApp(net: MeshNetwork, client: ClientSide, req: MeshRequest, pod: KubeObject): Promise<MeshResult> {
+function* plainApp(net: MeshNetwork, client: ClientSide, req: MeshRequest, pod: KubeObject): Flow<MeshResult> {
   const target = appListeningOn(pod, req.dstPort, net.store)
   if (!target) return refused(req)
-  const tlsFailure = await directTls(net, target, req)
+  const tlsFailure = yield* directTls(net, target, req)
   if (tlsFailure) return tlsFailure
-  const res = await callApp(net, pod, target, appRequest(req, client.ip))
+  const res = yield* callApp(net, pod, target, appRequest(req, client.ip))
   return directResult(req, res, { proxied: client.sidecar })
 }
 
-async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshRequest, pod: KubeObject): Promise<Delivered> {
+function* sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshRequest, pod: KubeObject): Flow<Delivered> {
   const id = identityOf(pod)
   const policies = net.policies()
   const { mode, transport } = transportFor(policies, client, id, req.dstPort)
@@ -116,11 +121,12 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
   if (transport.outcome === 'upstream-failure') {
     return { transport, result: { kind: 'response', status: 503, headers: [['content-type', 'text/plain'], ['content-length', String(transport.body.length)]], body: transport.body, flags: [transport.responseFlag], remoteIp: req.dstIp, remotePort: req.dstPort } }
   }
-  await net.scheduler.sleep(jittered(net.rng, SIDECAR_HOP_MS))
+  const sidecarTime = net.scheduler.pause(jittered(net.rng, SIDECAR_HOP_MS))
+  if (sidecarTime) yield sidecarTime
   // The client's own TLS (Istio's TLS passthrough tasks): the sidecar sees TCP, not HTTP; the app terminates TLS.
   if (req.scheme === 'https') {
     const tlsTarget = appListeningOn(pod, req.dstPort, net.store)
-    return { transport, result: tlsTarget ? await tlsPassthroughToApp(net, pod, tlsTarget, req) : { kind: 'failure', curlExitCode: 35, message: 'Recv failure: Connection reset by peer', remoteIp: req.dstIp } }
+    return { transport, result: tlsTarget ? yield* tlsPassthroughToApp(net, pod, tlsTarget, req) : { kind: 'failure', curlExitCode: 35, message: 'Recv failure: Connection reset by peer', remoteIp: req.dstIp } }
   }
   const started = net.clock.now()
   const requestAuthentications = policies.requestAuthn(id)
@@ -132,10 +138,11 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
     sourceIp: client.ip, destinationIp: req.dstIp, destinationPort: req.dstPort,
   }
   if (transport.sourcePrincipal) request.sourcePrincipal = transport.sourcePrincipal
-  const inbound = await checkInbound({
+  const checked = checkInbound({
     requestAuthentications, authorizationPolicies, nowMs: net.clock.now(), resolver: net.jwks,
     extensionProviders: policies.mesh.extensionProviders, request,
   })
+  const inbound = checked instanceof Promise ? yield* wait(checked) : checked
   traceInbound(req, inbound)
   if (inbound.outcome === 'reject') {
     const headers: [string, string][] = [['content-length', String(inbound.body.length)], ['content-type', 'text/plain'], ...Object.entries(inbound.headers), ['date', httpDate(net.clock.now())], ['server', 'istio-envoy']]
@@ -152,7 +159,7 @@ async function sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshReq
   }
   // Behind the sidecar the app sees plain HTTP from 127.0.0.6 (Istio's inbound passthrough source).
   const appReq: AppRequest = { method: req.method, path: req.path, headers, body: req.body, scheme: 'http', host: req.authority, sourceIp: '127.0.0.6', port: req.dstPort }
-  const res = await callApp(net, pod, target, appReq)
+  const res = yield* callApp(net, pod, target, appReq)
   const broken = proxiedAppFailure(res)
   if (broken) {
     return { transport, result: { kind: 'response', status: broken.status, headers: [['content-length', String(broken.body.length)], ['content-type', 'text/plain'], ['date', httpDate(net.clock.now())], ['server', 'istio-envoy']], body: broken.body, flags: [broken.flag], remoteIp: req.dstIp, remotePort: req.dstPort } }
@@ -249,7 +256,7 @@ function traceTransport(req: MeshRequest, t: TransportDecision, policy: { namesp
   req.trace.add({ kind: 'tls', side: 'server', mode: t.serverMode, result, decidedBy: policy ? { kind: 'PeerAuthentication', ...policy } : 'mesh-default' })
 }
 
-function traceInbound(req: MeshRequest, r: Awaited<ReturnType<typeof checkInbound>>): void {
+function traceInbound(req: MeshRequest, r: InboundResult): void {
   if (!req.trace) return
   const authn = r.authn
   if (authn) req.trace.add({ kind: 'authn', result: authn.outcome === 'reject' ? 'denied' : 'allowed', reason: authn.explanation, ...(authn.rule ? { policy: { kind: 'RequestAuthentication', ...authn.rule.policy } } : {}) })
@@ -263,18 +270,21 @@ function traceInbound(req: MeshRequest, r: Awaited<ReturnType<typeof checkInboun
 }
 
 /** A public site: plain http on 80, TLS on 443 (a plain request to 443 gets the site's 400, TLS to 80 fails). */
-async function internet(net: MeshNetwork, req: MeshRequest, host: import('../apps').InternetHost): Promise<MeshResult> {
+function* internet(net: MeshNetwork, req: MeshRequest, host: import('../apps').InternetHost): Flow<MeshResult> {
   const port = host.ports.find((p) => p.port === req.dstPort)
-  await net.scheduler.sleep(jittered(net.rng, INTERNET_RTT_MS))
+  const rtt = net.scheduler.pause(jittered(net.rng, INTERNET_RTT_MS))
+  if (rtt) yield rtt
   if (!port) return { kind: 'failure', curlExitCode: 28, message: `Connection timed out`, remoteIp: req.dstIp }
   if (port.scheme === 'https' && req.scheme === 'http') {
     const body = '<html>\r\n<head><title>400 The plain HTTP request was sent to HTTPS port</title></head>\r\n</html>\r\n'
     return { kind: 'response', status: 400, headers: [['content-type', 'text/html'], ['content-length', String(body.length)]], body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort }
   }
   if (port.scheme === 'http' && req.scheme === 'https') return { kind: 'failure', curlExitCode: 35, message: 'OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number', remoteIp: req.dstIp }
-  if (req.scheme === 'https') await net.scheduler.sleep(jittered(net.rng, INTERNET_TLS_MS))
-  const res = await host.app.handle(appRequest(req, net.publicAddress), net.internetContext(host.hostname, req.dstIp))
-  await net.scheduler.sleep(res.serviceTimeMs)
+  const handshake = req.scheme === 'https' ? net.scheduler.pause(jittered(net.rng, INTERNET_TLS_MS)) : undefined
+  if (handshake) yield handshake
+  const res = yield* settle(host.app.handle(appRequest(req, net.publicAddress), net.internetContext(host.hostname, req.dstIp)))
+  const serving = net.scheduler.pause(res.serviceTimeMs)
+  if (serving) yield serving
   return { kind: 'response', status: res.status, headers: res.headers, body: res.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort }
 }
 

@@ -42,13 +42,19 @@ export interface InboundAllowed {
 
 export type InboundResult = InboundRejected | InboundAllowed
 
-/** Runs request authentication then authorization for one inbound request. */
-export async function checkInbound(input: InboundInput): Promise<InboundResult> {
+/**
+ * Runs request authentication then authorization for one inbound request. A promise only
+ * while a RequestAuthentication's keys are being fetched; otherwise the answer at once.
+ */
+export function checkInbound(input: InboundInput): InboundResult | Promise<InboundResult> {
   const { request } = input
-  const http = request.protocol !== 'tcp'
-  const authn = http
-    ? await authenticateRequest(input.requestAuthentications, { headers: request.headers ?? {}, path: request.path ?? '/', host: request.host ?? '', ...(request.scheme ? { scheme: request.scheme } : {}) }, input)
-    : undefined
+  if (request.protocol === 'tcp') return authorizeAfter(input, undefined)
+  const authn = authenticateRequest(input.requestAuthentications, { headers: request.headers ?? {}, path: request.path ?? '/', host: request.host ?? '', ...(request.scheme ? { scheme: request.scheme } : {}) }, input)
+  return authn instanceof Promise ? authn.then((a) => authorizeAfter(input, a)) : authorizeAfter(input, authn)
+}
+
+function authorizeAfter(input: InboundInput, authn: AuthnResult | undefined): InboundResult {
+  const { request } = input
   if (authn?.outcome === 'reject') return { outcome: 'reject', status: authn.status, body: authn.body, headers: authn.headers, authn }
   // With no policy authorize() reads nothing of the request: no copy with the auth attributes then.
   const authz = input.authorizationPolicies.length === 0

@@ -90,9 +90,13 @@ export function jwtRulesOf(policies: readonly KubeObject[]): BoundRule[] {
 }
 
 /** Authenticates one request against the workload's applicable RequestAuthentications. */
-export async function authenticateRequest(policies: readonly KubeObject[], req: AuthnRequest, ctx: AuthnContext): Promise<AuthnResult> {
-  // Most workloads have no RequestAuthentication: every request of theirs gets the same answer (nothing reads or changes it).
+export function authenticateRequest(policies: readonly KubeObject[], req: AuthnRequest, ctx: AuthnContext): AuthnResult | Promise<AuthnResult> {
+  // Most workloads have no RequestAuthentication: every request of theirs gets the same answer (nothing reads or changes it), at once.
   if (policies.length === 0) return NO_POLICY_PASS
+  return authenticateWithPolicies(policies, req, ctx)
+}
+
+async function authenticateWithPolicies(policies: readonly KubeObject[], req: AuthnRequest, ctx: AuthnContext): Promise<AuthnResult> {
   const bound = jwtRulesOf(policies)
   const resolver = ctx.resolver ?? new JwksResolver()
   const results: ProviderResult[] = []

@@ -75,7 +75,7 @@ const mounted = (path: string, mount: string) => path === mount || path.startsWi
 /** WEBrick's Common Log Format line. */
 const accessLine = lineMemo((ip: string, when: string, method: string, path: string, status: number, size: string) => `${ip} - - [${when}] "${method} ${path} HTTP/1.1" ${status} ${size}`)
 
-async function handle(req: AppRequest, ctx: AppContext): Promise<AppResponse> {
+function handle(req: AppRequest, ctx: AppContext): AppResponse {
   const path = pathOnly(req.path)
   let res: AppResponse
   if (mounted(path, '/health')) res = json(ctx, 200, { status: 'Details is healthy' })

@@ -6,6 +6,7 @@
 // is not 2xx/3xx, a timeout or a refused connection gives the service's error
 // text; the status is the last response's, or 500 when there was none.
 
+import { type Flow, wait } from '../../../core/flow'
 import { isUpstreamFailure, type AppContext, type AppResponse, type Header } from '../types'
 import { lineMemo } from '../line-memo'
 
@@ -50,9 +51,10 @@ function mergeDefaults(forward: readonly Header[]): Header[] {
 const connecting = lineMemo((host: string) => `DEBUG:urllib3.connectionpool:Starting new HTTP connection (1): ${host}:9080`)
 const answered = lineMemo((host: string, path: string, status: number, length: string) => `DEBUG:urllib3.connectionpool:http://${host}:9080 "GET ${path} HTTP/1.1" ${status} ${length}`)
 
-async function get(ctx: AppContext, host: string, path: string, forward: readonly Header[]): Promise<AppResponse | undefined> {
+function* get(ctx: AppContext, host: string, path: string, forward: readonly Header[]): Flow<AppResponse | undefined> {
   ctx.appendLog(connecting.line(host))
-  const res = await ctx.upstream({ method: 'GET', host, port: 9080, path, headers: requestHeaders(forward), timeoutMs: PRODUCTPAGE_CALL_TIMEOUT_MS })
+  const call = ctx.upstream({ method: 'GET', host, port: 9080, path, headers: requestHeaders(forward), timeoutMs: PRODUCTPAGE_CALL_TIMEOUT_MS })
+  const res = call instanceof Promise ? yield* wait(call) : call
   if (isUpstreamFailure(res)) return undefined
   const length = res.headers.find(([k]) => k.toLowerCase() === 'content-length')?.[1] ?? 'None'
   ctx.appendLog(answered.line(host, path, res.status, length))
@@ -88,21 +90,21 @@ function failed(res: AppResponse | undefined, what: 'details' | 'reviews' | 'rat
   return [res?.status || 500, UNAVAILABLE[what] as Record<string, unknown>]
 }
 
-export async function productDetails(ctx: AppContext, b: Backends, id: string, fwd: readonly Header[]): Promise<CallResult> {
-  const res = await get(ctx, b.details, `/details/${id}`, fwd)
+export function* productDetails(ctx: AppContext, b: Backends, id: string, fwd: readonly Header[]): Flow<CallResult> {
+  const res = yield* get(ctx, b.details, `/details/${id}`, fwd)
   return ok(res) && res.status === 200 ? [200, parsed(res)] : failed(res, 'details')
 }
 
-export async function productReviews(ctx: AppContext, b: Backends, id: string, fwd: readonly Header[]): Promise<CallResult> {
+export function* productReviews(ctx: AppContext, b: Backends, id: string, fwd: readonly Header[]): Flow<CallResult> {
   let res: AppResponse | undefined
   for (let attempt = 0; attempt < 2; attempt++) {
-    res = await get(ctx, b.reviews, `/reviews/${id}`, fwd)
+    res = yield* get(ctx, b.reviews, `/reviews/${id}`, fwd)
     if (ok(res) && res.status === 200) return [200, parsed(res)]
   }
   return failed(res, 'reviews')
 }
 
-export async function productRatings(ctx: AppContext, b: Backends, id: string, fwd: readonly Header[]): Promise<CallResult> {
-  const res = await get(ctx, b.ratings, `/ratings/${id}`, fwd)
+export function* productRatings(ctx: AppContext, b: Backends, id: string, fwd: readonly Header[]): Flow<CallResult> {
+  const res = yield* get(ctx, b.ratings, `/ratings/${id}`, fwd)
   return ok(res) && res.status === 200 ? [200, parsed(res)] : failed(res, 'ratings')
 }

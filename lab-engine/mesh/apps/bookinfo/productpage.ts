@@ -7,6 +7,7 @@
 // someone has signed in; Istio's request-routing task sends jason to reviews-v2
 // by matching that header.
 
+import { isFlow, runFlow, type Flow } from '../../../core/flow'
 import { clfDate, decodeSegment, header, parseCookies, parseUrlEncoded, pathOnly, queryParams } from '../http-util'
 import { pyDumps, type Json } from '../json-format'
 import type { AppContext, AppModel, AppRequest, AppResponse, Header } from '../types'
@@ -32,11 +33,11 @@ function forward(c: Call): Header[] {
   return productpageForwardHeaders(c.req.headers, c.session.user)
 }
 
-async function front(c: Call): Promise<AppResponse> {
+function* front(c: Call): Flow<AppResponse> {
   const b = backendHosts(c.ctx.pod.env)
   const fwd = forward(c)
-  const [detailsStatus, details] = await productDetails(c.ctx, b, '0', fwd)
-  const [reviewsStatus, reviews] = await productReviews(c.ctx, b, '0', fwd)
+  const [detailsStatus, details] = yield* productDetails(c.ctx, b, '0', fwd)
+  const [reviewsStatus, reviews] = yield* productReviews(c.ctx, b, '0', fwd)
   const body = renderProductPage({ user: c.session.user ?? '', product: PRODUCTS[0]!, detailsStatus, details, reviewsStatus, reviews })
   return flaskResponse(c.ctx, { status: 200, body, extra: [VARY_COOKIE] })
 }
@@ -68,7 +69,8 @@ function apiJson(c: Call, [status, value]: CallResult): AppResponse {
   return flaskResponse(c.ctx, { status, body: pyDumps(value as Json), contentType: JSON_TYPE, extra: [VARY_COOKIE] })
 }
 
-type Route = { methods: string[]; run(c: Call, param: string): Promise<AppResponse> | AppResponse }
+/** A view: the response, or a flow (core/flow.ts) when it calls a backend. */
+type Route = { methods: string[]; run(c: Call, param: string): Flow<AppResponse> | AppResponse }
 
 const FIXED_ROUTES: Record<string, Route> = {
   '/': { methods: ['GET'], run: (c) => flaskResponse(c.ctx, { status: 200, body: renderIndexPage() }) },
@@ -79,19 +81,31 @@ const FIXED_ROUTES: Record<string, Route> = {
   '/api/v1/products': { methods: ['GET'], run: (c) => flaskResponse(c.ctx, { status: 200, body: pyDumps(PRODUCTS as unknown as Json), contentType: JSON_TYPE }) },
 }
 
+/** `/api/v1/products/<id>[/reviews|/ratings]`: one backend call, its answer as JSON. */
+function apiRoute(call: typeof productDetails): Route {
+  return { methods: ['GET'], run: (c, id) => apiCall(c, call, id) }
+}
+
+function* apiCall(c: Call, call: typeof productDetails, id: string): Flow<AppResponse> {
+  return apiJson(c, yield* call(c.ctx, backendHosts(c.ctx.pod.env), id, forward(c)))
+}
+
+const API_DETAILS = apiRoute(productDetails)
+const API_REVIEWS = apiRoute(productReviews)
+const API_RATINGS = apiRoute(productRatings)
+
 /** Flask's URL map: exact rules and `<product_id>` segments (no slashes). */
 function route(path: string): [Route, string] | undefined {
   const api = /^\/api\/v1\/products\/([^/]+)(\/reviews|\/ratings)?$/.exec(path)
   if (api) {
     const [, id, tail] = api
-    const call = tail === '/reviews' ? productReviews : tail === '/ratings' ? productRatings : productDetails
-    return [{ methods: ['GET'], run: async (c, p) => apiJson(c, await call(c.ctx, backendHosts(c.ctx.pod.env), p, forward(c))) }, decodeSegment(id!)]
+    return [tail === '/reviews' ? API_REVIEWS : tail === '/ratings' ? API_RATINGS : API_DETAILS, decodeSegment(id!)]
   }
   const r = FIXED_ROUTES[path === '/index.html' ? '/' : path]
   return r ? [r, ''] : undefined
 }
 
-async function dispatch(c: Call): Promise<AppResponse> {
+function* dispatch(c: Call): Flow<AppResponse> {
   const hit = route(pathOnly(c.req.path))
   if (!hit) return flaskResponse(c.ctx, { status: 404, body: NOT_FOUND_PAGE })
   const [r, param] = hit
@@ -100,7 +114,8 @@ async function dispatch(c: Call): Promise<AppResponse> {
   if (c.req.method === 'OPTIONS') return flaskResponse(c.ctx, { status: 200, body: '', extra: [['Allow', allowed.join(', ')]] })
   if (!allowed.includes(c.req.method)) return flaskResponse(c.ctx, { status: 405, body: METHOD_NOT_ALLOWED_PAGE, extra: [['Allow', allowed.join(', ')]] })
   try {
-    return await r.run(c, param)
+    const view = r.run(c, param)
+    return isFlow<AppResponse>(view) ? yield* view : view
   } catch (err) {
     if (!(err instanceof UnparseableUpstream)) throw err
     c.ctx.appendLog(`ERROR:productpage:Exception on ${c.req.path} [${c.req.method}]`)
@@ -142,11 +157,13 @@ export const productpageApp: AppModel = {
   name: 'productpage',
   ports: [9080],
   listensOn: (port) => port === 9080,
-  async handle(req, ctx) {
-    const session = decodeSession(parseCookies(req.headers).get('session'))
-    const res = await dispatch({ req, ctx, session })
-    if (req.method === 'HEAD') res.body = ''
-    ctx.appendLog(accessLog(req, ctx, res.status))
-    return res
-  },
+  handle: (req, ctx) => runFlow(respond(req, ctx)),
+}
+
+function* respond(req: AppRequest, ctx: AppContext): Flow<AppResponse> {
+  const session = decodeSession(parseCookies(req.headers).get('session'))
+  const res = yield* dispatch({ req, ctx, session })
+  if (req.method === 'HEAD') res.body = ''
+  ctx.appendLog(accessLog(req, ctx, res.status))
+  return res
 }

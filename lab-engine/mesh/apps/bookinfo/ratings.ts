@@ -69,7 +69,7 @@ export function ratingsApp(imageVersion: 'v1' | 'v2'): AppModel {
     name: 'ratings',
     ports: [9080],
     listensOn: (port) => port === 9080,
-    async handle(req, ctx) {
+    handle(req, ctx) {
       ctx.appendLog(requestLine.line(req.method, req.path))
       const version = ctx.pod.env.SERVICE_VERSION ?? imageVersion
       const path = pathOnly(req.path)

@@ -8,6 +8,7 @@
 // carries `"rating": {"error": "Ratings service is currently unavailable"}`.
 // The JSON is built by string concatenation in the source; its spacing is kept.
 
+import { runFlow, type Flow, wait } from '../../../core/flow'
 import { pathOnly } from '../http-util'
 import { respond } from '../respond'
 import { SERVICE_TIMES } from '../service-time'
@@ -78,13 +79,14 @@ function reviewsJsonOnce(id: string, s: Settings, stars: [number, number]): stri
 let lastReviews: { id: string; s: Settings; stars: [number, number]; text: string } | undefined
 
 /** getRatings: the two reviewers' stars, or -1 each when ratings cannot be read. */
-async function fetchStars(req: AppRequest, ctx: AppContext, s: Settings, id: string): Promise<[number, number]> {
+function* fetchStars(req: AppRequest, ctx: AppContext, s: Settings, id: string): Flow<[number, number]> {
   const url = `http://${s.ratingsHost}:${s.ratingsPort}/ratings`
-  const res = await ctx.upstream({
+  const call = ctx.upstream({
     method: 'GET', host: s.ratingsHost, port: s.ratingsPort, path: `/ratings/${id}`,
     headers: [['accept', 'application/json'], ...reviewsForwardHeaders(req.headers)],
     timeoutMs: s.starColor === 'black' ? 10_000 : 2_500,
   })
+  const res = call instanceof Promise ? yield* wait(call) : call
   if (isUpstreamFailure(res)) {
     ctx.appendLog(`Error: unable to contact ${url} got exception javax.ws.rs.ProcessingException: ${res.message}`)
     return [-1, -1]
@@ -128,15 +130,17 @@ export function reviewsApp(image: ReviewsImageDefaults): AppModel {
     name: 'reviews',
     ports: [9080],
     listensOn: (port) => port === 9080,
-    async handle(req, ctx) {
-      const path = pathOnly(req.path)
-      if (req.method === 'GET' && path === '/health') return json(ctx, 200, '{"status": "Reviews is healthy"}')
-      const m = /^\/reviews\/([-+]?\d+)$/.exec(path)
-      if (req.method !== 'GET' || !m || Math.abs(Number(m[1])) > 2 ** 31 - 1) return notFound(ctx, path)
-      const id = String(parseInt(m[1]!, 10))
-      const s = settings(ctx, image)
-      const stars: [number, number] = s.ratingsEnabled ? await fetchStars(req, ctx, s, id) : [-1, -1]
-      return json(ctx, 200, reviewsJsonOnce(id, s, stars))
-    },
+    handle: (req, ctx) => runFlow(respondTo(req, ctx, image)),
   }
+}
+
+function* respondTo(req: AppRequest, ctx: AppContext, image: ReviewsImageDefaults): Flow<AppResponse> {
+  const path = pathOnly(req.path)
+  if (req.method === 'GET' && path === '/health') return json(ctx, 200, '{"status": "Reviews is healthy"}')
+  const m = /^\/reviews\/([-+]?\d+)$/.exec(path)
+  if (req.method !== 'GET' || !m || Math.abs(Number(m[1])) > 2 ** 31 - 1) return notFound(ctx, path)
+  const id = String(parseInt(m[1]!, 10))
+  const s = settings(ctx, image)
+  const stars: [number, number] = s.ratingsEnabled ? yield* fetchStars(req, ctx, s, id) : [-1, -1]
+  return json(ctx, 200, reviewsJsonOnce(id, s, stars))
 }
