@@ -45,6 +45,29 @@ describe('pod logs', () => {
     expect(logs.read(pod.metadata.uid, 'app')).toEqual([])
   })
 
+  it('a writer appends like appendLog, and after a deleted pod\'s lines are dropped it keeps nothing more of them', async () => {
+    const { s, pod, logs } = await runningPod('nginx:1.27')
+    const write = logs.writer(pod.metadata.uid, 'app')
+    write('first')
+    logs.appendLog(pod.metadata.uid, 'app', 'second')
+    write('third')
+    expect(logs.read(pod.metadata.uid, 'app').slice(-3).map((e) => e.line)).toEqual(['first', 'second', 'third'])
+    await s.run('kubectl delete pod app')
+    expect(logs.read(pod.metadata.uid, 'app')).toEqual([])
+    write('after deletion')
+    expect(logs.read(pod.metadata.uid, 'app')).toEqual([])
+  })
+
+  it('a writer for a container that has no buffer yet keeps nothing, and keeps lines once it has one', async () => {
+    const { pod, logs } = await runningPod('nginx:1.27')
+    const early = logs.writer('not-yet-started', 'app')
+    early('lost')
+    expect(logs.read('not-yet-started', 'app')).toEqual([])
+    const write = logs.writer(pod.metadata.uid, 'app')
+    write('kept')
+    expect(logs.read(pod.metadata.uid, 'app').at(-1)!.line).toBe('kept')
+  })
+
   it('stamps Istio proxy lines from the container start, in microseconds', async () => {
     const { pod } = await runningPod('docker.io/istio/proxyv2:1.26.0')
     const lines = startupLines('docker.io/istio/proxyv2:1.26.0', { pod, container: 'app', startedAt: Date.UTC(2026, 0, 2, 3, 4, 5, 678) })

@@ -21,13 +21,34 @@ interface Buffer { entries: LogEntry[]; listeners: Set<LogListener> }
 
 export class PodLogs {
   private readonly buffers = new Map<string, Buffer>()
+  /** Buffers dropped so far: a writer() re-checks its buffer after a drop. */
+  private sweeps = 0
 
   constructor(private readonly store: ObjectStore, private readonly now: () => number) {}
 
   /** Apps write here: one line of a container's stdout. */
   appendLog(podUid: string, container: string, line: string): void {
-    const buffer = this.buffer(podUid, container)
-    const entry = { time: this.now(), line: line.slice(0, MAX_LOG_LINE_CHARS) }
+    this.append(this.buffer(podUid, container), line)
+  }
+
+  /**
+   * appendLog for one container, its buffer looked up once (an app logs every request): again
+   * only while the container has no buffer yet, or after a sweep dropped buffers.
+   */
+  writer(podUid: string, container: string): (line: string) => void {
+    let buffer: Buffer | undefined
+    let sweeps = -1
+    return (line) => {
+      if (!buffer || sweeps !== this.sweeps) {
+        buffer = this.buffer(podUid, container)
+        sweeps = this.buffers.get(bufferKey(podUid, container)) === buffer ? this.sweeps : -1
+      }
+      this.append(buffer, line)
+    }
+  }
+
+  private append(buffer: Buffer, line: string): void {
+    const entry = { time: this.now(), line: line.length > MAX_LOG_LINE_CHARS ? line.slice(0, MAX_LOG_LINE_CHARS) : line }
     buffer.entries.push(entry)
     // Trimmed in batches: one splice per MAX_LOG_LINES / 4 appends instead of one per line (busy proxies log every request).
     if (buffer.entries.length > MAX_LOG_LINES + (MAX_LOG_LINES >> 2)) buffer.entries.splice(0, buffer.entries.length - MAX_LOG_LINES)
@@ -83,7 +104,11 @@ export class PodLogs {
     if (version === this.sweptAt) return
     this.sweptAt = version
     const live = new Set(this.store.list({ kind: 'Pod' }).map((p) => p.metadata.uid))
-    for (const key of this.buffers.keys()) if (!live.has(key.slice(0, key.indexOf('/')))) this.buffers.delete(key)
+    for (const key of this.buffers.keys()) {
+      if (live.has(key.slice(0, key.indexOf('/')))) continue
+      this.buffers.delete(key)
+      this.sweeps++
+    }
   }
 }
 

@@ -173,8 +173,20 @@ function commonLogDate(ms: number): string {
 
 /** UTF-8 length, what Content-Length counts (counted, not encoded: this runs on every response). */
 export function byteLength(body: string): number {
-  return Buffer.byteLength(body, 'utf8')
+  // Apps answer the same few long bodies over and over (a rendered page, a JSON document): the last few lengths are kept.
+  if (body.length < MEMO_LENGTH_FROM) return Buffer.byteLength(body, 'utf8')
+  for (let i = 0; i < lengthMemo.length; i += 2) if (lengthMemo[i] === body) return lengthMemo[i + 1] as number
+  const n = Buffer.byteLength(body, 'utf8')
+  lengthMemo.copyWithin(2, 0, lengthMemo.length - 2)
+  lengthMemo[0] = body
+  lengthMemo[1] = n
+  return n
 }
+
+/** Bodies shorter than this are counted each time (cheaper than a lookup). */
+const MEMO_LENGTH_FROM = 256
+/** [body, length] pairs, newest first (the empty strings of the start never match a remembered length's body). */
+const lengthMemo: (string | number)[] = ['', 0, '', 0, '', 0, '', 0]
 
 /** The request body, cut at MAX_APP_BODY_BYTES characters (a safe bound on bytes read). */
 export function boundedBody(req: Pick<AppRequest, 'body'>): string {

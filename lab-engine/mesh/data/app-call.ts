@@ -158,7 +158,7 @@ function appContext(net: MeshNetwork, pod: KubeObject, container: string): AppCo
 function newAppContext(net: MeshNetwork, pod: KubeObject, container: string): AppContext {
   const spec = servingContainers(pod).find((c) => c.name === container)
   const proc = spec ? started(net.store, pod, spec) : undefined
-  const logs = podLogsFor(net.store, () => net.clock.now())
+  const writeLog = podLogsFor(net.store, () => net.clock.now()).writer(pod.metadata.uid, container)
   let last = ''
   return {
     upstream: (call: UpstreamCall) => net.appUpstream(pod, call),
@@ -176,7 +176,7 @@ function newAppContext(net: MeshNetwork, pod: KubeObject, container: string): Ap
       // to the container's last one (apps remember their repeated lines) is that flat string.
       if (line === last) line = last
       else FLATTEN.test((last = line))
-      logs.appendLog(pod.metadata.uid, container, line)
+      writeLog(line)
     },
     state: net.containerState(pod, container),
     // The Prometheus addon's HTTP API answers from the session's telemetry (what it would have scraped).

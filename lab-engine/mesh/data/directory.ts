@@ -17,32 +17,42 @@ export interface ServicePortSpec { name?: string; port: number; targetPort?: num
 interface Index {
   rv: string
   size: number
-  pods: Map<string, KubeObject>
-  /** "ip:port" of ClusterIPs and LoadBalancer ingress IPs, and "node:<nodePort>". */
-  services: Map<string, { service: KubeObject; port: ServicePortSpec }>
+  /** The destination at each pod IP (one object per pod: every hop asks). */
+  pods: Map<string, Destination & { kind: 'pod' }>
+  /** Service destinations by address then port: ClusterIPs, LoadBalancer ingress IPs, and NODE_IP for node ports. */
+  services: Map<string, Map<number, Destination & { kind: 'service' }>>
 }
 
 const indexes = new WeakMap<ObjectStore, Index>()
+
+/** The services map's key for node ports (reached at NODE_IP). */
+const NODE_PORTS = 'node'
 
 function indexOf(store: ObjectStore): Index {
   const rv = store.resourceVersion()
   const size = store.size()
   const hit = indexes.get(store)
   if (hit && hit.rv === rv && hit.size === size) return hit
-  const pods = new Map<string, KubeObject>()
+  const pods = new Map<string, Destination & { kind: 'pod' }>()
   for (const pod of store.list({ kind: 'Pod' })) {
     const st = pod.status as { podIP?: string; phase?: string } | undefined
     const hostNetwork = (pod.spec as { hostNetwork?: boolean } | undefined)?.hostNetwork
-    if (st?.podIP && !hostNetwork && !pod.metadata.deletionTimestamp) pods.set(st.podIP, pod)
+    if (st?.podIP && !hostNetwork && !pod.metadata.deletionTimestamp) pods.set(st.podIP, { kind: 'pod', pod })
   }
-  const services = new Map<string, { service: KubeObject; port: ServicePortSpec }>()
+  const services = new Map<string, Map<number, Destination & { kind: 'service' }>>()
+  const add = (ip: string, port: number, dest: Destination & { kind: 'service' }) => {
+    let byPort = services.get(ip)
+    if (!byPort) services.set(ip, (byPort = new Map()))
+    byPort.set(port, dest)
+  }
   for (const svc of store.list({ kind: 'Service' })) {
     const spec = svc.spec as { clusterIP?: string; ports?: ServicePortSpec[] } | undefined
     const lbIp = (svc.status as { loadBalancer?: { ingress?: { ip?: string }[] } } | undefined)?.loadBalancer?.ingress?.[0]?.ip
     for (const port of spec?.ports ?? []) {
-      if (spec?.clusterIP && spec.clusterIP !== 'None') services.set(`${spec.clusterIP}:${port.port}`, { service: svc, port })
-      if (lbIp) services.set(`${lbIp}:${port.port}`, { service: svc, port })
-      if (port.nodePort) services.set(`node:${port.nodePort}`, { service: svc, port })
+      const dest = { kind: 'service' as const, service: svc, port }
+      if (spec?.clusterIP && spec.clusterIP !== 'None') add(spec.clusterIP, port.port, dest)
+      if (lbIp) add(lbIp, port.port, dest)
+      if (port.nodePort) add(NODE_PORTS, port.nodePort, dest)
     }
   }
   const built = { rv, size, pods, services }
@@ -53,10 +63,10 @@ function indexOf(store: ObjectStore): Index {
 /** What a connection to ip:port reaches. */
 export function destinationAt(store: ObjectStore, ip: string, port: number): Destination {
   const index = indexOf(store)
-  const svc = ip === NODE_IP ? index.services.get(`node:${port}`) : index.services.get(`${ip}:${port}`)
-  if (svc) return { kind: 'service', ...svc }
+  const svc = index.services.get(ip === NODE_IP ? NODE_PORTS : ip)?.get(port)
+  if (svc) return svc
   const pod = index.pods.get(ip)
-  if (pod) return { kind: 'pod', pod }
+  if (pod) return pod
   const host = internetHostForAddress(ip)
   if (host) return { kind: 'internet', host }
   return { kind: 'nothing' }
@@ -64,7 +74,7 @@ export function destinationAt(store: ObjectStore, ip: string, port: number): Des
 
 /** The pod at an IP, if one runs there. */
 export function podAt(store: ObjectStore, ip: string): KubeObject | undefined {
-  return indexOf(store).pods.get(ip)
+  return indexOf(store).pods.get(ip)?.pod
 }
 
 /** Whether a pod runs an Istio sidecar that is up (the istio-proxy container is running). */

@@ -40,9 +40,42 @@ interface Attempt { result: MeshResult; retriable: boolean; endpoint?: string; r
 export function* forward(net: MeshNetwork, proxy: ProxyAt, route: Route, action: ForwardAction, req: MeshRequest): Flow<MeshResult> {
   const started = net.clock.now()
   const flags: string[] = []
-  const fault = route.fault
+  if (route.fault) {
+    const aborted = yield* injectFault(net, proxy, route, action, req, started, flags)
+    if (aborted) return aborted
+  }
+  const wc = pickWeighted(net, action.clusters, req)
+  if (!wc) return localReply(net, req, 503, 'no healthy upstream', [...flags, 'UH'])
+  const outgoing = prepare(net, route, action, wc, req)
+  for (const m of action.mirrors) if (chance(net, m.percentage)) mirror(net, proxy, m.cluster, { ...outgoing, headers: withoutHeader(outgoing.headers, 'x-envoy-attempt-count') })
+  let result: MeshResult
+  if (action.timeoutMs > 0) {
+    const downstream = { answered: false }
+    const settled = yield* net.scheduler.withinFlow(action.timeoutMs, () => tryAttempts(net, proxy, action, wc.cluster, outgoing, downstream))
+    req.trace?.add({ kind: 'timeout', timeoutMs: action.timeoutMs, fired: !settled })
+    if (!settled) {
+      // The route timeout answered the client: an attempt still in flight is reported by the server alone.
+      downstream.answered = true
+      return reported(net, proxy, req, started, localReply(net, req, 504, 'upstream request timeout', [...flags, 'UT']), route, wc.cluster, wc.host)
+    }
+    if (!settled.ok) throw settled.error
+    result = settled.value
+  } else {
+    result = yield* tryAttempts(net, proxy, action, wc.cluster, outgoing, NOT_ANSWERED)
+  }
+  if (result.kind !== 'response') return result
+  const serviceMs = Math.max(0, Math.round(net.clock.now() - started))
+  return clientFacing(result, route.headers, wc.headers, serviceMs, flags)
+}
+
+/** Without a route timeout nobody answers the client before the attempts end. */
+const NOT_ANSWERED: { readonly answered: boolean } = Object.freeze({ answered: false })
+
+/** The route's fault filter: a delay (flag DI, pushed onto flags) and an abort, whose local reply is returned. */
+function* injectFault(net: MeshNetwork, proxy: ProxyAt, route: Route, action: ForwardAction, req: MeshRequest, started: number, flags: string[]): Flow<MeshResponse | undefined> {
+  const fault = route.fault!
   const vs = route.origin ? { virtualService: route.origin.virtualService } : {}
-  if (fault?.delay) {
+  if (fault.delay) {
     const applied = chance(net, fault.delay.percentage)
     req.trace?.add({ kind: 'fault', fault: 'delay', percentage: fault.delay.percentage, applied, delayMs: fault.delay.fixedDelayMs, ...vs })
     if (applied) {
@@ -51,50 +84,25 @@ export function* forward(net: MeshNetwork, proxy: ProxyAt, route: Route, action:
       if (delay) yield delay
     }
   }
-  const abort = fault?.abort ? chance(net, fault.abort.percentage) : false
-  if (fault?.abort) req.trace?.add({ kind: 'fault', fault: 'abort', percentage: fault.abort.percentage, applied: abort, status: fault.abort.httpStatus ?? 503, ...vs })
-  if (fault?.abort && abort) {
-    const r = localReply(net, req, fault.abort.httpStatus ?? 503, 'fault filter abort', [...flags, 'FI'])
-    return reported(net, proxy, req, started, r, route, undefined, routeHost(action.clusters))
-  }
-  const wc = pickWeighted(net, action.clusters, req)
-  if (!wc) return localReply(net, req, 503, 'no healthy upstream', [...flags, 'UH'])
-  const outgoing = prepare(net, route, action, wc, req)
-  for (const m of action.mirrors) if (chance(net, m.percentage)) mirror(net, proxy, m.cluster, outgoing)
-  const downstream = { answered: false }
-  const attempts = () => tryAttempts(net, proxy, action, wc.cluster, outgoing, downstream)
-  const settled = action.timeoutMs > 0 ? yield* net.scheduler.withinFlow(action.timeoutMs, attempts) : { ok: true as const, value: yield* attempts() }
-  if (action.timeoutMs > 0) req.trace?.add({ kind: 'timeout', timeoutMs: action.timeoutMs, fired: !settled })
-  if (!settled) {
-    // The route timeout answered the client: an attempt still in flight is reported by the server alone.
-    downstream.answered = true
-    return reported(net, proxy, req, started, localReply(net, req, 504, 'upstream request timeout', [...flags, 'UT']), route, wc.cluster, wc.host)
-  }
-  if (!settled.ok) throw settled.error
-  const result = settled.value
-  if (result.kind !== 'response') return result
-  const serviceMs = Math.max(0, Math.round(net.clock.now() - started))
-  return clientFacing(result, route.headers, wc.headers, serviceMs, flags)
+  if (!fault.abort) return undefined
+  const abort = chance(net, fault.abort.percentage)
+  req.trace?.add({ kind: 'fault', fault: 'abort', percentage: fault.abort.percentage, applied: abort, status: fault.abort.httpStatus ?? 503, ...vs })
+  if (!abort) return undefined
+  const r = localReply(net, req, fault.abort.httpStatus ?? 503, 'fault filter abort', [...flags, 'FI'])
+  return reported(net, proxy, req, started, r, route, undefined, routeHost(action.clusters))
 }
 
-function* tryAttempts(net: MeshNetwork, proxy: ProxyAt, action: ForwardAction, cluster: string, req: MeshRequest, downstream: { answered: boolean }): Flow<MeshResult> {
+function* tryAttempts(net: MeshNetwork, proxy: ProxyAt, action: ForwardAction, cluster: string, req: MeshRequest, downstream: { readonly answered: boolean }): Flow<MeshResult> {
   const policy = action.retryPolicy
   const max = 1 + (policy?.numRetries ?? 0)
   // Hosts tried matter only to a retry: a single attempt shares one empty set.
   const tried = max > 1 ? new Set<string>() : NO_HOSTS_TRIED
   let last: Attempt | undefined
   for (let n = 1; n <= max; n++) {
-    const headers = withHeader(req.headers, 'x-envoy-attempt-count', String(n))
-    // An attempt cut off by the per-try timeout still reaches its server: that report comes when it ends.
-    const cut = { off: false }
-    const attempt: MeshRequest = { ...req, headers }
+    // prepare() counted the first attempt already.
+    const attempt: MeshRequest = n === 1 ? req : { ...req, headers: withHeader(req.headers, 'x-envoy-attempt-count', String(n)) }
     const per = policy?.perTryTimeoutMs
-    const settled = per
-      ? yield* net.scheduler.withinFlow(per, () => attemptReportedLate(net, proxy, cluster, attempt, tried, cut))
-      : { ok: true as const, value: yield* attemptOnce(net, proxy, cluster, attempt, tried) }
-    if (!settled) cut.off = true
-    if (settled && !settled.ok) throw settled.error
-    last = settled ? settled.value : { result: timeoutReply(net, req), retriable: retryOnTimeout(policy?.retryOn ?? []), reason: 'per-try timeout' }
+    last = per ? yield* attemptWithin(net, proxy, cluster, attempt, tried, per, policy.retryOn) : yield* attemptOnce(net, proxy, cluster, attempt, tried)
     if (max > 1 && last.endpoint && policy?.previousHostsPredicate !== false) (tried as Set<string>).add(last.endpoint)
     const final = !last.retriable || n === max || !retryWanted(policy, last)
     emitAttempt(net, last.hop, final && !downstream.answered)
@@ -113,19 +121,32 @@ function* tryAttempts(net: MeshNetwork, proxy: ProxyAt, action: ForwardAction, c
 
 const NO_HOSTS_TRIED: ReadonlySet<string> = new Set<string>()
 
+/** A mirrored request's outcome: its answer is discarded. */
+function ignore(): void {}
+
+/** An attempt under a per-try timeout: Envoy's 504 when it is cut off (retriable when retryOn covers timeouts). */
+function* attemptWithin(net: MeshNetwork, proxy: ProxyAt, cluster: string, req: MeshRequest, tried: ReadonlySet<string>, perTryMs: number, retryOn: readonly string[]): Flow<Attempt> {
+  // An attempt cut off by the per-try timeout still reaches its server: that report comes when it ends.
+  const cut = { off: false }
+  const settled = yield* net.scheduler.withinFlow(perTryMs, () => attemptReportedLate(net, proxy, cluster, req, tried, cut))
+  if (!settled) {
+    cut.off = true
+    return { result: timeoutReply(net, req), retriable: retryOnTimeout(retryOn), reason: 'per-try timeout' }
+  }
+  if (!settled.ok) throw settled.error
+  return settled.value
+}
+
 /**
- * An attempt under a per-try timeout: if the timeout cut it off, the server's report is emitted
- * when it ends. (A top-level generator, not a closure: each generator-function closure would
- * get its own prototype, and its generators their own hidden class -- slow on every call.)
+ * An attempt whose per-try timeout may cut it off: then the server's report is emitted when it
+ * ends. (A top-level generator, not a closure: each generator-function closure would get its
+ * own prototype, and its generators their own hidden class -- slow on every call.)
  */
 function* attemptReportedLate(net: MeshNetwork, proxy: ProxyAt, cluster: string, req: MeshRequest, tried: ReadonlySet<string>, cut: { off: boolean }): Flow<Attempt> {
   const a = yield* attemptOnce(net, proxy, cluster, req, tried)
   if (cut.off) emitAttempt(net, a.hop, false)
   return a
 }
-
-/** A mirrored request's outcome: its answer is discarded. */
-function ignore(): void {}
 
 /** An attempt's hop: the server's report always, the client's only for the attempt that answered the downstream request. */
 function emitAttempt(net: MeshNetwork, hop: HopRecord | undefined, clientReports: boolean): void {
@@ -272,18 +293,21 @@ function prepare(net: MeshNetwork, route: Route, action: ForwardAction, wc: Weig
   }
   if (rw?.authority) authority = rw.authority
   if (path !== req.path) headers = withHeader(headers, 'x-envoy-original-path', req.path)
+  // The first attempt's count, last, as withHeader would put it (withIdAndProto dropped any the client sent).
+  headers.push(['x-envoy-attempt-count', '1'])
   return { ...req, headers, path, authority }
 }
 
 /**
  * withHeader(x-request-id, id) when an id is given, then withHeader(x-forwarded-proto, scheme),
- * in one copy of the list: every forwarded request takes this path.
+ * in one copy of the list, without any x-envoy-attempt-count (the router sets its own): every
+ * forwarded request takes this path.
  */
 function withIdAndProto(headers: readonly Header[], id: string | undefined, scheme: string): Header[] {
   const out: Header[] = []
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i]!
-    if (sameName(h[0], 'x-forwarded-proto') || (id !== undefined && sameName(h[0], 'x-request-id'))) continue
+    if (sameName(h[0], 'x-forwarded-proto') || sameName(h[0], 'x-envoy-attempt-count') || (id !== undefined && sameName(h[0], 'x-request-id'))) continue
     out.push(h)
   }
   if (id !== undefined) out.push(['x-request-id', id])
@@ -307,8 +331,9 @@ function mirror(net: MeshNetwork, proxy: ProxyAt, cluster: string, req: MeshRequ
 }
 
 export function pickWeighted(net: MeshNetwork, clusters: readonly WeightedCluster[], req?: MeshRequest): WeightedCluster | undefined {
+  if (clusters.length === 1) return clusters[0]
   const total = clusters.reduce((s, c) => s + Math.max(0, c.weight), 0)
-  if (clusters.length === 1 || total <= 0) return clusters[0]
+  if (total <= 0) return clusters[0]
   const draw = net.rng.next() * total
   let left = draw
   let chosen = clusters.length - 1

@@ -61,6 +61,14 @@ function onPost(req: AppRequest, ctx: AppContext, id: number, version: string): 
   return nodeJson(ctx, 200, store ? localRatings(ctx, id) : { id, ratings })
 }
 
+/** parseInt of the path's last segment; the last path's answer is remembered (every page asks for /ratings/0). */
+function productIdOf(path: string): number {
+  if (path !== lastPath.path) lastPath = { path, id: parseInt(path.split('/').pop() ?? '', 10) }
+  return lastPath.id
+}
+
+let lastPath = { path: '', id: Number.NaN }
+
 const requestLine = lineMemo((method: string, path: string) => `${method} ${path}`)
 
 /** The ratings app; `imageVersion` is what the image's SERVICE_VERSION defaults to (ratings-v2 images say v2). */
@@ -78,7 +86,7 @@ export function ratingsApp(imageVersion: 'v1' | 'v2'): AppModel {
         // httpdispatcher's fallback for an unrouted request: 404 with an empty body.
         return nodeText(ctx, 404, '')
       }
-      const id = parseInt(path.split('/').pop() ?? '', 10)
+      const id = productIdOf(path)
       if (Number.isNaN(id)) return nodeJson(ctx, 400, { error: 'please provide numeric product ID' })
       if (req.method === 'POST') return onPost(req, ctx, id, version)
       if (version === 'v2') return nodeJson(ctx, 500, { error: 'could not connect to ratings database' })
