@@ -6,7 +6,8 @@
 
 import { Clock } from '../../../core/clock'
 import { Scheduler } from '../../../mesh/data/scheduler'
-import { CommandRegistry, createShell, manualClock, type Shell } from '../../../shell'
+import { CommandRegistry, createShell, manualClock, registerCoreutils, type Shell } from '../../../shell'
+import { Vfs } from '../../../shell/vfs'
 import type { HttpRequest, HttpResult, HttpTransport, LoadSender } from '../../curl/transport'
 import { createFortioCommand } from './fortio'
 import type { LoadTestResult } from './load-result'
@@ -66,12 +67,12 @@ export function fakeMesh(clock: Clock, rule: (n: number, req: HttpRequest) => Fa
   return { transport, seen }
 }
 
-/** A shell whose registry holds fortio over the fake mesh; `httpbin` resolves to SERVICE_IP; `results` gathers finished runs. */
-export function fortioShell(rule: (n: number, req: HttpRequest) => FakeReply, onSend?: (n: number) => void): { shell: Shell; seen: Seen[]; clock: Clock; results: LoadTestResult[] } {
+/** A shell with coreutils and fortio over the fake mesh; `httpbin` resolves to SERVICE_IP; `results` gathers finished runs; `vfs` is the shell's files. */
+export function fortioShell(rule: (n: number, req: HttpRequest) => FakeReply, onSend?: (n: number) => void): { shell: Shell; seen: Seen[]; clock: Clock; results: LoadTestResult[]; vfs: Vfs } {
   const results: LoadTestResult[] = []
   const shellClock = manualClock(START_MS)
   const { transport, seen } = fakeMesh(shellClock.clock, rule, onSend)
-  const registry = new CommandRegistry()
+  const registry = registerCoreutils(new CommandRegistry())
   registry.registerCommand(createFortioCommand({
     transport: () => transport,
     source: { kind: 'pod', namespace: 'default', podName: 'fortio-deploy-1', podIp: '10.244.0.9', container: 'fortio' },
@@ -79,7 +80,8 @@ export function fortioShell(rule: (n: number, req: HttpRequest) => FakeReply, on
     procs: 2,
     onResult: (r) => results.push(r),
   }))
-  return { shell: createShell({ clock: shellClock, registry }), seen, clock: shellClock.clock, results }
+  const vfs = Vfs.withHome(() => shellClock.now())
+  return { shell: createShell({ clock: shellClock, registry, vfs }), seen, clock: shellClock.clock, results, vfs }
 }
 
 export async function run(shell: Shell, src: string, signal?: AbortSignal): Promise<{ stdout: string; stderr: string; code: number }> {

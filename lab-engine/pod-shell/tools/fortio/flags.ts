@@ -124,7 +124,8 @@ export function parseFlags(argv: readonly string[]): ParseResult {
       if (i >= argv.length) return { kind: 'error', message: `flag needs an argument: -${name}` }
       raw = argv[i++]!
     }
-    if (!spec) { order.push(name); continue }
+    // Ignored flags keep their text (fortio load reads -data-dir for -a).
+    if (!spec) { flags.set(name, raw); order.push(name); continue }
     const value = convert(spec, raw, flags.get(name))
     if (typeof value === 'object' && 'error' in value) return { kind: 'error', message: `invalid value "${raw}" for flag -${name}: ${value.error}` }
     flags.set(name, value)

@@ -51,4 +51,25 @@ ${EXEC} load -c 3 -qps 0 -n 30 -loglevel Warning http://httpbin:8000/get`
     const perThread = [...err.matchAll(/\n\[\d\] +(\d+) socket used/g)].map((m) => Number(m[1]))
     expect(perThread.reduce((a, b) => a + b, 0)).toBe(sockets)
   }, 60_000)
+
+  it('-json - prints the result through kubectl exec; -json <file> writes into the pod\'s own file system', async () => {
+    const script = `export FORTIO_POD=$(kubectl get pods -l app=fortio -o 'jsonpath={.items[0].metadata.name}')
+${EXEC} load -c 2 -qps 0 -n 10 -quiet -json - http://httpbin:8000/get
+${EXEC} load -c 2 -qps 0 -n 10 -quiet -json /tmp/run.json http://httpbin:8000/get
+${EXEC} load -n 2 -quiet -json /tmp/run.json/x http://httpbin:8000/get
+echo "$FORTIO_POD"`
+    const [, out, file, nested, pod] = await runScript(script, { seed: 1, setup: SETUP, files: sampleFiles(path.join(ROOT, 'content/samples')) })
+    expect(out!.exitCode).toBe(0)
+    const doc = JSON.parse(out!.stdout) as { Labels: string; RetCodes: Record<string, number>; DurationHistogram: { Count: number } }
+    expect(doc.DurationHistogram.Count).toBe(10)
+    expect(doc.RetCodes).toEqual({ 200: 10 })
+    // os.Hostname() in the pod is its name.
+    expect(doc.Labels).toBe(`httpbin:8000/get , ${pod!.stdout.trim()}`)
+    expect(out!.stderr).toContain(`Successfully wrote ${Buffer.byteLength(out!.stdout)} bytes of Json data to stdout\n`)
+    expect(file!.exitCode).toBe(0)
+    expect(file!.stderr).toMatch(/\nSuccessfully wrote \d+ bytes of Json data to \/tmp\/run\.json\n$/)
+    // The fortio image has no cat; the file is there because a path under it is "not a directory".
+    expect(nested!.exitCode).toBe(1)
+    expect(nested!.stderr).toContain('"msg":"Unable to create /tmp/run.json/x: open /tmp/run.json/x: not a directory"')
+  }, 60_000)
 })

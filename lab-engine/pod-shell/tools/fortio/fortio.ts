@@ -6,7 +6,9 @@
 // unknown command `Error: unknown command "x"`; flag errors exit 2 with the usage;
 // -loglevel logs its change ("Log level is now 3 Warning (was 2 Info)"), -quiet
 // silently drops to Error. Limits: -c, -n and -t are capped (MAX_THREADS, MAX_CALLS,
-// MAX_DURATION_MS) and log lines are bounded (MAX_LOG_LINES).
+// MAX_DURATION_MS) and log lines are bounded (MAX_LOG_LINES). `load -json <file|->` and `-a`
+// save fortio's result document (result-json.ts, json-output.ts); -labels defaults to the URL
+// without its scheme and the host name (the container's /etc/hostname, which the kubelet writes).
 
 import { NAMESERVER_IP } from '../../../cluster/dns'
 import { Rng } from '../../../core/rng'
@@ -15,6 +17,7 @@ import type { HostResolver, HttpTransport, RequestSource, TransportContext } fro
 import { runCurl } from './curl'
 import { LOG_LEVELS, parseFlags, type LogLevel, type ParsedFlags } from './flags'
 import { goDuration } from './go-format'
+import { jsonWriter } from './json-output'
 import { FortioLog, LEVEL, SITES } from './log'
 import { runLoad } from './load'
 import type { LoadTestResult } from './load-result'
@@ -130,6 +133,7 @@ async function fortioLoad(env: FortioEnv, ctx: CommandContext, flags: ParsedFlag
   const threadsFlag = num(flags, 'c', 4)
   const durationFlag = num(flags, 't', 5000)
   const rng = env.rng ?? Rng.seeded('fortio')
+  const onFinished = jsonWriter(flags, ctx, { url, href: target.href, percentiles: lc.percentiles, log, source: env.source })
   return runLoad({
     url, request: req, addresses, qpsFlag, threadsFlag, percentiles: lc.percentiles, keepAlive, logErrors,
     allowInitialErrors: flags.get('allow-initial-errors') === true, sequentialWarmup: flags.get('sequential-warmup') === true, prevProcs: lc.procs,
@@ -139,7 +143,7 @@ async function fortioLoad(env: FortioEnv, ctx: CommandContext, flags: ParsedFlag
       noCatchUp: flags.get('nocatchup') === true, abortOn: num(flags, 'abort-on', 0), offset: num(flags, 'offset', 0) / 1000,
       resolution: num(flags, 'r', 0.001) > 0 ? num(flags, 'r', 0.001) : 0.001, procs: lc.runProcs, random: () => rng.next(),
     },
-  }, { transport, ctx: tctx, err: ctx.stderr, log, onResult: env.onResult })
+  }, { transport, ctx: tctx, err: ctx.stderr, log, onResult: env.onResult, onFinished })
 }
 
 /** The simulator's caps, in fortio's voice where fortio has one. */

@@ -8,6 +8,7 @@
 // (`Aborting because of error 503 for <url> (241 bytes)`, exit 1) unless
 // -allow-initial-errors. Threads are LoadSender.all clients, so they share
 // simulated time (HttpTransport.load; sequentialLoad where a transport has none).
+// After the report, onFinished writes the -json result (json-output.ts).
 
 import type { HttpTransport, LoadSender, TransportContext } from '../../curl/transport'
 import { sequentialLoad } from '../../curl/transport'
@@ -16,7 +17,7 @@ import { goDuration, goG } from './go-format'
 import { LEVEL, MAX_LOG_LINES, SITES, type FortioLog } from './log'
 import { loadResult, type LoadTestResult } from './load-result'
 import { report } from './report'
-import { MAX_CALLS, plan, runThread, type RunControl, type RunSettings, type ThreadStats } from './runner'
+import { MAX_CALLS, plan, runThread, type Plan, type RunControl, type RunSettings, type ThreadStats } from './runner'
 import type { HttpRequest } from '../../curl/transport'
 import { FORTIO_VERSION } from './version'
 
@@ -44,6 +45,21 @@ export interface LoadIO {
   log: FortioLog
   /** Hears the finished run as data (the workbench's histogram); not called when warmup aborts. */
   onResult?(result: LoadTestResult): void
+  /** After "All done": fortio's -json/-a output; a non-zero exit code ends the command (log.Fatalf). */
+  onFinished?(run: FinishedRun): number
+}
+
+/** Everything fortio's result JSON is made of. */
+export interface FinishedRun {
+  /** When the runner was set up, before warmup (periodic.Normalize, which dates the result ID). */
+  genTimeMs: number
+  startMs: number
+  elapsedMs: number
+  stats: readonly ThreadStats[]
+  /** The clients of the threads that ran. */
+  clients: readonly FortioClient[]
+  plan: Plan
+  settings: RunSettings
 }
 
 export async function runLoad(run: LoadRun, io: LoadIO): Promise<number> {
@@ -57,6 +73,7 @@ export async function runLoad(run: LoadRun, io: LoadIO): Promise<number> {
   ])
   const load = io.transport.load?.bind(io.transport) ?? ((ctx: TransportContext, body: (sender: LoadSender) => Promise<number>) => body(sequentialLoad(io.transport, ctx)))
   return load(io.ctx, async (sender) => {
+    const genTimeMs = sender.now()
     const clients = Array.from({ length: s.threads }, (_, i) => new FortioClient({
       request: run.request, addresses: run.addresses, keepAlive: run.keepAlive, logErrors: run.logErrors,
       offset: s.offset, resolution: s.resolution, thread: i, goroutine: 20 + i, log,
@@ -74,6 +91,8 @@ export async function runLoad(run: LoadRun, io: LoadIO): Promise<number> {
     const elapsedMs = sender.now() - start
     report({ stats, clients, elapsedMs, plan: p, settings: s, percentiles: run.percentiles, threadsFlag: run.threadsFlag }, log, (text) => err.write(text))
     io.onResult?.(loadResult({ url: run.url, startMs: start, elapsedMs, qps: s.qps, stats, clients, threads: p.threads, percentiles: run.percentiles, offset: s.offset, resolution: s.resolution }))
+    const saved = io.onFinished?.({ genTimeMs, startMs: start, elapsedMs, stats, clients: clients.slice(0, p.threads), plan: p, settings: s }) ?? 0
+    if (saved !== 0) return saved
     // Our bound on output, said once at the end (real fortio would have printed every line).
     if (ctl.capped) err.write(`[simulator] the run stopped at the simulator's limit of ${MAX_CALLS} calls\n`)
     if (log.dropped > 0) err.write(`[simulator] ${log.dropped} more log lines were not printed (limit ${MAX_LOG_LINES})\n`)

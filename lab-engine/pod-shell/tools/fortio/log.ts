@@ -41,6 +41,9 @@ export const SITES = {
   errorStatus: { file: 'commonflags.go', line: 254 },
   abortedOnCode: { file: 'httprunner.go', line: 72 },
   behind: { file: 'periodic.go', line: 792 },
+  jsonEncode: { file: 'fortio_main.go', line: 601 },
+  jsonCreate: { file: 'fortio_main.go', line: 612 },
+  jsonWrite: { file: 'fortio_main.go', line: 617 },
 } satisfies Record<string, Site>
 
 export class FortioLog {

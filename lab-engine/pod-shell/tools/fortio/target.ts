@@ -24,7 +24,7 @@ export interface TargetOptions {
 }
 
 export type Target =
-  | { kind: 'ok'; url: string; request: HttpRequest; assumedHttp: boolean }
+  | { kind: 'ok'; url: string; request: HttpRequest; assumedHttp: boolean; /** The URL as HTTPOptions keeps it: trimmed, with the scheme fortio assumed. */ href: string }
   | { kind: 'error'; message: string }
 
 /** Go's textproto.CanonicalMIMEHeaderKey. */
@@ -66,5 +66,5 @@ export function buildTarget(raw: string, o: TargetOptions): Target {
     method, scheme: u.scheme, host: u.host, port: u.port, path: u.path, headers, body, resolve,
     connectTimeoutMs: o.timeoutMs, maxTimeMs: o.timeoutMs, insecure: o.insecure,
   }
-  return { kind: 'ok', url: raw, request, assumedHttp: !hasScheme }
+  return { kind: 'ok', url: raw, request, assumedHttp: !hasScheme, href: url }
 }
