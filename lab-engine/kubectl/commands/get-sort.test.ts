@@ -16,6 +16,7 @@ function withRv(name: string, resourceVersion: string): KubeObject {
 
 const names = (list: readonly KubeObject[] | null) => list?.map((o) => o.metadata.name) ?? null
 
+
 describe('natural order', () => {
   it.each([
     ['pod-2', 'pod-10', true],
@@ -108,17 +109,22 @@ describe('sortList', () => {
 })
 
 describe('sortTables', () => {
+  const table = (rows: KubeObject[], tableRv = '20') => ({ rows, tableRv })
+
   it('sorts each table alone, drops a table none of whose rows has the key, and leaves one-row tables as they are', () => {
     const rows = [withRv('b', '12'), withRv('a', '9')]
-    // Table objects carry a resourceVersion too, so the check kubectl makes before printing passes.
-    expect(sortTables([rows, [withRv('z', '1')]], '.metadata.resourceVersion', '20').map(names)).toEqual([['a', 'b'], ['z']])
-    expect(sortTables([rows], '.nope', '20')).toEqual([null])
-    expect(sortTables([[obj('z')]], '.nope', '20').map(names)).toEqual([['z']])
+    expect(sortTables([table(rows)], '.metadata.resourceVersion').map(names)).toEqual([['a', 'b']])
+    expect(sortTables([table(rows)], '.nope')).toEqual([null])
+    expect(sortTables([table([obj('z')])], '.nope').map(names)).toEqual([['z']])
   })
 
-  it('first checks the key on the Table objects when several tables print', () => {
-    expect(() => sortTables([[obj('a')], [obj('b')]], '.metadata.name', '7')).toThrow('couldn\'t find any field with path "{.metadata.name}" in the list of objects')
-    expect(sortTables([[obj('a')]], '.metadata.name', '7').map(names)).toEqual([['a']])
+  it('with several tables, first sorts the Table objects: a key they lack is an error, one they have can reorder them', () => {
+    expect(() => sortTables([table([obj('a')]), table([obj('b')])], '.metadata.name')).toThrow('couldn\'t find any field with path "{.metadata.name}" in the list of objects')
+    expect(sortTables([table([obj('a')])], '.metadata.name').map(names)).toEqual([['a']])
+    // A GET by name returns a Table with the object's resourceVersion.
+    const byName = [table([withRv('b', '12')], '12'), table([withRv('a', '9')], '9')]
+    expect(sortTables(byName, '.metadata.resourceVersion').map(names)).toEqual([['a'], ['b']])
+    expect(sortTables(byName, '.kind').map(names)).toEqual([['b'], ['a']])
   })
 })
 
@@ -185,6 +191,24 @@ configmap/web-2
 $ kubectl get cm -l t=s -o name --sort-by=.data
 ! F0101 00:00:00.000000       1 sorter.go:260] Field {.data} in *unstructured.Unstructured is an unsortable type: interface, err: unsortable type: map[string]interface {}
 [exit 255]
+`)
+  })
+
+  it('names asked for print as separate tables: sorted by the Table objects\' fields, not the rows\'', async () => {
+    const out = await run(`${CONFIGMAPS}
+kubectl get cm web-2 web-10 --sort-by=.metadata.resourceVersion
+kubectl get cm web-2 web-10 --sort-by=.metadata.name
+kubectl get cm web-2 web-10 -o name --sort-by=.metadata.name`)
+    expect(out).toBe(`${APPLIED}$ kubectl get cm web-2 web-10 --sort-by=.metadata.resourceVersion
+NAME     DATA   AGE
+web-10   2      0s
+web-2    2      0s
+$ kubectl get cm web-2 web-10 --sort-by=.metadata.name
+! error: couldn't find any field with path "{.metadata.name}" in the list of objects
+[exit 1]
+$ kubectl get cm web-2 web-10 -o name --sort-by=.metadata.name
+configmap/web-2
+configmap/web-10
 `)
   })
 

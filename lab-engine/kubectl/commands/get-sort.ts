@@ -16,6 +16,8 @@
 //   a table of one row is not sorted at all. When several types or names are asked for, kubectl
 //   first sorts the Table objects themselves, so a key tables lack (`.metadata.name`) is an error
 //   (kubernetes/kubernetes#104318).
+// klog's fatal header carries a process id and a source line; ours are fixed estimates, and the
+// goroutine dump klog adds after the message is left out.
 // Go's sort.Sort is an insertion sort up to 12 items, which we reproduce exactly; longer lists
 // are merge-sorted (stable), where Go's pdqsort gives ties no particular order.
 
@@ -26,7 +28,7 @@ import { KubectlError } from './context'
 import { naturalLess } from './natural-less'
 import { compareQuantities, parseQuantity } from './quantity'
 
-/** klog.Fatalf in kubectl: print `line` on stderr and exit 255. */
+/** kubectl's klog.Fatalf: the message goes on stderr after klog's header (klogFatal) and kubectl exits 255. */
 export class SortFatal extends Error {
   constructor(readonly site: string, message: string) {
     super(message)
@@ -56,6 +58,11 @@ type Key = { kind: 'missing' } | { kind: 'value'; value: unknown } | { kind: 'er
  * or SortFatal where kubectl exits through klog.Fatalf.
  */
 export function sortList(objects: readonly KubeObject[], sortBy: string): KubeObject[] {
+  return sortedIndexes(objects, sortBy).map((i) => objects[i]!)
+}
+
+/** SortObjects: the order of `objects` as indexes. */
+function sortedIndexes(objects: readonly unknown[], sortBy: string): number[] {
   if (objects.length === 0) return []
   const field = relaxedJsonPath(sortBy)
   const template = parse(field)
@@ -64,19 +71,29 @@ export function sortList(objects: readonly KubeObject[], sortBy: string): KubeOb
   const firstError = keys.findIndex((k) => k.kind === 'error')
   if (firstError >= 0 && (firstFound < 0 || firstError < firstFound)) throw new KubectlError((keys[firstError] as { message: string }).message)
   if (firstFound < 0) throw new KubectlError(notFound(field))
-  const less = (i: number, j: number) => listLess(field, objects, keys, i, j)
-  return sortIndexes(objects.length, less).map((i) => objects[i]!)
+  return sortIndexes(objects.length, (i, j) => listLess(field, objects, keys, i, j))
+}
+
+/** What kubectl's builder returns for one request: a server-side Table of rows. */
+export interface TableGroup {
+  rows: readonly KubeObject[]
+  /** The Table's metadata.resourceVersion: the list's, or for a GET by name the object's. */
+  tableRv: string
 }
 
 /**
- * The human-readable path: each group (one per resource type listed, one per name asked for) as
- * it prints, sorted; null for a group kubectl prints nothing of. `tableRv` is what a server-side
- * Table object would carry as metadata.resourceVersion.
+ * The human-readable path: each table (one per resource type listed, one per name asked for) as
+ * it prints, sorted; null for a table kubectl prints nothing of. With several tables kubectl first
+ * sorts the Table objects themselves (RuntimeSorter), which can fail or reorder them.
  */
-export function sortTables(groups: readonly (readonly KubeObject[])[], sortBy: string, tableRv: string): (KubeObject[] | null)[] {
+export function sortTables(groups: readonly TableGroup[], sortBy: string): (KubeObject[] | null)[] {
   const field = relaxedOrRaw(sortBy)
-  if (groups.length > 1) checkTableObjects(sortBy, tableRv)
-  return groups.map((rows) => sortTable(rows, field))
+  const ordered = groups.length > 1 ? sortedIndexes(groups.map(tableObject), sortBy).map((i) => groups[i]!) : groups
+  return ordered.map((g) => sortTable(g.rows, field))
+}
+
+function tableObject(g: TableGroup): unknown {
+  return { apiVersion: 'meta.k8s.io/v1', kind: 'Table', metadata: { resourceVersion: g.tableRv } }
 }
 
 export interface SortRequest {
@@ -84,16 +101,15 @@ export interface SortRequest {
   /** Human-readable output (table, wide): server-side tables sorted as they print. */
   table: boolean
   /** One group per resource type listed and per name asked for, in request order. */
-  groups: readonly (readonly KubeObject[])[]
+  groups: readonly TableGroup[]
   /** `kubectl get TYPE NAME` for one name: printed alone, never sorted. */
   single: boolean
-  tableRv: string
 }
 
 /** What to print after --sort-by: the objects in order, or null with the error kubectl adds to its list. */
 export function sortForOutput(r: SortRequest): { objects: KubeObject[] | null; error?: string } {
-  const all = r.groups.flat()
-  if (r.table) return { objects: sortTables(r.groups, r.sortBy, r.tableRv).flatMap((g) => g ?? []) }
+  const all = r.groups.flatMap((g) => g.rows)
+  if (r.table) return { objects: sortTables(r.groups, r.sortBy).flatMap((g) => g ?? []) }
   if (r.single) return { objects: all }
   try {
     return { objects: sortList(all, r.sortBy) }
@@ -109,16 +125,6 @@ export function klogFatal(e: SortFatal, nowMs: number): string {
   const two = (n: number) => String(n).padStart(2, '0')
   const micros = String(Math.floor((nowMs % 1000) * 1000)).padStart(6, '0')
   return `F${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${micros} ${String(KUBECTL_PID).padStart(7)} ${e.site}] ${e.message}\n`
-}
-
-/** RuntimeSorter over several Table objects: only the field check can fail (the stubs are alike, so none moves). */
-function checkTableObjects(sortBy: string, tableRv: string): void {
-  const field = relaxedJsonPath(sortBy)
-  const template = parse(field)
-  const stub = { apiVersion: 'meta.k8s.io/v1', kind: 'Table', metadata: { resourceVersion: tableRv } }
-  const key = keyOf(template, stub)
-  if (key.kind === 'error') throw new KubectlError(key.message)
-  if (key.kind === 'missing') throw new KubectlError(notFound(field))
 }
 
 /** SortingPrinter on one decoded Table: tables of 0 or 1 rows print as they are; errors drop the table. */
@@ -143,7 +149,7 @@ function sortTable(rows: readonly KubeObject[], field: string): KubeObject[] | n
 }
 
 /** RuntimeSort.Less: a key that failed to evaluate is fatal once it is compared. */
-function listLess(field: string, objects: readonly KubeObject[], keys: readonly Key[], i: number, j: number): boolean {
+function listLess(field: string, objects: readonly unknown[], keys: readonly Key[], i: number, j: number): boolean {
   const [a, b] = [keys[i]!, keys[j]!]
   if (a.kind === 'error') throw new SortFatal(FATAL_LIST_SITE, `Failed to get i values for &unstructured.Unstructured{Object:${goSharpV(objects[i])}} using ${field} (&errors.errorString{s:${JSON.stringify(a.message)}})`)
   if (b.kind === 'error') throw new SortFatal(FATAL_LIST_SITE, `Failed to get j values for &unstructured.Unstructured{Object:${goSharpV(objects[j])}} using ${field} (${b.message})`)

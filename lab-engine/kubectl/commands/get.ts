@@ -10,7 +10,7 @@ import type { KubeObject } from '../../cluster/types'
 import { parseOutputFormat, printObjects, type OutputFormat } from '../printers'
 import { errorLine, KubectlError, type Verb, type VerbContext } from './context'
 import { bool, flag } from './flags'
-import { klogFatal, SortFatal, sortForOutput } from './get-sort'
+import { klogFatal, SortFatal, sortForOutput, type TableGroup } from './get-sort'
 import { listNamespace, objectRef, parseResourceArgs } from './resource-args'
 import { watchChanges } from './watch'
 
@@ -69,7 +69,7 @@ export const getVerb: Verb = {
 function sortedObjects(ctx: VerbContext, sortBy: string, format: OutputFormat, c: Collected): KubeObject[] | number {
   let result
   try {
-    result = sortForOutput({ sortBy, table: format.type === 'table', groups: c.groups, single: c.single, tableRv: ctx.env.store.resourceVersion() })
+    result = sortForOutput({ sortBy, table: format.type === 'table', groups: c.groups, single: c.single })
   } catch (e) {
     if (!(e instanceof SortFatal)) throw e
     ctx.err(klogFatal(e, ctx.env.clock.now()))
@@ -81,29 +81,30 @@ function sortedObjects(ctx: VerbContext, sortBy: string, format: OutputFormat, c
   return 1
 }
 
-interface Collected { objects: KubeObject[]; groups: KubeObject[][]; errors: string[]; single: boolean }
+interface Collected { objects: KubeObject[]; groups: TableGroup[]; errors: string[]; single: boolean }
 
 /** The objects found, also grouped as kubectl's resource builder returns them: one group per type listed, one per name found. */
 function collect(ctx: VerbContext): Collected {
   const requests = parseResourceArgs(ctx.env, ctx.flags.args)
   const selector = flag(ctx.flags, 'selector')
   const all = bool(ctx.flags, 'all-namespaces')
-  const groups: KubeObject[][] = []
+  const groups: TableGroup[] = []
   const errors: string[] = []
   let named = 0
   for (const { info, names } of requests) {
     if (names.length > 0 && selector !== undefined) throw new KubectlError('name cannot be provided when a selector is specified')
     if (names.length > 0 && all && info.namespaced) throw new KubectlError('a resource cannot be retrieved by name across all namespaces')
     if (names.length === 0) {
-      groups.push(ctx.env.store.list({ kind: info.kind, apiVersion: objectRef(info, '', '').apiVersion, namespace: listNamespace(info, ctx.namespace, all), labelSelector: selector }))
+      const rows = ctx.env.store.list({ kind: info.kind, apiVersion: objectRef(info, '', '').apiVersion, namespace: listNamespace(info, ctx.namespace, all), labelSelector: selector })
+      groups.push({ rows, tableRv: ctx.env.store.resourceVersion() })
       continue
     }
     for (const name of names) {
       named++
       const obj = ctx.env.store.get(objectRef(info, name, ctx.namespace))
-      if (obj) groups.push([obj])
+      if (obj) groups.push({ rows: [obj], tableRv: obj.metadata.resourceVersion ?? '' })
       else if (!bool(ctx.flags, 'ignore-not-found')) errors.push(errorLine(notFound(info, name)))
     }
   }
-  return { objects: groups.flat(), groups, errors, single: named === 1 && requests.length === 1 }
+  return { objects: groups.flatMap((g) => g.rows), groups, errors, single: named === 1 && requests.length === 1 }
 }
