@@ -65,6 +65,8 @@ describe('fortio load -json -', () => {
     // The ID is dated when the runner is set up, before the warmup call.
     expect(doc.ID).toBe('2026-01-01-000000_canary_v2')
     expect(r.stdout).toContain('"Labels": "canary \\u003cv2\\u003e"')
+    const empty = await run(shell, `fortio load -n 2 -quiet -json - -labels '' ${URL}`)
+    expect((JSON.parse(empty.stdout) as Result).Labels).toBe('httpbin:8000/get , fortio-deploy-1')
   })
 
   it('says when a -n run was cut short, and writes nothing when warmup aborts or in curl mode', async () => {

@@ -53,7 +53,8 @@ export interface RunContext {
 export function jsonWriter(flags: ParsedFlags, ctx: CommandContext, rc: RunContext): ((run: FinishedRun) => number) | undefined {
   const request = { path: text(flags, 'json'), auto: flags.get('a') === true, dataDir: text(flags, 'data-dir') || '.' }
   if (!wantsJson(request)) return undefined
-  const labels = flags.has('labels') ? text(flags, 'labels') : defaultLabels(rc.url.replace(/^[ \t\r\n]+/, ''), hostname(ctx, rc.source))
+  // An empty -labels means the default, as in fortioLoad.
+  const labels = text(flags, 'labels') || defaultLabels(rc.url.replace(/^[ \t\r\n]+/, ''), hostname(ctx, rc.source))
   const http = httpOptions(flags, rc.href)
   return (run) => saveJson(request, () => {
     const input = { ...run, labels, percentiles: rc.percentiles, http }
