@@ -52,7 +52,7 @@ export class PodLogs {
     buffer.entries.push(entry)
     // Trimmed in batches: one splice per MAX_LOG_LINES / 4 appends instead of one per line (busy proxies log every request).
     if (buffer.entries.length > MAX_LOG_LINES + (MAX_LOG_LINES >> 2)) buffer.entries.splice(0, buffer.entries.length - MAX_LOG_LINES)
-    for (const listener of buffer.listeners) listener(entry)
+    if (buffer.listeners.size > 0) for (const listener of buffer.listeners) listener(entry)
   }
 
   read(podUid: string, container: string): readonly LogEntry[] {

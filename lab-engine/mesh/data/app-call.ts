@@ -18,6 +18,7 @@ import {
   appForContainer, volumeDirLister, volumeFileReader,
   type AppContext, type AppModel, type AppRequest, type AppResponse, type UpstreamCall, type UpstreamFailure,
 } from '../apps'
+import { isMemoLine } from '../apps/line-memo'
 import { jittered, MTLS_HANDSHAKE_MS } from './latency'
 import type { MeshNetwork } from './network'
 import type { MeshFailure, MeshRequest, MeshResult } from './types'
@@ -173,9 +174,9 @@ function newAppContext(net: MeshNetwork, pod: KubeObject, container: string): Ap
     appendLog: (line) => {
       // Log lines outlive many collections: flattened here (a regular expression needs a flat
       // string), each is one string rather than a rope of its template's pieces. A line equal
-      // to the container's last one (apps remember their repeated lines) is that flat string.
+      // to the container's last one, or one a LineMemo just handed out, is flat already.
       if (line === last) line = last
-      else FLATTEN.test((last = line))
+      else if (!isMemoLine((last = line))) FLATTEN.test(line)
       writeLog(line)
     },
     state: net.containerState(pod, container),

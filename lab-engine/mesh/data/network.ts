@@ -87,7 +87,7 @@ export class MeshNetwork {
   private policyCache: { rv: string; size: number; view: PolicyView } | undefined
   /** Names apps resolve, per pod object, for one store state. */
   private dnsCache: { rv: string; size: number; byPod: WeakMap<KubeObject, Map<string, string | undefined>> } | undefined
-  private readonly hopListeners = new Set<HopListener>()
+  private hopListeners: readonly HopListener[] = []
   private readonly traceListeners = new Set<(t: DecisionTrace) => void>()
 
   constructor(readonly store: ObjectStore, readonly clock: Clock, readonly rng: Rng) {
@@ -114,12 +114,14 @@ export class MeshNetwork {
 
   /** Subscribes to every hop (telemetry, the live graph); returns the unsubscribe function. */
   onHop(listener: HopListener): () => void {
-    this.hopListeners.add(listener)
-    return () => this.hopListeners.delete(listener)
+    // A new array per change: emitHop iterates a plain array (every hop), and a listener removed meanwhile still sees the hop in flight.
+    this.hopListeners = [...this.hopListeners, listener]
+    return () => { this.hopListeners = this.hopListeners.filter((l) => l !== listener) }
   }
 
   emitHop(hop: HopRecord): void {
-    for (const l of this.hopListeners) l(hop)
+    const listeners = this.hopListeners
+    for (let i = 0; i < listeners.length; i++) listeners[i]!(hop)
   }
 
   /** Subscribes to finished decision traces (one per request a client sent). */

@@ -149,7 +149,7 @@ function* sidecarInbound(net: MeshNetwork, client: ClientSide, req: MeshRequest,
     return { transport, result: { kind: 'response', status: inbound.status || 403, headers, body: inbound.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort, serverDetails: denialDetails(inbound) } }
   }
   let headers = inbound.headersToRemove.length ? req.headers.filter(([n]) => !inbound.headersToRemove.includes(n)) : req.headers
-  for (const [n, v] of Object.entries(inbound.headersToSet)) headers = withHeader(headers, n, v)
+  for (const n in inbound.headersToSet) headers = withHeader(headers, n, inbound.headersToSet[n]!)
   headers = forwardedHeaders(headers, transport.outcome === 'mtls' && transport.xfcc ? transport.xfcc : undefined, req.scheme)
   if (!headerValue(headers, 'x-request-id')) headers = withHeader(headers, 'x-request-id', net.rng.uuid())
   const target = appListeningOn(pod, req.dstPort, net.store)

@@ -49,6 +49,8 @@ export type InboundResult = InboundRejected | InboundAllowed
 export function checkInbound(input: InboundInput): InboundResult | Promise<InboundResult> {
   const { request } = input
   if (request.protocol === 'tcp') return authorizeAfter(input, undefined)
+  // Most workloads have no policy at all: every request of theirs gets the same answer.
+  if (input.requestAuthentications.length === 0 && input.authorizationPolicies.length === 0) return (withoutPolicies ??= deepFreeze(authorizeAfter(input, authenticateRequest([], NO_REQUEST, input) as AuthnResult)))
   const authn = authenticateRequest(input.requestAuthentications, { headers: request.headers ?? {}, path: request.path ?? '/', host: request.host ?? '', ...(request.scheme ? { scheme: request.scheme } : {}) }, input)
   return authn instanceof Promise ? authn.then((a) => authorizeAfter(input, a)) : authorizeAfter(input, authn)
 }
@@ -68,4 +70,17 @@ function authorizeAfter(input: InboundInput, authn: AuthnResult | undefined): In
     headersToSet: authn?.outcome === 'pass' ? authn.headersToSet : {},
     headersToRemove: authn?.outcome === 'pass' ? authn.headersToRemove : [],
   }
+}
+
+/** The answer for an HTTP request to a workload no RequestAuthentication or AuthorizationPolicy applies to (shared, frozen). */
+let withoutPolicies: InboundResult | undefined
+
+const NO_REQUEST = { headers: {}, path: '/', host: '' }
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v)
+    for (const x of Object.values(v)) deepFreeze(x)
+  }
+  return v
 }
