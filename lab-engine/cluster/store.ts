@@ -63,6 +63,7 @@ export class ObjectStore {
   /** The same objects bucketed by group/kind, kept in step by put and remove only. */
   private readonly byKind = new Map<string, Map<string, KubeObject>>()
   private rv = 0
+  private rvText: [number, string] = [0, '0']
   private readonly listeners = new Set<{ fn: WatchListener; filter: WatchFilter }>()
   private readonly queue: WatchEvent[] = []
   private delivering = false
@@ -89,7 +90,9 @@ export class ObjectStore {
 
   /** The last resourceVersion handed out (a list's metadata.resourceVersion). */
   resourceVersion(): string {
-    return String(this.rv)
+    // Asked on every simulated hop (caches check it): one string per version, not one per call.
+    if (this.rvText[0] !== this.rv) this.rvText = [this.rv, String(this.rv)]
+    return this.rvText[1]
   }
 
   create(input: ObjectInput): KubeObject {

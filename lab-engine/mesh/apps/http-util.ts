@@ -73,7 +73,7 @@ export function queryValue(req: Pick<AppRequest, 'path'>, name: string): string 
 export function parseCookies(headers: readonly Header[]): Map<string, string> {
   const out = new Map<string, string>()
   for (const [k, v] of headers) {
-    if (k.toLowerCase() !== 'cookie') continue
+    if (k.length !== 6 || k.toLowerCase() !== 'cookie') continue
     for (const part of v.split(';').slice(0, MAX_PARAMS)) {
       const eq = part.indexOf('=')
       if (eq < 0) continue

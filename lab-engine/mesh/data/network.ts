@@ -26,7 +26,7 @@ import { sidecarOutbound } from './outbound'
 import type { ProxyAt } from './router'
 import { Scheduler } from './scheduler'
 import { deliver, type ClientSide, type Delivered } from './server-side'
-import { lowerHeader, type MeshRequest, type MeshResult, type Origin } from './types'
+import { lowerHeader, type Header, type MeshRequest, type MeshResult, type Origin } from './types'
 
 /** Counters per proxy and cluster that Envoy's admin /stats reports. */
 export interface ClusterStats { retries: number; pendingOverflow: number; ejections: number }
@@ -266,7 +266,7 @@ export class MeshNetwork {
     if (!ip) return { kind: 'upstream-failure', reason: 'resolve', message: `Name or service not known: ${call.host}` }
     const req: MeshRequest = {
       method: call.method, scheme: call.scheme ?? 'http', authority: call.port === 80 ? call.host : `${call.host}:${call.port}`, path: call.path,
-      headers: call.headers.map(lowerHeader), body: call.body ?? '', dstIp: ip, dstPort: call.port,
+      headers: loweredHeaders(call.headers), body: call.body ?? '', dstIp: ip, dstPort: call.port,
     }
     const origin: Origin = { kind: 'pod', pod, ip: (pod.status as { podIP?: string } | undefined)?.podIP ?? '' }
     const trace = this.startTrace(origin, req)
@@ -326,6 +326,18 @@ export class MeshNetwork {
 }
 
 const proxyConfigs = new WeakMap<object, WeakMap<KubeObject, ProxyConfig | undefined>>()
+
+/**
+ * An app's call headers with lower-case names (Envoy lower-cases them). The last list is
+ * remembered by identity: productpage sends one list to details and reviews (lists are never
+ * changed in place).
+ */
+function loweredHeaders(headers: readonly Header[]): Header[] {
+  if (headers !== lastLowered.from) lastLowered = { from: headers, to: headers.map(lowerHeader) }
+  return lastLowered.to
+}
+
+let lastLowered: { from: readonly Header[] | undefined; to: Header[] } = { from: undefined, to: [] }
 
 const clientSides = new WeakMap<KubeObject, WeakMap<ProxyConfig, Map<string, ClientSide>>>()
 
