@@ -95,16 +95,16 @@ function* injectFault(net: MeshNetwork, proxy: ProxyAt, route: Route, action: Fo
 function* tryAttempts(net: MeshNetwork, proxy: ProxyAt, action: ForwardAction, cluster: string, req: MeshRequest, downstream: { readonly answered: boolean }): Flow<MeshResult> {
   const policy = action.retryPolicy
   const max = 1 + (policy?.numRetries ?? 0)
-  // Hosts tried matter only to a retry: a single attempt shares one empty set.
-  const tried = max > 1 ? new Set<string>() : NO_HOSTS_TRIED
+  // Hosts tried matter only to a retry: until one, every attempt shares one empty set.
+  let tried: ReadonlySet<string> = NO_HOSTS_TRIED
   let last: Attempt | undefined
   for (let n = 1; n <= max; n++) {
     // prepare() counted the first attempt already.
     const attempt: MeshRequest = n === 1 ? req : { ...req, headers: withHeader(req.headers, 'x-envoy-attempt-count', String(n)) }
     const per = policy?.perTryTimeoutMs
     last = per ? yield* attemptWithin(net, proxy, cluster, attempt, tried, per, policy.retryOn) : yield* attemptOnce(net, proxy, cluster, attempt, tried)
-    if (max > 1 && last.endpoint && policy?.previousHostsPredicate !== false) (tried as Set<string>).add(last.endpoint)
     const final = !last.retriable || n === max || !retryWanted(policy, last)
+    if (!final && last.endpoint && policy?.previousHostsPredicate !== false) tried = new Set([...tried, last.endpoint])
     emitAttempt(net, last.hop, final && !downstream.answered)
     if (final) break
     req.trace?.add({ kind: 'retry', attempt: n + 1, maxAttempts: max, reason: retryReason(last), retryOn: policy?.retryOn.join(',') ?? '' })
@@ -167,6 +167,8 @@ function retryWanted(policy: ForwardAction['retryPolicy'], a: Attempt): boolean 
   const r = a.result
   if (r.kind !== 'response') return on.includes('reset') || on.includes('5xx') || on.includes('connect-failure')
   const s = r.status
+  // A plain success (the usual answer) can only be retried for a retriable-status-code.
+  if (s < 500 && r.flags.length === 0) return on.includes('retriable-status-codes') && policy.retriableStatusCodes.includes(s)
   if (on.includes('5xx') && s >= 500) return true
   if (on.includes('gateway-error') && (s === 502 || s === 503 || s === 504)) return true
   if (on.includes('connect-failure') && r.flags.includes('UF')) return true

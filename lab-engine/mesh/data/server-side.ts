@@ -15,7 +15,7 @@ import { destinationAt, hasSidecar, isGatewayPod } from './directory'
 import { CONNECT_MS, INTERNET_RTT_MS, INTERNET_TLS_MS, jittered, NETWORK_ONE_WAY_MS, SIDECAR_HOP_MS } from './latency'
 import type { MeshNetwork } from './network'
 import { gatewayHandle } from './outbound'
-import { headerValue, lowerHeader, withHeader, type Header, type MeshRequest, type MeshResult } from './types'
+import { firstMayMatch, headerValue, lowerHeader, withHeader, type Header, type MeshRequest, type MeshResult } from './types'
 import type { AppRequest } from '../apps'
 
 /** Who is connecting, as the server sees it. */
@@ -195,7 +195,7 @@ function forwardedHeaders(headers: readonly Header[], xfcc: string | undefined, 
 
 /** A header name equal to a lower-case one, ignoring case (lower-casing never changes an ASCII name's length). */
 function isName(n: string, lower: string): boolean {
-  return n === lower || (n.length === lower.length && n.toLowerCase() === lower)
+  return n === lower || (n.length === lower.length && firstMayMatch(n, lower) && n.toLowerCase() === lower)
 }
 
 /** The request checkInbound reads, built field by field (the source principal only under mutual TLS). */

@@ -70,7 +70,16 @@ export type MeshResult = MeshResponse | MeshFailure
 // string, so a longer name cannot match: the length test skips most toLowerCase() calls
 // on the hot path without changing which names match.
 export function sameName(n: string, lower: string): boolean {
-  return n.length <= lower.length && (n === lower || n.toLowerCase() === lower)
+  return n.length <= lower.length && (n === lower || (firstMayMatch(n, lower) && n.toLowerCase() === lower))
+}
+
+/**
+ * False when n's first character, lower-cased, cannot be lower's first: an ASCII first character
+ * lower-cases to one known character. Skips most toLowerCase() calls of a header scan.
+ */
+export function firstMayMatch(n: string, lower: string): boolean {
+  const c = n.charCodeAt(0)
+  return c >= 128 || (c >= 65 && c <= 90 ? c + 32 : c) === lower.charCodeAt(0)
 }
 
 /** Lower-case names of the names seen (bounded): apps answer with the same few capitalised names, and toLowerCase makes a new string each time. */

@@ -44,7 +44,8 @@ let lastMerge: { forward: readonly Header[] | undefined; headers: Header[] } = {
 
 function mergeDefaults(forward: readonly Header[]): Header[] {
   const defaults: Header[] = [['user-agent', REQUESTS_UA], ['accept-encoding', 'gzip, deflate'], ['accept', '*/*'], ['connection', 'keep-alive']]
-  const merged = defaults.filter(([k]) => !forward.some(([f]) => f.toLowerCase() === k))
+  // The forwarded names come from productpage's lists: lower case already.
+  const merged = defaults.filter(([k]) => !forward.some(([f]) => f === k))
   return [...merged, ...forward]
 }
 
