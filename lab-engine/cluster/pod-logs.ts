@@ -6,6 +6,7 @@
 // container started, the first time anything touches it after it started.
 
 import { toDisposable, type Disposable } from '../core/disposable'
+import { LogRing } from './log-ring'
 import { startupLines } from './log-seeds'
 import type { ObjectStore } from './store'
 import type { KubeObject } from './types'
@@ -17,7 +18,7 @@ export const MAX_LOG_LINE_CHARS = 16 * 1024
 export interface LogEntry { time: number; line: string }
 export type LogListener = (entry: LogEntry) => void
 
-interface Buffer { entries: LogEntry[]; listeners: Set<LogListener> }
+interface Buffer { ring: LogRing; listeners: Set<LogListener> }
 
 export class PodLogs {
   private readonly buffers = new Map<string, Buffer>()
@@ -47,17 +48,15 @@ export class PodLogs {
     }
   }
 
-  private append(buffer: Buffer, line: string): void {
-    const entry = { time: this.now(), line: line.length > MAX_LOG_LINE_CHARS ? line.slice(0, MAX_LOG_LINE_CHARS) : line }
-    buffer.entries.push(entry)
-    // Trimmed in batches: one splice per MAX_LOG_LINES / 4 appends instead of one per line (busy proxies log every request).
-    if (buffer.entries.length > MAX_LOG_LINES + (MAX_LOG_LINES >> 2)) buffer.entries.splice(0, buffer.entries.length - MAX_LOG_LINES)
-    if (buffer.listeners.size > 0) for (const listener of buffer.listeners) listener(entry)
+  private append(buffer: Buffer, text: string): void {
+    const time = this.now()
+    const line = text.length > MAX_LOG_LINE_CHARS ? text.slice(0, MAX_LOG_LINE_CHARS) : text
+    buffer.ring.push(time, line)
+    if (buffer.listeners.size > 0) for (const listener of buffer.listeners) listener({ time, line })
   }
 
   read(podUid: string, container: string): readonly LogEntry[] {
-    const entries = this.buffer(podUid, container).entries
-    return entries.length > MAX_LOG_LINES ? entries.slice(-MAX_LOG_LINES) : entries
+    return this.buffer(podUid, container).ring.entries()
   }
 
   /** Calls listener for every line appended from now on (kubectl logs -f). */
@@ -73,8 +72,8 @@ export class PodLogs {
     let buffer = this.buffers.get(key)
     if (!buffer) {
       const seed = this.seedFor(podUid, container)
-      if (!seed) return { entries: [], listeners: new Set() }
-      buffer = { entries: seed, listeners: new Set() }
+      if (!seed) return { ring: new LogRing(1), listeners: new Set() }
+      buffer = { ring: new LogRing(MAX_LOG_LINES, seed.slice(-MAX_LOG_LINES)), listeners: new Set() }
       this.buffers.set(key, buffer)
     }
     return buffer
