@@ -35,7 +35,7 @@ function pick(incoming: readonly Header[], names: readonly string[]): Header[] {
   const wanted = positionsOf(names)
   let found: (string | undefined)[] | undefined
   for (const [k, v] of incoming) {
-    const i = wanted.get(k) ?? wanted.get(k.toLowerCase())
+    const i = wanted.get(k) ?? (mayLowerCase(k) ? wanted.get(k.toLowerCase()) : undefined)
     if (i === undefined) continue
     found ??= new Array<string | undefined>(names.length)
     if (found[i] === undefined) found[i] = v
@@ -43,6 +43,15 @@ function pick(incoming: readonly Header[], names: readonly string[]): Header[] {
   const out: Header[] = []
   if (found) for (let i = 0; i < names.length; i++) if (found[i] !== undefined) out.push([names[i]!, found[i]!])
   return out
+}
+
+/** Whether toLowerCase could change the name: an upper-case ASCII letter or any non-ASCII character in it. */
+function mayLowerCase(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i)
+    if ((c >= 65 && c <= 90) || c >= 128) return true
+  }
+  return false
 }
 
 /** Each list's names by position, worked out once per list. */
