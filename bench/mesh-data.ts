@@ -1,6 +1,8 @@
 // Mesh data-plane figures (issue 4 targets): simulated requests per second through the
 // 3-hop Bookinfo path sleep -> productpage -> reviews (v2) -> ratings (> 50,000/s on one
-// core), and the wall time of `fortio load -c 8 -n 10000` against httpbin (< 1 s).
+// core; a page also calls details, so 4 hops), and the wall time of `fortio load -c 8
+// -n 10000` against httpbin (< 1 s). The same pages with the session's telemetry attached
+// (metrics, access logs, spans, Envoy stats) are printed for reference.
 // Bundled and run by bench/run.ts (ESM). A CPU profile of the measured 3-hop runs only
 // (setup and warm-up left out), readable in Chrome DevTools or speedscope:
 //   npm run bench -- mesh-data 3hop-profile   (writes dist/mesh-3hop.cpuprofile and dist/mesh-3hop-telemetry.cpuprofile)
@@ -134,7 +136,9 @@ async function threeHop(profile: boolean, only?: 'bare'): Promise<void> {
     const hopsPerPage = runs[0]!.hops / HOP_REQUESTS
     // CPU time is printed too: on a shared machine wall time includes waiting for a core.
     const name = `3-hop bookinfo pages/s, ${bare ? 'bare data plane' : 'session + telemetry'} (${hopsPerPage} hops/page, median of ${HOP_RUNS})`
-    line(name, `${Math.round(rps)}/s`, `(cpu ${Math.round(cpuRps)}/s)`, `> ${TARGET_RPS}/s`, rps > TARGET_RPS)
+    // The issue's target is the data plane's rate; with telemetry each page also writes access-log lines, spans and metrics.
+    if (bare) line(name, `${Math.round(rps)}/s`, `(cpu ${Math.round(cpuRps)}/s)`, `> ${TARGET_RPS}/s`, rps > TARGET_RPS)
+    else console.log(`${name.padEnd(44)} ${`${Math.round(rps)}/s`.padEnd(11)}(cpu ${Math.round(cpuRps)}/s) for reference: the target is the bare data plane's`)
   }
   session.dispose()
 }
