@@ -10,7 +10,8 @@
 import type { KubeObject } from '../../cluster/types'
 import { authorize, type AuthzDecision, type AuthzOptions } from './authz'
 import type { AuthzRequest } from './authz-rule'
-import { authenticateRequest, type AuthnContext, type AuthnResult } from './jwt'
+import { deepFreeze } from '../../cluster/object-change'
+import { authenticateRequest, NO_POLICY_PASS, type AuthnContext, type AuthnResult } from './jwt'
 
 export interface InboundInput extends AuthnContext, AuthzOptions {
   /** RequestAuthentications that apply to the receiving workload. */
@@ -50,7 +51,7 @@ export function checkInbound(input: InboundInput): InboundResult | Promise<Inbou
   const { request } = input
   if (request.protocol === 'tcp') return authorizeAfter(input, undefined)
   // Most workloads have no policy at all: every request of theirs gets the same answer.
-  if (input.requestAuthentications.length === 0 && input.authorizationPolicies.length === 0) return (withoutPolicies ??= deepFreeze(authorizeAfter(input, authenticateRequest([], NO_REQUEST, input) as AuthnResult)))
+  if (input.requestAuthentications.length === 0 && input.authorizationPolicies.length === 0) return (withoutPolicies ??= deepFreeze(authorizeAfter(input, NO_POLICY_PASS)))
   const authn = authenticateRequest(input.requestAuthentications, { headers: request.headers ?? {}, path: request.path ?? '/', host: request.host ?? '', ...(request.scheme ? { scheme: request.scheme } : {}) }, input)
   return authn instanceof Promise ? authn.then((a) => authorizeAfter(input, a)) : authorizeAfter(input, authn)
 }
@@ -74,13 +75,3 @@ function authorizeAfter(input: InboundInput, authn: AuthnResult | undefined): In
 
 /** The answer for an HTTP request to a workload no RequestAuthentication or AuthorizationPolicy applies to (shared, frozen). */
 let withoutPolicies: InboundResult | undefined
-
-const NO_REQUEST = { headers: {}, path: '/', host: '' }
-
-function deepFreeze<T>(v: T): T {
-  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
-    Object.freeze(v)
-    for (const x of Object.values(v)) deepFreeze(x)
-  }
-  return v
-}

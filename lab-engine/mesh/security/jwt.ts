@@ -110,7 +110,8 @@ async function authenticateWithPolicies(policies: readonly KubeObject[], req: Au
   return { outcome: 'pass', headersToSet: {}, headersToRemove: [], explanation: `${why}: the request passes without a request principal (Istio RequestAuthentication)` }
 }
 
-const NO_POLICY_PASS: AuthnResult = Object.freeze({
+/** The answer for a workload no RequestAuthentication applies to (shared, frozen). */
+export const NO_POLICY_PASS: AuthnResult = Object.freeze({
   outcome: 'pass', headersToSet: Object.freeze({}) as Record<string, string>, headersToRemove: Object.freeze([]) as unknown as string[],
   explanation: 'no RequestAuthentication applies: the request passes without a request principal (Istio RequestAuthentication)',
 })
