@@ -329,7 +329,7 @@ function applyOps(headers: Header[], ops: HeaderOperations['request']): Header[]
 function mirror(net: MeshNetwork, proxy: ProxyAt, cluster: string, req: MeshRequest): void {
   const { trace: _main, ...untraced } = req
   const shadow = { ...untraced, authority: `${hostOnly(req.authority)}-shadow${req.authority.slice(hostOnly(req.authority).length)}` }
-  net.scheduler.spawnFlow(() => attemptOnce(net, proxy, cluster, shadow, new Set()), ignore)
+  net.scheduler.spawnFlow(() => attemptOnce(net, proxy, cluster, shadow, NO_HOSTS_TRIED), ignore)
 }
 
 export function pickWeighted(net: MeshNetwork, clusters: readonly WeightedCluster[], req?: MeshRequest): WeightedCluster | undefined {

@@ -8,7 +8,7 @@
 // their delays say, deterministically. In real time the Clock's host timers fire
 // the same sleeps and run() just awaits.
 import type { Clock } from '../../core/clock'
-import { runFlow, type Flow, type MaybePromise } from '../../core/flow'
+import { flowToPromise, runFlow, wait, type Flow, type MaybePromise } from '../../core/flow'
 import { SleepAtOnce } from './sleep-at-once'
 
 /** Timer firings one run() may drive before giving up (a request loop that never ends). */
@@ -134,23 +134,15 @@ export class Scheduler {
   }
 
   /** Runs fn as a thread and waits for it at most ms: `undefined` on timeout (the thread runs on, unobserved). */
-  async within<T>(ms: number, fn: () => Promise<T>): Promise<Settled<T> | undefined> {
-    const w = this.waiter<Settled<T> | undefined>()
-    const timer = this.clock.setTimer(ms, () => w.wake(undefined), 'mesh-timeout')
-    // The caller goes idle right after fn's synchronous start and does nothing before: it does not count for the fast path meanwhile.
-    this.handingOver++
-    try {
-      this.spawn(fn, (r) => { timer.dispose(); w.wake(r) }).catch(() => undefined)
-    } finally {
-      this.handingOver--
-    }
-    return w.wait()
+  within<T>(ms: number, fn: () => Promise<T>): Promise<Settled<T> | undefined> {
+    return flowToPromise(this.withinFlow(ms, () => wait(fn())))
   }
 
   /**
    * within() for flows: runs the child as a thread and waits for it at most ms. A child
    * that never waits settles at once (its timer is set and disposed, as a timer sequence
-   * number is part of the session's replay).
+   * number is part of the session's replay). The caller goes idle right after the child's
+   * synchronous start and does nothing before: it does not count for the fast path meanwhile.
    */
   *withinFlow<T>(ms: number, child: () => Flow<T>): Flow<Settled<T> | undefined> {
     let waiter: Waiter<Settled<T> | undefined> | undefined
