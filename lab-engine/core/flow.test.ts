@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { flowToPromise, isFlow, runFlow, settle, wait, type Flow } from './flow'
+import { flowToPromise, isFlow, runFlow, wait, type Flow } from './flow'
 
 function* double(x: number): Flow<number> {
   return x * 2
@@ -49,11 +49,6 @@ describe('runFlow', () => {
     }
     await expect(runFlow(failsLater())).rejects.toThrow('late')
     expect(() => runFlow(failsAtOnce())).toThrow('early')
-  })
-
-  it('settle takes a value or a promise of one', async () => {
-    expect(runFlow(settle(5))).toBe(5)
-    await expect(runFlow(settle(Promise.resolve(6)))).resolves.toBe(6)
   })
 })
 

@@ -22,11 +22,6 @@ export function* wait<T>(p: PromiseLike<T>): Flow<T> {
   return (yield p) as T
 }
 
-/** A value, or a promise of one, as a flow step. */
-export function* settle<T>(v: MaybePromise<T>): Flow<T> {
-  return v instanceof Promise ? ((yield v) as T) : v
-}
-
 /**
  * Runs a flow: synchronously as long as it does not wait, so the result is T when it
  * never did; a Promise<T> once it has yielded. A throw before the first wait is thrown

@@ -134,7 +134,11 @@ function listeningIn(view: PodView, pod: KubeObject, port: number, store: Object
 
 /** Runs the app's handler for one request and lets its service time pass. */
 export function* callApp(net: MeshNetwork, pod: KubeObject, target: AppTarget, req: AppRequest): Flow<AppResponse> {
-  const reply = target.app.handle(req, appContext(net, pod, target.container))
+  return yield* served(net, target.app.handle(req, appContext(net, pod, target.container)))
+}
+
+/** An app's answer (now or promised), once its service time has passed. */
+export function* served(net: MeshNetwork, reply: AppResponse | Promise<AppResponse>): Flow<AppResponse> {
   const response = reply instanceof Promise ? yield* wait(reply) : reply
   const serving = net.scheduler.pause(response.serviceTimeMs)
   if (serving) yield serving

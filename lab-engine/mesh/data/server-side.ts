@@ -7,10 +7,10 @@
 // hands the request to the app on localhost; responses carry `server: istio-envoy`
 // and `x-envoy-upstream-service-time`. Without a sidecar the app answers directly.
 import type { KubeObject } from '../../cluster/types'
-import { settle, type Flow, wait } from '../../core/flow'
+import { type Flow, wait } from '../../core/flow'
 import { podIdentity } from '../security/from-store'
 import { checkInbound, decideTransport, type InboundInput, type InboundRejected, type InboundResult, type TransportDecision } from '../security'
-import { appListeningOn, callApp, directResult, directTls, proxiedAppFailure, tlsPassthroughToApp } from './app-call'
+import { appListeningOn, callApp, directResult, directTls, proxiedAppFailure, served, tlsPassthroughToApp } from './app-call'
 import { destinationAt, hasSidecar, isGatewayPod } from './directory'
 import { CONNECT_MS, INTERNET_RTT_MS, INTERNET_TLS_MS, jittered, NETWORK_ONE_WAY_MS, SIDECAR_HOP_MS } from './latency'
 import type { MeshNetwork } from './network'
@@ -282,9 +282,7 @@ function* internet(net: MeshNetwork, req: MeshRequest, host: import('../apps').I
   if (port.scheme === 'http' && req.scheme === 'https') return { kind: 'failure', curlExitCode: 35, message: 'OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number', remoteIp: req.dstIp }
   const handshake = req.scheme === 'https' ? net.scheduler.pause(jittered(net.rng, INTERNET_TLS_MS)) : undefined
   if (handshake) yield handshake
-  const res = yield* settle(host.app.handle(appRequest(req, net.publicAddress), net.internetContext(host.hostname, req.dstIp)))
-  const serving = net.scheduler.pause(res.serviceTimeMs)
-  if (serving) yield serving
+  const res = yield* served(net, host.app.handle(appRequest(req, net.publicAddress), net.internetContext(host.hostname, req.dstIp)))
   return { kind: 'response', status: res.status, headers: res.headers, body: res.body, flags: [], remoteIp: req.dstIp, remotePort: req.dstPort }
 }
 
